@@ -1,0 +1,1 @@
+"""The ``offline-reader`` command line, on top of ``reader.core`` only."""

@@ -1,0 +1,56 @@
+"""``offline-reader check``: validate the whole library and print the claim report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from reader.core.check import ArticleCheck, check_library
+from reader.core.paths import bundled_library
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "check",
+        help="validate every article and report claims and references",
+        description=(
+            "Validate every article of the library: front matter, footnotes, ids, encoding; "
+            "print each article's claim report. Exit status 1 when any article is broken."
+        ),
+    )
+    parser.add_argument("--library", type=Path, default=None, help="library folder to check")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--quiet", action="store_true", help="print only problems")
+    parser.set_defaults(func=run)
+
+
+def _print_text(check: ArticleCheck, quiet: bool) -> None:
+    label = check.article_id or str(check.path)
+    status = "BROKEN" if check.broken else "ok"
+    if quiet and not check.problems:
+        return
+    print(f"{label}: {status}  ({check.path})")
+    for problem in check.problems:
+        line = f":{problem.line}" if problem.line is not None else ""
+        print(f"  {problem.severity}{line}: {problem.message}")
+    if quiet:
+        return
+    for row in check.claim_lines:
+        print(f"  {row}")
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.library or bundled_library()
+    report = check_library(root)
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        for check in report.articles:
+            _print_text(check, args.quiet)
+        print(
+            f"{len(report.articles)} file(s): {report.broken_count} broken, "
+            f"{report.warning_count} warning(s)"
+        )
+    return 1 if report.broken_count else 0

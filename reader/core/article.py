@@ -1,0 +1,623 @@
+"""Library Markdown -> :class:`~reader.core.model.Article`.
+
+A library file is UTF-8 Markdown with YAML front matter. Sections are headed with
+ATX headings; in-text citations are footnote references (``claim.[^key]``) and the
+footnote definitions are the reference list, in display order. Raw HTML is off:
+``<script>`` is shown as text, never run. Parsing uses markdown-it-py with the
+front-matter and footnote plugins; the footnote "tail" rule is disabled so that
+definitions stay in the token stream (and uncited ones are still references).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from reader.core.errors import ArticleError
+from reader.core.model import (
+    Article,
+    ArticleMeta,
+    Block,
+    BlockKind,
+    Citation,
+    FlaggedClaim,
+    Problem,
+    Reference,
+    Run,
+    RunKind,
+    Section,
+    TableCell,
+)
+from reader.core.refparse import parse_reference
+from reader.core.text import sentence_at, slugify
+
+log = logging.getLogger(__name__)
+
+#: Larger files are refused: a health article is a few hundred kilobytes at most.
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+#: Deeper nesting (lists in quotes in lists ...) is flattened at this depth.
+MAX_DEPTH = 12
+REQUIRED_FIELDS = ("id", "title", "collection")
+RECOMMENDED_FIELDS = ("authors", "published", "source", "licence", "language")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+_UNDEFINED_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(footnote_plugin)
+    md.disable("footnote_tail")
+    return md
+
+
+_MD = _markdown()
+
+
+def safe_link(href: str) -> str | None:
+    """The link target the reader may show, or None when it must be dropped.
+
+    In-article anchors and web addresses are kept (addresses are shown as text to
+    copy, never opened); ``javascript:``, ``data:``, ``file:``, absolute paths and
+    paths that climb out of the library (``../``) are refused.
+    """
+    href = href.strip()
+    if not href:
+        return None
+    if href.startswith("#"):
+        return href
+    lowered = href.lower()
+    if lowered.startswith(_SAFE_SCHEMES):
+        return href
+    if ":" in href.split("/", 1)[0] or href.startswith(("/", "\\")) or "\\" in href:
+        return None
+    parts = [p for p in href.split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        return None
+    return href
+
+
+# --- front matter -----------------------------------------------------------------------
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """Return (front matter YAML or None, number of lines it takes including fences)."""
+    if not text.startswith("---"):
+        return None, 0
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, 0
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 1
+    return None, 0
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.date | _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str | int | float):
+        return str(value).strip() or None
+    return None
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.split(";") if a.strip())
+    if isinstance(value, list):
+        return tuple(s for s in (_as_str(v) for v in value) if s)
+    return ()
+
+
+def load_front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int]:
+    """Parse the front matter; raise :class:`ArticleError` naming the line when it is broken."""
+    raw, n_lines = split_front_matter(text)
+    if raw is None:
+        raise ArticleError(
+            path, "no front matter: a library article starts with '---', YAML, '---'", line=1
+        )
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ArticleError(path, f"broken front matter: {problem}", line=line) from None
+    except RecursionError:
+        raise ArticleError(path, "broken front matter: nested too deeply", line=1) from None
+    if not isinstance(data, dict):
+        raise ArticleError(path, "front matter must be a mapping of field: value", line=2)
+    return data, n_lines
+
+
+def meta_from_front_matter(data: Mapping[str, Any], path: Path | None) -> ArticleMeta:
+    missing = [f for f in REQUIRED_FIELDS if not _as_str(data.get(f))]
+    if missing:
+        raise ArticleError(path, f"front matter lacks required field(s): {', '.join(missing)}", 2)
+    article_id = _as_str(data["id"]) or ""
+    if not _ID_RE.match(article_id):
+        raise ArticleError(
+            path, f"id {article_id!r} must be letters, digits, '.', '_' or '-' (128 at most)", 2
+        )
+    known = set(ArticleMeta.__dataclass_fields__) | {"flagged_claims", "licence_text"}
+    extra = tuple((str(k), s) for k, v in data.items() if str(k) not in known and (s := _as_str(v)))
+    return ArticleMeta(
+        id=article_id,
+        title=_as_str(data["title"]) or "",
+        collection=_as_str(data["collection"]) or "",
+        authors=_as_tuple(data.get("authors")),
+        published=_as_str(data.get("published")),
+        reviewed=_as_str(data.get("reviewed")),
+        source=_as_str(data.get("source")),
+        licence=_as_str(data.get("licence")),
+        licence_text=_as_str(data.get("licence_text")),
+        language=_as_str(data.get("language")) or "en",
+        disclaimer=_as_str(data.get("disclaimer")),
+        journal=_as_str(data.get("journal")),
+        doi=_as_str(data.get("doi")),
+        category=_as_str(data.get("category")),
+        abstract=_as_str(data.get("abstract")),
+        extra=extra,
+    )
+
+
+def front_matter_text(fields: Mapping[str, Any]) -> str:
+    """The ``---`` fenced YAML block an importer writes at the top of an article."""
+    body = yaml.safe_dump(dict(fields), sort_keys=False, allow_unicode=True, width=88)
+    return f"---\n{body}---\n"
+
+
+# --- inline and block conversion ----------------------------------------------------------
+
+
+@dataclass
+class _InlineState:
+    emphasis: int = 0
+    strong: int = 0
+    link: list[str | None] = field(default_factory=list)
+
+
+def _inline_runs(children: Sequence[Token], labels: set[str]) -> list[Run]:
+    runs: list[Run] = []
+    st = _InlineState()
+
+    def add(text: str, kind: RunKind = RunKind.TEXT) -> None:
+        if not text and kind is RunKind.TEXT:
+            return
+        link = st.link[-1] if st.link else None
+        runs.append(Run(text, kind, emphasis=st.emphasis > 0, strong=st.strong > 0, link=link))
+
+    for tok in children:
+        t = tok.type
+        if t == "text":
+            add(tok.content)
+        elif t == "softbreak":
+            add(" ")
+        elif t == "hardbreak":
+            add("\n", RunKind.BREAK)
+        elif t == "code_inline":
+            add(tok.content, RunKind.CODE)
+        elif t == "em_open":
+            st.emphasis += 1
+        elif t == "em_close":
+            st.emphasis = max(0, st.emphasis - 1)
+        elif t == "strong_open":
+            st.strong += 1
+        elif t == "strong_close":
+            st.strong = max(0, st.strong - 1)
+        elif t in ("s_open", "s_close"):
+            continue
+        elif t == "link_open":
+            st.link.append(safe_link(str(tok.attrGet("href") or "")))
+        elif t == "link_close":
+            if st.link:
+                st.link.pop()
+        elif t == "image":
+            alt = tok.content or "image"
+            add(f"[image: {alt}]")
+        elif t == "footnote_ref":
+            label = str(tok.meta.get("label", ""))
+            if label in labels:
+                runs.append(Run("", RunKind.CITE, target=label))
+            else:  # pragma: no cover - markdown-it only makes refs for defined labels
+                add(f"[^{label}]")
+        elif t == "html_inline":  # html is off; kept as text should a plugin emit it
+            add(tok.content)
+        else:
+            add(tok.content)
+    return _merge(runs)
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        if (
+            merged
+            and run.kind is RunKind.TEXT
+            and merged[-1].kind is RunKind.TEXT
+            and (merged[-1].emphasis, merged[-1].strong, merged[-1].link)
+            == (run.emphasis, run.strong, run.link)
+        ):
+            prev = merged[-1]
+            merged[-1] = Run(prev.text + run.text, prev.kind, prev.emphasis, prev.strong, prev.link)
+        else:
+            merged.append(run)
+    return merged
+
+
+@dataclass
+class _SectionBuilder:
+    heading: str
+    level: int
+    anchor: str
+    line: int | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class _ParseState:
+    path: Path | None
+    line_offset: int
+    labels: set[str]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _line(tok: Token, state: _ParseState) -> int | None:
+    return tok.map[0] + 1 + state.line_offset if tok.map else None
+
+
+def _walk_blocks(
+    tokens: Sequence[Token], state: _ParseState
+) -> Iterator[tuple[str, Any, int | None]]:
+    """Yield ("heading", (level, inline token), line) and ("block", Block, line) in order,
+    plus ("footnote", (label, [Block]), line). Never recurses: nesting is tracked."""
+    list_stack: list[tuple[bool, int]] = []  # (ordered, next number)
+    quote_depth = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        t = tok.type
+        if t == "heading_open":
+            inline = tokens[i + 1]
+            yield "heading", (int(tok.tag[1]), inline), _line(tok, state)
+            i += 3
+            continue
+        if t == "footnote_reference_open":
+            label = str(tok.meta.get("label", ""))
+            j = i + 1
+            inner: list[Block] = []
+            while j < n and tokens[j].type != "footnote_reference_close":
+                if tokens[j].type == "inline":
+                    inner.append(
+                        Block(
+                            BlockKind.PARAGRAPH,
+                            tuple(_inline_runs(tokens[j].children or [], state.labels)),
+                        )
+                    )
+                j += 1
+            yield "footnote", (label, inner), _line(tok, state)
+            i = j + 1
+            continue
+        if t in ("bullet_list_open", "ordered_list_open"):
+            start = int(tok.attrGet("start") or 1)
+            list_stack.append((t == "ordered_list_open", start))
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            if list_stack:
+                list_stack.pop()
+        elif t == "blockquote_open":
+            quote_depth += 1
+        elif t == "blockquote_close":
+            quote_depth = max(0, quote_depth - 1)
+        elif t == "list_item_open":
+            pass
+        elif t == "inline":
+            runs = tuple(_inline_runs(tok.children or [], state.labels))
+            line = _line(tok, state)
+            if list_stack:
+                ordered, number = list_stack[-1]
+                # Only the first paragraph of an item carries the bullet.
+                first = i >= 2 and tokens[i - 2].type == "list_item_open"
+                if first:
+                    list_stack[-1] = (ordered, number + 1)
+                block = Block(
+                    BlockKind.LIST_ITEM if first else BlockKind.PARAGRAPH,
+                    runs,
+                    depth=min(len(list_stack) - 1, MAX_DEPTH),
+                    ordered=ordered,
+                    number=number if ordered and first else None,
+                    line=line,
+                )
+                yield "block", block, line
+            elif quote_depth:
+                yield (
+                    "block",
+                    Block(BlockKind.QUOTE, runs, depth=min(quote_depth, MAX_DEPTH), line=line),
+                    line,
+                )
+            else:
+                yield "block", Block(BlockKind.PARAGRAPH, runs, line=line), line
+        elif t in ("fence", "code_block"):
+            line = _line(tok, state)
+            yield (
+                "block",
+                Block(BlockKind.CODE, (Run(tok.content.rstrip("\n"), RunKind.CODE),), line=line),
+                line,
+            )
+        elif t == "hr":
+            yield "block", Block(BlockKind.RULE, line=_line(tok, state)), _line(tok, state)
+        elif t == "table_open":
+            rows: list[tuple[TableCell, ...]] = []
+            row: list[TableCell] = []
+            line = _line(tok, state)
+            j = i + 1
+            while j < n and tokens[j].type != "table_close":
+                tj = tokens[j]
+                if tj.type == "tr_open":
+                    row = []
+                elif tj.type == "tr_close":
+                    rows.append(tuple(row))
+                elif tj.type == "inline":
+                    header = tokens[j - 1].type == "th_open"
+                    row.append(
+                        TableCell(tuple(_inline_runs(tj.children or [], state.labels)), header)
+                    )
+                j += 1
+            yield "block", Block(BlockKind.TABLE, rows=tuple(rows), line=line), line
+            i = j + 1
+            continue
+        i += 1
+
+
+def _text_problems(blocks: Sequence[Block], state: _ParseState) -> None:
+    for block in blocks:
+        texts = [block.text]
+        for m in _UNDEFINED_FOOTNOTE.finditer("\n".join(texts)):
+            state.problems.append(
+                Problem(
+                    state.path or Path("<text>"),
+                    f"citation [^{m.group(1)}] has no footnote definition: no reference to link to",
+                    block.line,
+                    "error",
+                )
+            )
+
+
+def _citations(sections: Sequence[Section]) -> list[Citation]:
+    out: list[Citation] = []
+    for section in sections:
+        paragraph = 0
+        for b_index, block in enumerate(section.blocks):
+            if block.kind is BlockKind.PARAGRAPH:
+                paragraph += 1
+            offset = 0
+            text = block.text
+            for run in block.runs:
+                if run.kind is RunKind.CITE and run.target:
+                    start, end = sentence_at(text, offset)
+                    out.append(
+                        Citation(
+                            reference_key=run.target,
+                            section_anchor=section.anchor,
+                            block_index=b_index,
+                            paragraph=max(paragraph, 1),
+                            claim=text[start:end],
+                            claim_start=start,
+                            claim_end=end,
+                            marker_offset=offset,
+                            ordinal=len(out),
+                        )
+                    )
+                offset += len(run.text)
+    return out
+
+
+def _flagged(
+    data: Mapping[str, Any], sections: Sequence[Section], state: _ParseState
+) -> list[FlaggedClaim]:
+    raw = data.get("flagged_claims")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        state.problems.append(
+            Problem(state.path or Path("<text>"), "flagged_claims must be a list", 2, "warning")
+        )
+        return []
+    out: list[FlaggedClaim] = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        claim = _as_str(item.get("claim")) or ""
+        anchor = _as_str(item.get("section")) or ""
+        found: tuple[int, int, int] | None = None
+        for section in sections:
+            if anchor and section.anchor != anchor:
+                continue
+            for b_index, block in enumerate(section.blocks):
+                pos = block.text.find(claim) if claim else -1
+                if pos >= 0:
+                    found = (b_index, pos, pos + len(claim))
+                    anchor = section.anchor
+                    break
+            if found:
+                break
+        if claim and found is None:
+            state.problems.append(
+                Problem(
+                    state.path or Path("<text>"),
+                    f"flagged claim not found in the text: {claim[:60]!r}",
+                    2,
+                    "warning",
+                )
+            )
+        out.append(
+            FlaggedClaim(
+                section_anchor=anchor,
+                claim=claim,
+                named_source=_as_str(item.get("names")) or "",
+                reason=_as_str(item.get("reason")) or "",
+                closest_key=_as_str(item.get("closest")),
+                block_index=found[0] if found else None,
+                claim_start=found[1] if found else None,
+                claim_end=found[2] if found else None,
+            )
+        )
+    return out
+
+
+def decode_article_bytes(data: bytes, path: Path | None) -> str:
+    """Bytes -> text, refusing what is not a UTF-8 text file (with the line of the fault)."""
+    if not data.strip():
+        raise ArticleError(path, "the file is empty")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            path,
+            f"the file is {len(data) / 1e6:.1f} MB; articles larger than "
+            f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
+        )
+    if b"\x00" in data[:65536] or b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ArticleError(path, "the file is binary (it contains NUL bytes), not Markdown", line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ArticleError(
+            path, f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})", line
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_article(text: str, path: Path | None = None, content_hash: str = "") -> Article:
+    """Parse one article; raise :class:`ArticleError` if it cannot be read at all.
+
+    Problems that leave the article readable (a citation with no reference, a
+    reference never cited, a flagged claim not found) are in ``article.warnings``.
+    """
+    data, fm_lines = load_front_matter(text, path)
+    meta = meta_from_front_matter(data, path)
+    body = "\n".join(text.split("\n")[fm_lines:])
+    labels = set(re.findall(r"^\[\^([^\]\s]+)\]:", body, flags=re.MULTILINE))
+    state = _ParseState(path=path, line_offset=fm_lines, labels=labels)
+    try:
+        tokens = _MD.parse(body, {})
+    except RecursionError:
+        raise ArticleError(path, "the Markdown is nested too deeply to read") from None
+
+    builders: list[_SectionBuilder] = [_SectionBuilder("", 0, "lead", 1)]
+    anchors: set[str] = {"lead"}
+    references: list[Reference] = []
+    seen_labels: dict[str, int | None] = {}
+    for kind, payload, line in _walk_blocks(tokens, state):
+        if kind == "heading":
+            level, inline = payload
+            heading = "".join(r.text for r in _inline_runs(inline.children or [], labels)).strip()
+            base = slugify(heading)
+            anchor = base
+            n = 2
+            while anchor in anchors:
+                anchor = f"{base}-{n}"
+                n += 1
+            anchors.add(anchor)
+            builders.append(_SectionBuilder(heading, level, anchor, line))
+        elif kind == "footnote":
+            label, inner = payload
+            if label in seen_labels:
+                state.problems.append(
+                    Problem(
+                        path or Path("<text>"),
+                        f"reference [^{label}] is defined twice",
+                        line,
+                        "error",
+                    )
+                )
+                continue
+            seen_labels[label] = line
+            ref_text = " ".join(b.text for b in inner).strip()
+            parsed = parse_reference(ref_text)
+            references.append(
+                Reference(
+                    key=label,
+                    number=len(references) + 1,
+                    text=ref_text,
+                    authors=parsed.authors,
+                    title=parsed.title,
+                    container=parsed.container,
+                    year=parsed.year,
+                    doi=parsed.doi,
+                    url=parsed.url,
+                    pmid=parsed.pmid,
+                )
+            )
+        else:
+            builders[-1].blocks.append(payload)
+
+    sections = tuple(
+        Section(b.heading, b.level, b.anchor, tuple(b.blocks), b.line)
+        for b in builders
+        if b.level > 0 or b.blocks
+    )
+    for s in sections:
+        _text_problems(s.blocks, state)
+    citations = _citations(sections)
+    cited = {c.reference_key for c in citations}
+    for ref in references:
+        if ref.key not in cited:
+            state.problems.append(
+                Problem(
+                    path or Path("<text>"),
+                    f"reference {ref.number} [^{ref.key}] is never cited in the text",
+                    seen_labels.get(ref.key),
+                    "warning",
+                )
+            )
+    flagged = _flagged(data, sections, state)
+    return Article(
+        meta=meta,
+        sections=sections,
+        references=tuple(references),
+        citations=tuple(citations),
+        flagged=tuple(flagged),
+        path=path,
+        content_hash=content_hash,
+        warnings=tuple(state.problems),
+    )
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one library file; every failure is an :class:`ArticleError`."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                path,
+                f"the file is {size / 1e6:.1f} MB; articles larger than "
+                f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
+    text = decode_article_bytes(data, path)
+    return parse_article(text, path, content_hash(data))

@@ -1,0 +1,112 @@
+"""Validate a library and report, per article, its problems and its claims.
+
+The claim report says, for each citation, which claim cites which reference; for
+each flagged claim, the source it names, the closest reference and why that was
+not taken; and which references no claim cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import ArticleError
+from reader.core.library import iter_article_files
+from reader.core.model import Article, Problem
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def claim_lines(article: Article) -> tuple[str, ...]:
+    """Human-readable claim report lines for one article."""
+    lines: list[str] = []
+    numbers = {r.key: r.number for r in article.references}
+    for c in article.citations:
+        heading = article.section(c.section_anchor)
+        where = heading.heading if heading and heading.heading else "lead"
+        lines.append(
+            f"claim -> ref {numbers.get(c.reference_key, '?')} [{c.reference_key}] "
+            f"({where}, ¶{c.paragraph}): {_short(c.claim)}"
+        )
+    for f in article.flagged:
+        closest = f" closest: ref {numbers[f.closest_key]}" if f.closest_key in numbers else ""
+        lines.append(
+            f"FLAGGED claim names {f.named_source!r}, which is not in the references;"
+            f"{closest} — {f.reason}: {_short(f.claim)}"
+        )
+    for r in article.uncited_references:
+        lines.append(f"ref {r.number} [{r.key}] is cited by no claim: {_short(r.text)}")
+    return tuple(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCheck:
+    path: Path
+    article_id: str | None
+    problems: tuple[Problem, ...]
+    claim_lines: tuple[str, ...]
+    article: Article | None
+
+    @property
+    def broken(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCheck:
+    articles: tuple[ArticleCheck, ...]
+
+    @property
+    def broken_count(self) -> int:
+        return sum(1 for a in self.articles if a.broken)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(1 for a in self.articles for p in a.problems if p.severity == "warning")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "articles": [
+                {
+                    "path": str(a.path),
+                    "id": a.article_id,
+                    "broken": a.broken,
+                    "problems": [
+                        {"severity": p.severity, "line": p.line, "message": p.message}
+                        for p in a.problems
+                    ],
+                    "claims": list(a.claim_lines),
+                }
+                for a in self.articles
+            ],
+            "broken": self.broken_count,
+        }
+
+
+def check_library(root: Path) -> LibraryCheck:
+    from reader.core.article import read_article
+
+    checks: list[ArticleCheck] = []
+    ids: dict[str, Path] = {}
+    for path in iter_article_files(root):
+        try:
+            article = read_article(path)
+        except ArticleError as exc:
+            checks.append(
+                ArticleCheck(path, None, (Problem(path, exc.detail, exc.line),), (), None)
+            )
+            continue
+        problems = list(article.warnings)
+        if article.id in ids:
+            problems.append(
+                Problem(path, f"duplicate id {article.id!r}: already used by {ids[article.id]}")
+            )
+        else:
+            ids[article.id] = path
+        checks.append(
+            ArticleCheck(path, article.id, tuple(problems), claim_lines(article), article)
+        )
+    return LibraryCheck(tuple(checks))

@@ -1,0 +1,81 @@
+"""Plain-text helpers shared by the parser, the importers, the linker and read-aloud."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that end with a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    {
+        "al", "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "figs",
+        "no", "vol", "pp", "p", "approx", "ca", "cf", "jr", "sr", "st", "inc", "ltd",
+        "co", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "eq", "ref", "refs", "suppl", "ed", "eds",
+    }
+)  # fmt: skip
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; return (start, end) spans without surrounding space.
+
+    A boundary is sentence-final punctuation followed by white space, unless the
+    word before it is a known abbreviation or a single initial ("J. Smith"), or
+    the next word starts in lower case.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        punct_at = match.start()
+        word_match = re.search(r"([\w.]+)$", text[start:punct_at])
+        word = word_match.group(1).lower() if word_match else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        following = text[end : end + 1]
+        if following and following.islower():
+            continue
+        spans.append((start, match.start() + len(match.group(0).rstrip())))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    trimmed: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The span of the sentence that a marker at ``offset`` belongs to.
+
+    A marker right after a sentence's final punctuation (``claim.[^1]``) belongs
+    to that sentence, not to the next one.
+    """
+    spans = sentence_spans(text)
+    if not spans:
+        return (0, len(text))
+    for s, e in spans:
+        if s <= offset <= e:
+            return (s, e)
+    previous = [span for span in spans if span[1] <= offset]
+    return previous[-1] if previous else spans[0]
+
+
+def slugify(text: str, fallback: str = "section") -> str:
+    """A stable, readable anchor: ASCII letters, digits and hyphens."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:80].rstrip("-") or fallback
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching names across spellings."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

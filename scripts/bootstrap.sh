@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs everything the reader and its tests need on a fresh Debian machine:
+# Debian packages (only those missing), a virtual environment in .venv with the
+# reader and its development tools, and the bundled research collection.
+# Safe to run again: each step does nothing when its work is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt's xcb platform plugin, a virtual display, the AT-SPI accessibility stack and
+# its Python client (for tests/a11y), the PulseAudio client library that
+# QtTextToSpeech loads, and strace (the kiosk network test watches connect()).
+DEB_PACKAGES=(
+  xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus dbus-x11 libpulse0 strace
+)
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${DEB_PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+  done
+fi
+if ((${#missing[@]})); then
+  echo "bootstrap: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+PYTHON=${PYTHON:-python3}
+if [[ ! -x .venv/bin/python ]]; then
+  echo "bootstrap: creating .venv with $($PYTHON --version)"
+  "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [[ ! -f "$stamp" ]]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[dev]'
+  rm -f .venv/.installed-* && touch "$stamp"
+fi
+
+if [[ -f scripts/fetch_plos.py ]]; then
+  .venv/bin/python scripts/fetch_plos.py
+fi
