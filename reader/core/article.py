@@ -136,7 +136,9 @@ def load_front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The context mark is where the broken construct starts (an unclosed '['),
+        # which is the line a person needs to fix; the problem mark is where YAML gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ArticleError(path, f"broken front matter: {problem}", line=line) from None

@@ -68,9 +68,16 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     return previous[-1] if previous else spans[0]
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "ø": "o"})
+
+
 def slugify(text: str, fallback: str = "section") -> str:
     """A stable, readable anchor: ASCII letters, digits and hyphens."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = (
+        unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug[:80].rstrip("-") or fallback
 
