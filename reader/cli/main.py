@@ -16,9 +16,9 @@ from reader import __version__
 from reader.core.errors import ReaderError
 
 #: Modules under reader.cli that each add one or more sub-commands.
-COMMAND_MODULES: tuple[str, ...] = ("reader.cli.check",)
+COMMAND_MODULES: tuple[str, ...] = ("reader.cli.check", "reader.cli.kiosk_cmd")
 
-COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "gui"})
+COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "gui", "kiosk"})
 
 
 def build_parser() -> argparse.ArgumentParser:
