@@ -310,3 +310,4 @@ class IndexReport:
     seconds: float
     location: Path | None = None
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    cancelled: bool = False  # stopped on request: nothing was committed
