@@ -1,0 +1,296 @@
+"""An AT-SPI client: what a screen reader gets from the app, printed as one JSON object.
+
+Runs on Debian's /usr/bin/python3 (pyatspi), never on the project's virtualenv.
+Usage: atspi_client.py COMMAND --pid PID [ARGS]
+  tree                     the app's accessible tree
+  press-link INDEX         perform the press action of the document's INDEX-th link;
+                           report where focus lands and what was announced
+  type-search TEXT         type TEXT into the search box through EditableText;
+                           report what was announced
+  focus-document           make the document's text caret the focus (grab focus)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+
+import pyatspi
+from gi.repository import GLib
+
+MAX_NODES = 4000
+
+
+def log(*args: object) -> None:
+    print(*args, file=sys.stderr, flush=True)
+
+
+def find_app(pid: int, timeout: float) -> object:
+    deadline = time.monotonic() + timeout
+    seen: list[str] = []
+    while time.monotonic() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        seen = []
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is None:
+                continue
+            try:
+                app_pid = app.get_process_id()
+                seen.append(f"{app.name}({app_pid})")
+            except GLib.Error:
+                continue
+            if app_pid == pid and app.childCount > 0:
+                return app
+        time.sleep(0.1)
+    raise LookupError(f"no accessible app with pid {pid} (seen: {', '.join(seen) or 'none'})")
+
+
+def states(acc: object) -> list[str]:
+    try:
+        return sorted(pyatspi.stateToString(s) for s in acc.getState().getStates())
+    except GLib.Error:
+        return []
+
+
+def attributes(acc: object) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        for item in acc.getAttributes() or []:
+            key, _, value = item.partition(":")
+            out[key] = value
+    except GLib.Error:
+        pass
+    return out
+
+
+def describe(acc: object) -> dict[str, object]:
+    info: dict[str, object] = {
+        "role": acc.getRoleName(),
+        "name": acc.name or "",
+        "description": acc.description or "",
+        "states": states(acc),
+        "interfaces": list(pyatspi.listInterfaces(acc)),
+    }
+    attrs = attributes(acc)
+    if attrs:
+        info["attributes"] = attrs
+    return info
+
+
+def walk(acc: object, budget: list[int], depth: int = 0) -> dict[str, object]:
+    info = describe(acc)
+    budget[0] -= 1
+    children = []
+    if depth < 40:
+        count = acc.childCount
+        for i in range(count):
+            if budget[0] <= 0:
+                break
+            child = acc.getChildAtIndex(i)
+            if child is not None:
+                children.append(walk(child, budget, depth + 1))
+    if children:
+        info["children"] = children
+    return info
+
+
+def iter_tree(acc: object):  # type: ignore[no-untyped-def]
+    stack = [acc]
+    count = 0
+    while stack and count < MAX_NODES:
+        node = stack.pop()
+        count += 1
+        yield node
+        for i in reversed(range(node.childCount)):
+            child = node.getChildAtIndex(i)
+            if child is not None:
+                stack.append(child)
+
+
+def find(app: object, role: str, name_part: str = "") -> object | None:
+    for node in iter_tree(app):
+        if node.getRoleName() == role and name_part.lower() in (node.name or "").lower():
+            return node
+    return None
+
+
+class Listener:
+    """Collects events for a while on the GLib main loop."""
+
+    def __init__(self, kinds: list[str]) -> None:
+        self.events: list[dict[str, object]] = []
+        self.kinds = kinds
+        pyatspi.Registry.registerEventListener(self._on_event, *kinds)
+
+    def _on_event(self, event: object) -> None:
+        try:
+            source = event.source
+            entry: dict[str, object] = {
+                "type": event.type,
+                "detail1": event.detail1,
+                "source_role": source.getRoleName() if source else "",
+                "source_name": (source.name if source else "") or "",
+            }
+            if isinstance(event.any_data, str):
+                entry["text"] = event.any_data
+            self.events.append(entry)
+        except Exception as exc:
+            log("event error", exc)
+
+    def pump(self, until, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+        """Run the main loop until ``until()`` is true or ``timeout`` passes."""
+        loop = GLib.MainLoop()
+        deadline = time.monotonic() + timeout
+        result = [False]
+
+        def check() -> bool:
+            if until():
+                result[0] = True
+                loop.quit()
+                return False
+            if time.monotonic() > deadline:
+                loop.quit()
+                return False
+            return True
+
+        GLib.timeout_add(50, check)
+        loop.run()
+        return result[0]
+
+    def close(self) -> None:
+        pyatspi.Registry.deregisterEventListener(self._on_event, *self.kinds)
+
+
+EVENT_KINDS = ["object:announcement", "focus:", "object:state-changed:focused"]
+
+
+def focused_object(app: object) -> dict[str, object] | None:
+    for node in iter_tree(app):
+        try:
+            st = node.getState()
+        except GLib.Error:
+            continue
+        if st.contains(pyatspi.STATE_FOCUSED) and node.getRoleName() not in ("frame", "window"):
+            return describe(node)
+    return None
+
+
+def cmd_tree(app: object, args: argparse.Namespace) -> dict[str, object]:
+    return {"app": describe(app), "tree": walk(app, [MAX_NODES])}
+
+
+def _document(app: object) -> object:
+    doc = find(app, "document frame")
+    if doc is None:
+        raise LookupError("the app has no 'document frame' object")
+    return doc
+
+
+def cmd_press_link(app: object, args: argparse.Namespace) -> dict[str, object]:
+    doc = _document(app)
+    links = [n for n in iter_tree(doc) if n.getRoleName() == "link"]
+    if len(links) <= args.index:
+        raise LookupError(f"the document has {len(links)} links, not {args.index + 1}")
+    link = links[args.index]
+    action = link.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    listener = Listener(EVENT_KINDS)
+    before = focused_object(app)
+    action.doAction(names.index("press") if "press" in names else 0)
+
+    def moved() -> bool:
+        focus_events = [
+            e for e in listener.events if e["type"].startswith(("focus", "object:state"))
+        ]
+        announced = [e for e in listener.events if e["type"] == "object:announcement"]
+        return bool(focus_events) and bool(announced)
+
+    listener.pump(moved, args.wait)
+    listener.close()
+    return {
+        "link": describe(link),
+        "actions": names,
+        "focused_before": before,
+        "focused": focused_object(app),
+        "events": listener.events,
+    }
+
+
+def _search_box(app: object) -> object:
+    for role in ("entry", "text"):
+        for node in iter_tree(app):
+            if node.getRoleName() != role or "search" not in (node.name or "").lower():
+                continue
+            if "EditableText" in pyatspi.listInterfaces(node):
+                return node
+    raise LookupError("no editable object named like 'search'")
+
+
+def cmd_type_search(app: object, args: argparse.Namespace) -> dict[str, object]:
+    box = _search_box(app)
+    listener = Listener(EVENT_KINDS)
+    box.queryComponent().grabFocus()
+    editable = box.queryEditableText()
+    editable.setTextContents("")
+    editable.insertText(0, args.text, len(args.text))
+
+    def announced() -> bool:
+        return any(e["type"] == "object:announcement" for e in listener.events)
+
+    listener.pump(announced, args.wait)
+    listener.close()
+    text = box.queryText()
+    results: list[dict[str, object]] = []
+    for node in iter_tree(app):
+        if node.getRoleName() in ("list item", "table cell", "tree item"):
+            results.append(describe(node))
+    return {
+        "box": describe(box),
+        "box_text": text.getText(0, -1),
+        "events": listener.events,
+        "items": results,
+    }
+
+
+def cmd_focus_document(app: object, args: argparse.Namespace) -> dict[str, object]:
+    doc = _document(app)
+    doc.queryComponent().grabFocus()
+    listener = Listener(EVENT_KINDS)
+    listener.pump(lambda: False, 0.3)
+    listener.close()
+    return {"document": describe(doc), "focused": focused_object(app)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=["tree", "press-link", "type-search", "focus-document"])
+    parser.add_argument("rest", nargs="*")
+    parser.add_argument("--pid", type=int, required=True)
+    parser.add_argument("--wait", type=float, default=5.0)
+    parser.add_argument("--find-timeout", type=float, default=15.0)
+    args = parser.parse_intermixed_args()
+    try:
+        if args.command == "press-link":
+            args.index = int(args.rest[0]) if args.rest else 0
+        if args.command == "type-search":
+            args.text = " ".join(args.rest)
+        app = find_app(args.pid, args.find_timeout)
+        handler = {
+            "tree": cmd_tree,
+            "press-link": cmd_press_link,
+            "type-search": cmd_type_search,
+            "focus-document": cmd_focus_document,
+        }[args.command]
+        answer = handler(app, args)
+    except Exception as exc:
+        answer = {"error": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
+    print(json.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
