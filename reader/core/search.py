@@ -1,0 +1,1065 @@
+"""Full-text search over the library: the only module that imports Whoosh.
+
+The index holds ONE DOCUMENT PER SECTION (plus one for an article's reference list),
+so a hit points at the section that matched and its snippet comes from a short text.
+Beside the Whoosh files, ``reader-index.json`` records the schema version, the
+library it belongs to, the files of the last commit with their sizes, and a manifest
+of every article's content hash, title and headings. The manifest drives
+incremental updates (only added, changed and removed articles are touched) and the
+as-you-type suggestions (a sorted in-memory list of title and heading words, never a
+wildcard over the body).
+
+Query handling (see :meth:`SearchIndex.search`): plain words (sections with all of
+them first, then sections with some), ``"quoted phrases"``, ``-excluded`` words, a
+collection filter; synonyms applied at query time; Did-you-mean from the library's own
+vocabulary. Whatever a person types, search returns results or a friendly nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import pickle
+import re
+import struct
+import threading
+import time
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.analysis.acore import Token
+from whoosh.analysis.analyzers import Analyzer
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.filedb import filestore
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.query.compound import And, Or
+from whoosh.query.positional import Phrase
+from whoosh.query.qcore import Query
+from whoosh.query.terms import Term as WTerm
+
+from reader.core.article import read_article
+from reader.core.errors import ArticleError, SearchError
+from reader.core.fsutil import atomic_write_text
+from reader.core.library import Library
+from reader.core.model import (
+    Article,
+    IndexProgress,
+    IndexReport,
+    Problem,
+    SearchHit,
+    SearchResults,
+    Suggestion,
+)
+from reader.core.paths import user_cache_dir
+from reader.core.text import fold
+from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_text
+
+log = logging.getLogger(__name__)
+
+#: Bump when the schema or the documents change; an index of another version is rebuilt.
+SCHEMA_VERSION = f"1.{ANALYSIS_VERSION}"
+MANIFEST_NAME = "reader-index.json"
+PREBUILT_DIR_NAME = ".index"
+#: Longer queries are cut here (a person types a few words; a paste of a page is not a query).
+MAX_QUERY_CHARS = 200
+MAX_UNITS = 12
+SNIPPET_CHARS = 180
+#: Fewer hits than this count as "little found": Did-you-mean is offered.
+FEW_HITS = 3
+MAX_SECTIONS_PER_ARTICLE = 3
+REFERENCES_ANCHOR = "references"
+
+_ANALYSIS = Analysis(porter_stem)
+# Whoosh's storage layer is untyped: reach it through Any.
+_FileStorage: Any = filestore.FileStorage
+
+# Query boosts: title over headings over body; authors/journal and references lowest.
+_FIELD_BOOSTS = (("title", 4.0), ("heading", 2.5), ("body", 1.0), ("extra", 0.5))
+_PHRASE_FIELDS = (("title", 4.0), ("heading", 2.5), ("body", 1.0))
+
+# Failures Whoosh lets escape from a damaged index (see the module docstring of tests).
+_INDEX_ERRORS: tuple[type[BaseException], ...] = (
+    windex.IndexError,
+    EOFError,
+    struct.error,
+    pickle.UnpicklingError,
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    TypeError,
+    ImportError,
+)
+_WHOOSH_FILE = re.compile(r"^(_?MAIN.*|.*\.(toc|seg|pst|trm|pos|dci|dcz|fvz|sta|lck))$")
+
+
+class HealthAnalyzer(Analyzer):
+    """Whoosh's view of :class:`reader.core.vocabulary.Analysis` (folding, letter–digit
+    joining, British->American spellings, stop words, stemming)."""
+
+    is_morph = True
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def has_morph(self) -> bool:
+        return True
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        no_morph = bool(kwargs.pop("no_morph", False) or kwargs.pop("nomorph", False))
+        kwargs.pop("tokenize", None)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for term in _ANALYSIS.iter_terms(value, stemming=not no_morph):
+            token.text = term.text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[term.start : term.end]  # type: ignore[attr-defined]
+            if positions:
+                token.pos = start_pos + term.pos
+            if chars:
+                token.startchar = start_char + term.start
+                token.endchar = start_char + term.end
+            yield token
+
+
+def make_schema() -> Schema:
+    analyzer = HealthAnalyzer()
+    return Schema(
+        key=ID(unique=True, stored=True),
+        article=ID(stored=True),
+        anchor=STORED(),
+        collection=ID(),  # folded, for the filter
+        collection_name=STORED(),
+        title=TEXT(analyzer=analyzer, stored=True),
+        heading=TEXT(analyzer=analyzer, stored=True),
+        body=TEXT(analyzer=analyzer, stored=True, spelling=True),
+        extra=TEXT(analyzer=analyzer, phrase=False),
+    )
+
+
+def default_index_dir(root: Path) -> Path:
+    """Where the index of the library at ``root`` lives in the user cache."""
+    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
+    return user_cache_dir() / "index" / digest
+
+
+def section_documents(article: Article) -> list[dict[str, Any]]:
+    """The documents one article contributes: one per section, one for its references."""
+    meta = article.meta
+    extra = " ".join((*meta.authors, meta.journal or ""))
+    base = {
+        "article": meta.id,
+        "collection": fold(meta.collection),
+        "collection_name": meta.collection,
+        "title": meta.title,
+        "extra": extra,
+    }
+    docs: list[dict[str, Any]] = []
+    for section in article.sections:
+        text = section.text
+        if not text.strip() and not section.heading:
+            continue
+        docs.append(
+            {
+                **base,
+                "key": f"{meta.id}#{section.anchor}",
+                "anchor": section.anchor,
+                "heading": section.heading,
+                "body": text,
+            }
+        )
+    if article.references:
+        docs.append(
+            {
+                **base,
+                "key": f"{meta.id}#{REFERENCES_ANCHOR}",
+                "anchor": REFERENCES_ANCHOR,
+                "heading": "References",
+                "body": "\n".join(r.text for r in article.references),
+                "_boost": 0.5,
+            }
+        )
+    if not docs:
+        docs.append({**base, "key": f"{meta.id}#lead", "anchor": "lead", "heading": "", "body": ""})
+    return docs
+
+
+# --- manifest -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Manifest:
+    schema: str = SCHEMA_VERSION
+    library: str = ""
+    state: str = "clean"  # "dirty" while a writer may have committed without us recording it
+    docs: int = 0
+    files: dict[str, int] = field(default_factory=dict)
+    # id -> [content hash, title, collection, [[anchor, heading], ...]]
+    articles: dict[str, list[Any]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "schema": self.schema,
+                "library": self.library,
+                "state": self.state,
+                "docs": self.docs,
+                "files": self.files,
+                "articles": self.articles,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def read(cls, path: Path) -> _Manifest:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
+            raise ValueError("not an index manifest")
+        return cls(
+            schema=str(data.get("schema", "")),
+            library=str(data.get("library", "")),
+            state=str(data.get("state", "")),
+            docs=int(data.get("docs", -1)),
+            files={str(k): int(v) for k, v in dict(data.get("files", {})).items()},
+            articles=dict(data["articles"]),
+        )
+
+
+# --- suggestions --------------------------------------------------------------------------
+
+
+class _SuggestionList:
+    """Titles and headings, searchable by the start of any of their words, in memory."""
+
+    def __init__(self, articles: dict[str, list[Any]]) -> None:
+        self.entries: list[tuple[str, str, str | None, bool]] = []  # text, id, anchor, is_title
+        keys: list[tuple[str, int]] = []
+        words: list[tuple[str, int]] = []
+        self.entry_words: list[tuple[str, ...]] = []
+        for article_id, row in articles.items():
+            title = str(row[1]) if len(row) > 1 else ""
+            items: list[tuple[str, str | None, bool]] = [(title, None, True)]
+            headings = row[3] if len(row) > 3 and isinstance(row[3], list) else []
+            items.extend((str(h), str(a), False) for a, h in headings if h)
+            for text, anchor, is_title in items:
+                key = _ANALYSIS.fold_key(text)
+                if not key:
+                    continue
+                idx = len(self.entries)
+                self.entries.append((text, article_id, anchor, is_title))
+                ws = tuple(key.split(" "))
+                self.entry_words.append(ws)
+                keys.append((key, idx))
+                for w in set(ws):
+                    words.append((w, idx))
+        keys.sort()
+        words.sort()
+        self._keys = keys
+        self._key_text = [k for k, _ in keys]
+        self._words = words
+        self._word_text = [w for w, _ in words]
+
+    def suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
+        key = _ANALYSIS.fold_key(clean_text(prefix)[:MAX_QUERY_CHARS])
+        if not key or limit <= 0:
+            return ()
+        parts = key.split(" ")
+        chosen: list[int] = []
+        seen: set[int] = set()
+        # 1. entries that start with what was typed (titles first, then short ones)
+        start = bisect_left(self._key_text, key)
+        starts: list[int] = []
+        for i in range(start, min(start + 400, len(self._keys))):
+            if not self._key_text[i].startswith(key):
+                break
+            starts.append(self._keys[i][1])
+        # 2. entries with a word that starts with the last word typed, and every other word
+        last, others = parts[-1], parts[:-1]
+        start = bisect_left(self._word_text, last)
+        inside: list[int] = []
+        for i in range(start, min(start + 3000, len(self._words))):
+            if not self._word_text[i].startswith(last):
+                break
+            idx = self._words[i][1]
+            ws = self.entry_words[idx]
+            if all(any(w.startswith(o) for w in ws) for o in others):
+                inside.append(idx)
+
+        def rank(idx: int) -> tuple[int, int, str]:
+            text, _, _, is_title = self.entries[idx]
+            return (0 if is_title else 1, len(text), text)
+
+        for group in (sorted(starts, key=rank), sorted(set(inside), key=rank)):
+            for idx in group:
+                if idx in seen:
+                    continue
+                seen.add(idx)
+                chosen.append(idx)
+        out: list[Suggestion] = []
+        shown: set[str] = set()
+        for idx in chosen:
+            text, article_id, anchor, _ = self.entries[idx]
+            folded = text.casefold()
+            if folded in shown:
+                continue
+            shown.add(folded)
+            out.append(Suggestion(text=text, article_id=article_id, section_anchor=anchor))
+            if len(out) >= limit:
+                break
+        return tuple(out)
+
+
+# --- queries ------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedQuery:
+    """What a person typed, split into plain words, phrases and excluded words/phrases."""
+
+    words: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    dropped_operators: bool = False
+
+    def text(self, words: list[str] | None = None) -> str:
+        parts = list(words if words is not None else self.words)
+        parts += [f'"{p}"' for p in self.phrases]
+        parts += [f"-{e}" if " " not in e else f'-"{e}"' for e in self.excluded]
+        return " ".join(parts)
+
+
+_QUERY_TOKEN = re.compile(r'([-+]?)"([^"]*)(?:"|$)|(\S+)')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "&&", "||", "AND NOT"})
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split a query; never fails. ``NOT word`` and ``-word`` exclude; AND/OR are ignored."""
+    text = clean_text(text)[:MAX_QUERY_CHARS]
+    text = text.replace("“", '"').replace("”", '"').replace("„", '"').replace("«", '"')
+    text = text.replace("»", '"')
+    parsed = ParsedQuery()
+    negate_next = False
+    for m in _QUERY_TOKEN.finditer(text):
+        sign, phrase, word = m.group(1), m.group(2), m.group(3)
+        if phrase is not None:
+            phrase = " ".join(phrase.split())
+            if not phrase:
+                continue
+            if sign == "-" or negate_next:
+                parsed.excluded.append(phrase)
+            elif len(phrase.split()) == 1:
+                parsed.words.append(phrase)
+            else:
+                parsed.phrases.append(phrase)
+            negate_next = False
+            continue
+        if word in _OPERATORS:
+            parsed.dropped_operators = True
+            negate_next = word == "NOT"
+            continue
+        if word.startswith("-") and len(word) > 1 and word[1] != "-":
+            parsed.excluded.append(word[1:])
+            negate_next = False
+            continue
+        word = word.lstrip("+")
+        if negate_next:
+            parsed.excluded.append(word)
+        elif word:
+            parsed.words.append(word)
+        negate_next = False
+    return parsed
+
+
+def _term_any(term: str) -> Query:
+    return Or([WTerm(f, term, boost=b) for f, b in _FIELD_BOOSTS])
+
+
+def _seq_query(seq: tuple[str, ...], phrase: bool) -> Query:
+    if len(seq) == 1:
+        return _term_any(seq[0])
+    if phrase:
+        return Or([Phrase(f, list(seq), boost=b) for f, b in _PHRASE_FIELDS])
+    return And([_term_any(t) for t in seq])
+
+
+@dataclass
+class _Plan:
+    units: list[Query]
+    excluded: Query | None
+    marks: set[str]  # terms to mark in snippets and articles
+    word_terms: list[tuple[str, str]]  # (word as typed, term) of plain words
+    word_spans: list[tuple[int, int]]  # where those words are in " ".join(parsed.words)
+
+
+def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
+    units: list[Query] = []
+    marks: set[str] = set()
+    word_terms: list[tuple[str, str]] = []
+    joined = " ".join(parsed.words)
+    spans: list[tuple[int, int]] = []
+    for t in _ANALYSIS.iter_terms(joined):
+        word_terms.append((joined[t.start : t.end], t.text))
+        spans.append((t.start, t.end))
+    plain_terms = [t for _, t in word_terms]
+    for seq, alts in synonyms.segment(plain_terms):
+        marks.update(seq)
+        options = [_seq_query(seq, phrase=False)]
+        for alt in alts:
+            marks.update(alt)
+            options.append(_seq_query(alt, phrase=True))
+        units.append(options[0] if len(options) == 1 else Or(options))
+    for phrase in parsed.phrases:
+        terms = tuple(_ANALYSIS.analyse(phrase))
+        if terms:
+            marks.update(terms)
+            units.append(_seq_query(terms, phrase=True))
+    excluded: list[Query] = []
+    for ex in parsed.excluded:
+        terms = tuple(_ANALYSIS.analyse(ex))
+        if terms:
+            excluded.append(_seq_query(terms, phrase=True))
+    return _Plan(
+        units=units[:MAX_UNITS],
+        excluded=Or(excluded) if excluded else None,
+        marks=marks,
+        word_terms=word_terms,
+        word_spans=spans,
+    )
+
+
+# --- snippets -----------------------------------------------------------------------------
+
+
+def make_snippet(
+    text: str, marks: set[str], width: int = SNIPPET_CHARS
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """A short plain-text extract of ``text`` around the densest cluster of marked terms.
+
+    Returns (snippet, spans of the marked words in the snippet, the words as written).
+    """
+    flat = text.replace("\n", " ").replace("\t", " ")
+    matches: list[tuple[int, int, str]] = []
+    found: set[str] = set()
+    first = -1
+    for term in _ANALYSIS.iter_terms(flat[:20000]):
+        if term.text in marks:
+            matches.append((term.start, term.end, term.text))
+            found.add(term.text)
+            if first < 0:
+                first = term.start
+            if len(found) == len(marks) and term.start - first > width:
+                break
+        if first >= 0 and term.start - first > 4000:
+            break
+    words = tuple(dict.fromkeys(flat[s:e] for s, e, _ in matches))
+    if not flat.strip():
+        return "", (), ()
+    if not matches:
+        start = 0
+    else:
+        best, best_score = 0, -1
+        for i, (s, _, _) in enumerate(matches):
+            distinct = {t for ms, _, t in matches[i:] if ms < s + width}
+            count = sum(1 for ms, _, _ in matches[i:] if ms < s + width)
+            score = len(distinct) * 100 + count
+            if score > best_score:
+                best, best_score = i, score
+        anchor = matches[best][0]
+        start = max(0, anchor - width // 4)
+        if start > 0:
+            space = flat.find(" ", start, anchor)
+            start = space + 1 if space >= 0 else start
+            # begin at a sentence start when one is near
+            dot = flat.rfind(". ", max(0, anchor - width // 3), anchor)
+            if dot >= 0:
+                start = dot + 2
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", start + width // 2, end)
+        end = space if space > 0 else end
+    body = flat[start:end].strip()
+    lead = len(flat[start:end]) - len(flat[start:end].lstrip())
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(flat) else ""
+    offset = len(prefix) - start - lead
+    spans = tuple((s + offset, e + offset) for s, e, _ in matches if s >= start + lead and e <= end)
+    return prefix + body + suffix, spans, words
+
+
+# --- the index ----------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """The search index of one library. Open with :meth:`open`; call :meth:`update` (from a
+    worker thread if you like) when :meth:`needs_update`; :meth:`search` and :meth:`suggest`
+    from any thread."""
+
+    def __init__(self, library: Library, index_dir: Path, *, explicit_dir: bool) -> None:
+        self.library = library
+        self.index_dir = index_dir
+        self._explicit_dir = explicit_dir
+        self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._manifest = _Manifest(library=self._library_key())
+        self._suggestions = _SuggestionList({})
+        self._needs_rebuild = True
+        self._rebuilding = False
+        self.damage: str | None = None  # why the index on disk was not usable, if it was not
+        self.synonyms = Synonyms.for_library(library.root, _ANALYSIS)
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, library: Library, index_dir: Path | None = None) -> SearchIndex:
+        """Open the index of ``library``; a missing, damaged, stale or foreign index is
+        detected here and cleared, and :meth:`needs_update` then says it must be built."""
+        explicit = index_dir is not None
+        if index_dir is None:
+            beside = Path(library.root) / PREBUILT_DIR_NAME
+            index_dir = default_index_dir(library.root)
+            if (beside / MANIFEST_NAME).is_file():
+                probe = cls(library, beside, explicit_dir=True)
+                if probe._try_open() is None:
+                    log.info("using the prebuilt index %s", beside)
+                    return probe
+                probe.close()
+        self = cls(library, Path(index_dir), explicit_dir=explicit)
+        reason = self._try_open()
+        if reason is not None:
+            self.damage = reason
+            log.info("search index %s: %s; it will be rebuilt", self.index_dir, reason)
+            self._clear()
+        return self
+
+    def _library_key(self) -> str:
+        root = Path(self.library.root).resolve()
+        try:
+            if self.index_dir.resolve().parent == root:
+                return "."
+        except OSError:
+            pass
+        return str(root)
+
+    def _try_open(self) -> str | None:
+        """Open the index on disk; return None, or why it cannot be used."""
+        path = self.index_dir / MANIFEST_NAME
+        if not path.is_file():
+            return "there is no index yet"
+        try:
+            manifest = _Manifest.read(path)
+        except (OSError, ValueError, TypeError, json.JSONDecodeError):
+            return "its manifest is unreadable"
+        if manifest.schema != SCHEMA_VERSION:
+            return f"it was built by another version ({manifest.schema})"
+        if manifest.library != self._library_key():
+            return f"it belongs to another library ({manifest.library})"
+        if manifest.state != "clean":
+            return "its last update was interrupted"
+        for name, size in manifest.files.items():
+            try:
+                if (self.index_dir / name).stat().st_size != size:
+                    return f"{name} has changed size"
+            except OSError:
+                return f"{name} is missing"
+        try:
+            storage = _FileStorage(str(self.index_dir))
+            ix = storage.open_index(schema=make_schema())
+            searcher = ix.searcher()
+            try:
+                if searcher.doc_count() != manifest.docs:
+                    raise ValueError("document count differs from the manifest")
+                if manifest.docs:
+                    searcher.stored_fields(0)
+                    searcher.search(_term_any("b12"), limit=1)
+                    list(searcher.reader().most_frequent_terms("body", number=1))
+            except BaseException:
+                searcher.close()
+                raise
+        except _INDEX_ERRORS as exc:
+            return f"it is damaged ({type(exc).__name__}: {exc})"
+        with self._lock:
+            self._ix = ix
+            self._searcher = searcher
+            self._manifest = manifest
+            self._suggestions = _SuggestionList(manifest.articles)
+            self._needs_rebuild = False
+        return None
+
+    def _writable(self) -> bool:
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return os.access(self.index_dir, os.W_OK)
+
+    def _clear(self) -> None:
+        """Forget the index on disk (only the files the index itself writes)."""
+        with self._lock:
+            self._close_searcher()
+            self._ix = None
+            self._manifest = _Manifest(library=self._library_key())
+            self._suggestions = _SuggestionList({})
+            self._needs_rebuild = True
+        if not self.index_dir.is_dir() or not self._writable():
+            return
+        for child in self.index_dir.iterdir():
+            if child.is_file() and (_WHOOSH_FILE.match(child.name) or child.name == MANIFEST_NAME):
+                with contextlib.suppress(OSError):
+                    child.unlink()
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+            self._searcher = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_searcher()
+            self._ix = None
+
+    # -- building ----------------------------------------------------------------------
+
+    def _diff(self) -> tuple[list[str], list[str], list[str], int]:
+        known = self._manifest.articles
+        current = {s.id: s for s in self.library.summaries}
+        removed = [a for a in known if a not in current]
+        changed = [a for a, s in current.items() if a in known and known[a][0] != s.content_hash]
+        added = [a for a in current if a not in known]
+        unchanged = len(current) - len(changed) - len(added)
+        return added, changed, removed, unchanged
+
+    def needs_update(self) -> bool:
+        """True when the index must be built, or articles were added, changed or removed."""
+        if self._needs_rebuild:
+            return True
+        added, changed, removed, _ = self._diff()
+        return bool(added or changed or removed)
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._needs_rebuild or self._rebuilding
+
+    def rebuild(
+        self,
+        progress: Callable[[IndexProgress], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> IndexReport:
+        """Build the index from scratch."""
+        with self._write_lock:
+            self._clear()
+        return self.update(progress, cancel)
+
+    def update(
+        self,
+        progress: Callable[[IndexProgress], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> IndexReport:
+        """Index the articles added or changed since the last update, drop removed ones.
+
+        Safe to call from a worker thread while others search. Raises :class:`SearchError`
+        when the index cannot be written at all.
+        """
+        with self._write_lock:
+            try:
+                return self._update(progress, cancel)
+            except SearchError:
+                raise
+            except (windex.LockError, *_INDEX_ERRORS) as exc:  # type: ignore[misc]
+                log.exception("index update failed")
+                raise SearchError(
+                    f"the search index in {self.index_dir} could not be updated: {exc}"
+                ) from None
+
+    def _update(
+        self,
+        progress: Callable[[IndexProgress], None] | None,
+        cancel: Callable[[], bool] | None,
+    ) -> IndexReport:
+        started = time.perf_counter()
+
+        def tell(done: int, total: int, article_id: str | None, phase: str) -> None:
+            if progress is not None:
+                progress(IndexProgress(done, total, article_id, phase))
+
+        tell(0, len(self.library.summaries), None, "checking")
+        if not self._writable():
+            if self._explicit_dir and self.index_dir.name != PREBUILT_DIR_NAME:
+                raise SearchError(f"the search index folder {self.index_dir} cannot be written")
+            # a read-only prebuilt index that is out of date: build a private copy instead
+            self.close()
+            self.index_dir = default_index_dir(self.library.root)
+            self._explicit_dir = False
+            if self._try_open() is not None:
+                self._clear()
+        full = self._needs_rebuild
+        if full:
+            self._clear()
+            self._rebuilding = True
+        added, changed, removed, unchanged = self._diff()
+        todo = added + changed
+        if not full and not todo and not removed:
+            tell(0, 0, None, "done")
+            return self._report(0, 0, 0, unchanged, started)
+        try:
+            if self._ix is None:
+                storage = _FileStorage(str(self.index_dir))
+                storage.create()
+                self._ix = storage.create_index(make_schema())
+            manifest = self._manifest
+            manifest.state = "dirty"
+            self._write_manifest(manifest)
+            writer = self._ix.writer(limitmb=256, timeout=15.0)
+            problems: list[Problem] = []
+            try:
+                for article_id in removed + changed:
+                    writer.delete_by_term("article", article_id)
+                for n, article_id in enumerate(todo):
+                    if cancel is not None and cancel():
+                        writer.cancel()
+                        manifest.state = "clean"
+                        self._write_manifest(manifest)
+                        tell(n, len(todo), None, "cancelled")
+                        return self._report(0, 0, 0, unchanged, started, cancelled=True)
+                    summary = self.library.summary(article_id)
+                    if summary is None:  # pragma: no cover - the diff comes from the library
+                        continue
+                    tell(n, len(todo), article_id, "indexing")
+                    if not full:
+                        writer.delete_by_term("article", article_id)
+                    try:
+                        article = read_article(summary.path)
+                    except ArticleError as exc:
+                        problems.append(Problem(summary.path, exc.detail, exc.line))
+                        manifest.articles[article_id] = [summary.content_hash, summary.title,
+                                                         summary.collection, []]  # fmt: skip
+                        continue
+                    for doc in section_documents(article):
+                        writer.add_document(**doc)
+                    manifest.articles[article_id] = [
+                        summary.content_hash,
+                        article.title,
+                        article.meta.collection,
+                        [[s.anchor, s.heading] for s in article.headed_sections],
+                    ]
+                for article_id in removed:
+                    manifest.articles.pop(article_id, None)
+                tell(len(todo), len(todo), None, "committing")
+                writer.commit(optimize=full)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+            ix = self._ix
+            searcher = ix.searcher()
+            manifest.docs = searcher.doc_count()
+            manifest.state = "clean"
+            manifest.files = {
+                p.name: p.stat().st_size
+                for p in self.index_dir.iterdir()
+                if p.is_file() and _WHOOSH_FILE.match(p.name) and not p.name.endswith("LOCK")
+            }
+            self._write_manifest(manifest)
+            suggestions = _SuggestionList(manifest.articles)
+            with self._lock:
+                self._close_searcher()
+                self._searcher = searcher
+                self._suggestions = suggestions
+                self._needs_rebuild = False
+        finally:
+            self._rebuilding = False
+        tell(len(todo), len(todo), None, "done")
+        if full:
+            return self._report(len(todo), 0, 0, 0, started, problems=problems)
+        return self._report(len(added), len(changed), len(removed), unchanged, started, problems)
+
+    def _report(
+        self,
+        added: int,
+        changed: int,
+        removed: int,
+        unchanged: int,
+        started: float,
+        problems: list[Problem] | None = None,
+        cancelled: bool = False,
+    ) -> IndexReport:
+        return IndexReport(
+            added=added,
+            changed=changed,
+            removed=removed,
+            unchanged=unchanged,
+            seconds=time.perf_counter() - started,
+            location=self.index_dir,
+            problems=tuple(problems or ()),
+            cancelled=cancelled,
+        )
+
+    def _write_manifest(self, manifest: _Manifest) -> None:
+        manifest.library = self._library_key()
+        atomic_write_text(self.index_dir / MANIFEST_NAME, manifest.to_json())
+
+    # -- searching ------------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, collection: str | None = None, limit: int = 20
+    ) -> SearchResults:
+        """Sections matching ``query``, best first, grouped by article.
+
+        Never raises for anything a person may type; raises :class:`SearchError` only when
+        the index itself fails in a way that a rebuild cannot mend.
+        """
+        query = query if isinstance(query, str) else str(query)
+        with self._lock:
+            if self._searcher is None or self._needs_rebuild:
+                return SearchResults(
+                    query,
+                    (),
+                    0,
+                    rebuilding=True,
+                    message="The search index is being built; results will appear shortly.",
+                )
+            try:
+                return self._search(query, collection, max(1, min(int(limit), 200)))
+            except _INDEX_ERRORS as exc:
+                log.warning("search failed on a damaged index: %r", exc)
+                self._needs_rebuild = True
+                self.damage = f"it failed while searching ({type(exc).__name__})"
+                return SearchResults(
+                    query,
+                    (),
+                    0,
+                    rebuilding=True,
+                    message="The search index is damaged and is being rebuilt. "
+                    "Please try again in a moment.",
+                )
+
+    def _run(
+        self, plan: _Plan, collection: str | None, limit: int
+    ) -> tuple[list[tuple[int, float]], int, int]:
+        """(docnum, score) of matching sections, all-words matches first; the total; and how
+        many sections had all the words."""
+        assert self._searcher is not None
+        searcher = self._searcher
+        filt = WTerm("collection", fold(collection)) if collection else None
+        fetch = min(limit * 3, 300)
+        units = plan.units
+        q: Query = And(units) if len(units) > 1 else units[0]
+        results = searcher.search(q, limit=fetch, filter=filt, mask=plan.excluded)
+        hits = [(h.docnum, float(h.score)) for h in results]
+        total = len(results) if results.has_exact_length() else results.estimated_min_length()
+        n_all = len(hits)
+        if len(units) > 1 and len(hits) < limit:
+            seen = {d for d, _ in hits}
+            more = searcher.search(Or(units), limit=fetch, filter=filt, mask=plan.excluded)
+            top = max((float(h.score) for h in more), default=1.0)
+            floor = min((s for _, s in hits), default=top)
+            scale = 0.5 * floor / max(top, 1e-9)
+            for h in more:
+                if h.docnum not in seen:
+                    hits.append((h.docnum, float(h.score) * scale))
+            total = max(total, len(hits))
+        return hits, total, n_all
+
+    def _group(
+        self, hits: list[tuple[int, float]], plan: _Plan, limit: int
+    ) -> tuple[SearchHit, ...]:
+        assert self._searcher is not None
+        searcher = self._searcher
+        order: list[str] = []
+        by_article: dict[str, list[tuple[int, float]]] = {}
+        for docnum, score in hits:
+            article_id = searcher.stored_fields(docnum).get("article", "")
+            if article_id not in by_article:
+                order.append(article_id)
+                by_article[article_id] = []
+            if len(by_article[article_id]) < MAX_SECTIONS_PER_ARTICLE:
+                by_article[article_id].append((docnum, score))
+        out: list[SearchHit] = []
+        for article_id in order:
+            for docnum, score in by_article[article_id]:
+                if len(out) >= limit:
+                    return tuple(out)
+                stored = searcher.stored_fields(docnum)
+                body = str(stored.get("body", ""))
+                snippet, spans, words = make_snippet(body, plan.marks)
+                heading = str(stored.get("heading", ""))
+                if not snippet and heading:
+                    snippet, spans, words = make_snippet(heading, plan.marks)
+                title_words = make_snippet(str(stored.get("title", "")), plan.marks)[2]
+                out.append(
+                    SearchHit(
+                        article_id=article_id,
+                        article_title=str(stored.get("title", "")),
+                        collection=str(stored.get("collection_name", "")),
+                        section_anchor=str(stored.get("anchor", "")),
+                        section_heading=heading,
+                        score=round(score, 4),
+                        snippet=snippet,
+                        highlights=spans,
+                        terms=tuple(dict.fromkeys((*words, *title_words))),
+                    )
+                )
+        return tuple(out)
+
+    def _correct(self, plan: _Plan, parsed: ParsedQuery) -> str | None:
+        """The query with unknown or rare words replaced by the library's closest words."""
+        assert self._searcher is not None
+        reader = self._searcher.reader()
+        joined = " ".join(parsed.words)
+        pieces: list[str] = []
+        last = 0
+        changed = False
+        for (raw, term), (start, end) in zip(plan.word_terms, plan.word_spans, strict=True):
+            if not term.isalpha() or len(term) < 3:
+                continue
+            if any(reader.doc_frequency(f, term) for f in ("body", "title", "heading")):
+                continue
+            word = _ANALYSIS.analyse(raw, stemming=False)
+            best = self._closest(word[0]) if word else None
+            if best:
+                pieces.append(joined[last:start])
+                pieces.append(best)
+                last = end
+                changed = True
+        if not changed:
+            return None
+        pieces.append(joined[last:])
+        return parsed.text(["".join(pieces)])
+
+    def _closest(self, word: str) -> str | None:
+        assert self._searcher is not None
+        reader = self._searcher.reader()
+        for maxdist in (1, 2):
+            if maxdist == 2 and len(word) < 5:
+                break
+            candidates = [
+                c for c in reader.terms_within("spell_body", word, maxdist, prefix=1) if c != word
+            ]
+            if candidates:
+                best: str = max(
+                    candidates,
+                    key=lambda c: (reader.doc_frequency("body", _ANALYSIS.stem(c)), c),
+                )
+                return best
+        return None
+
+    def _search(self, query: str, collection: str | None, limit: int) -> SearchResults:
+        parsed = parse_query(query)
+        plan = _plan(parsed, self.synonyms)
+        if not plan.units:
+            hint = "Type a word or two to search for."
+            if parsed.excluded:
+                hint = "Add a word to look for as well as the words to leave out."
+            if any(_ANALYSIS.analyse(w, stops=False) for w in (*parsed.words, *parsed.phrases)):
+                hint = "Those words are too common to search for; try a more specific word."
+            return SearchResults(query, (), 0, message=hint)
+        hits, total, n_all = self._run(plan, collection, limit)
+        did_you_mean: str | None = None
+        broader: str | None = None
+        message: str | None = None
+        if n_all < FEW_HITS:
+            did_you_mean = self._correct(plan, parsed)
+            if not n_all and did_you_mean:
+                plan2 = _plan(parse_query(did_you_mean), self.synonyms)
+                if plan2.units:
+                    hits2, total2, n_all2 = self._run(plan2, collection, limit)
+                    if n_all2 or (hits2 and not hits):
+                        hits, total, n_all, plan = hits2, total2, n_all2, plan2
+                        shown = " ".join(query.split())[:80]
+                        message = (
+                            f"Nothing found for “{shown}”; showing results for “{did_you_mean}”."
+                        )
+        if not hits:
+            broader, message = self._broader(parsed, collection, limit)
+        elif not n_all and message is None:
+            message = "No section has all of these words; showing sections with some of them."
+        grouped = self._group(hits, plan, limit)
+        return SearchResults(
+            query=query,
+            hits=grouped,
+            total=total,
+            did_you_mean=did_you_mean,
+            broader=broader,
+            message=message,
+        )
+
+    def _broader(
+        self, parsed: ParsedQuery, collection: str | None, limit: int
+    ) -> tuple[str | None, str]:
+        """A next step when nothing was found: fewer constraints, or another collection."""
+        loose = ParsedQuery(words=parsed.words + [w for p in parsed.phrases for w in p.split()])
+        candidates: list[str] = []
+        if parsed.phrases or parsed.excluded:
+            candidates.append(loose.text())
+        if len(loose.words) > 1:
+            candidates.append(" ".join(loose.words[:-1]))
+        for text in candidates:
+            plan = _plan(parse_query(text), self.synonyms)
+            if plan.units and self._run(plan, collection, 1)[0]:
+                return text, f"Nothing matched exactly. Try the broader search “{text}”."
+        if collection:
+            plan = _plan(parsed, self.synonyms)
+            if plan.units and self._run(plan, None, 1)[0]:
+                return (
+                    parsed.text(),
+                    f"Nothing in “{collection}”; there are results in other collections.",
+                )
+        return None, (
+            "No articles match. Check the spelling, use fewer words, or try a more "
+            "general word (for example “vitamin” instead of a brand name)."
+        )
+
+    def suggest(self, prefix: str, limit: int = 8) -> tuple[Suggestion, ...]:
+        """Titles and headings that start with, or have a word starting with, ``prefix``."""
+        suggestions = self._suggestions
+        try:
+            return suggestions.suggest(prefix if isinstance(prefix, str) else "", limit)
+        except (ValueError, TypeError):  # pragma: no cover - defensive: never fail typing
+            return ()
+
+    # -- helpers for other panes -----------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        """Articles and section documents in the index, for the status bar and the CLI."""
+        return {"articles": len(self._manifest.articles), "sections": self._manifest.docs}
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def mark_terms(text: str, query: str) -> tuple[tuple[int, int], ...]:
+    """Spans in ``text`` of the words ``query`` would match (for marking an opened article)."""
+    parsed = parse_query(query)
+    marks: set[str] = set()
+    for part in (*parsed.words, *parsed.phrases):
+        marks.update(_ANALYSIS.analyse(part))
+    return tuple((t.start, t.end) for t in _ANALYSIS.iter_terms(text) if t.text in marks)

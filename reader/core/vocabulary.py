@@ -1,0 +1,286 @@
+"""Health vocabulary analysis: how text and queries become search terms.
+
+One function, :func:`analyse`, turns text into terms for the index and for queries,
+so both sides always agree:
+
+- case and accent folding (``Ménière`` -> ``meniere``);
+- letter–digit variants as one term (``B-12``, ``B12``, ``b 12``, ``B₁₂`` -> ``b12``);
+- British spellings mapped to American ones (``anaemia`` -> ``anemia``), from
+  ``reader/data/spellings.tsv`` plus a few prefix/suffix patterns that are safe in
+  health text (``haem``, ``paed``, ``oedem``, ``-rrhoea`` ...);
+- stop words dropped (positions renumbered, so a phrase still matches across them);
+- Porter stemming (``breastfeeding`` -> ``breastfeed``), with a cache.
+
+Synonyms (lay <-> clinical words and abbreviations, ``reader/data/synonyms.tsv``
+plus an optional ``synonyms.tsv`` at the library root) are applied at query time
+only: see :class:`Synonyms`.
+
+This module is pure Python; ``reader.core.search`` wraps it for Whoosh.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+#: Bumped whenever analysis changes what terms a text produces: indexes built with
+#: another version are rebuilt.
+ANALYSIS_VERSION = 1
+
+_D = "0-9\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089"
+_HYPHENS = "\\-\u2010\u2011\u2012\u2013"
+_TOKEN_RE = re.compile(
+    # letters then digits, optionally hyphenated: B12, B-12, COVID-19, B₁₂, omega-3
+    rf"[^\W\d_]+[{_HYPHENS}]?[{_D}]+(?![\w{_D}])"
+    # one letter, a space, one or two digits: "B 12", "D 3" (not "a"/"i", which are words)
+    rf"|(?<![\w{_D}])[b-hj-zB-HJ-Z] [{_D}]{{1,2}}(?![\w{_D}]|[.,][0-9])"
+    r"|\w+"
+)
+_JOINERS = re.compile(rf"[{_HYPHENS} ]")
+
+_STOP_TEXT = (
+    "a an and are as at be by for from has have if in into is it its of on or that the "
+    "their then there these they this to was were which with"
+)
+STOP_WORDS = frozenset(_STOP_TEXT.split(" "))
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Drop control and invisible formatting characters (they break nothing but matching)."""
+    return _CONTROL.sub(" ", text)
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """Case-fold, strip accents, turn sub/superscript digits into digits, drop joiners."""
+    if word.isascii():
+        w = word.lower()
+    else:
+        w = unicodedata.normalize("NFKC", word)
+        w = unicodedata.normalize("NFKD", w)
+        w = "".join(c for c in w if not unicodedata.combining(c)).casefold()
+    if " " in w or "-" in w or not w.isascii():
+        w = _JOINERS.sub("", w)
+    return w
+
+
+# --- British -> American spellings ------------------------------------------------------
+
+# Patterns safe in health text: they do not change any common word that means something else.
+_SPELLING_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"^(an|hyper|hypo)?haem", r"\1hem"),
+        (r"aem(ia|ias|ic)$", r"em\1"),
+        (r"^anaem", "anem"),
+        (r"^(septic|isch|leuk|glyc|hypoglyc|hyperglyc)aem", r"\1em"),
+        (r"paed", "ped"),
+        (r"^oedem", "edem"),
+        (r"^oesoph", "esoph"),
+        (r"^oestr", "estr"),
+        (r"^foet", "fet"),
+        (r"^gynaec", "gynec"),
+        (r"^caesar", "cesar"),
+        (r"rrhoea(s|l)?$", r"rrhea\1"),
+        (r"pnoea(s)?$", r"pnea\1"),
+        (r"^coeliac", "celiac"),
+        (r"^aetiolog", "etiolog"),
+        (r"^an(a)?esth", "anesth"),
+        (r"^faec", "fec"),
+        (r"^sulph", "sulf"),
+        (
+            r"^(random|organ|recogn|minim|maxim|priorit|hospital|immun|special|character|real|"
+            r"summar|util|stabil|steril|standard|optim|visual|general|normal|categor|emphas|"
+            r"metabol|hypothes|author|critic|apolog|memor|mobil|neutral|individual|"
+            r"personal|central|local|symbol|sensit|desensit|fertil|pasteur|hospitalis)"
+            r"is(e|ed|es|ing|ation|ations|er|ers)$",
+            r"\1iz\2",
+        ),
+        (r"^(anal|paral|catal|dial|hydrol)ys(e|ed|ing|er|ers)$", r"\1yz\2"),
+        (r"(lit|met|fib|cent|tit|theat)re(s)?$", r"\1er\2"),
+        (r"^(tum|behavi|col|lab|fav|od|hum|vap|hon|neighb|flav|rum)our(s|ed|ing|al)?$", r"\1or\2"),
+    )
+)
+
+
+def _load_tsv(text: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0] if raw.lstrip().startswith("#") else raw
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def _data_text(name: str) -> str:
+    return resources.files("reader").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _spelling_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in _load_tsv(_data_text("spellings.tsv")):
+        if len(row) >= 2:
+            table[fold_word(row[0])] = fold_word(row[1])
+    return table
+
+
+@lru_cache(maxsize=65536)
+def americanise(word: str) -> str:
+    """The American spelling of a folded word (unchanged when none is known)."""
+    table = _spelling_table()
+    if word in table:
+        return table[word]
+    if len(word) < 4 or word.isdigit():
+        return word
+    for pattern, repl in _SPELLING_PATTERNS:
+        word = pattern.sub(repl, word)
+    return table.get(word, word)
+
+
+# --- the analysis --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One analysed word: ``text`` is the search term, ``word`` the folded unstemmed word,
+    ``pos`` its position (stop words excluded), ``start``/``end`` its span in the input."""
+
+    text: str
+    word: str
+    pos: int
+    start: int
+    end: int
+
+
+class Analysis:
+    """Text -> terms. ``stemmer`` maps a folded word to its stem (the search engine's
+    stemmer is passed in, so this module stays engine-free); None keeps words whole."""
+
+    def __init__(self, stemmer: Callable[[str], str] | None = None) -> None:
+        self._stemmer = stemmer
+        self._cache: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        """The stem of a folded word; letter–digit terms (``b12``) and numbers stay whole."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = word
+        if self._stemmer is not None and len(word) >= 3 and word.isalpha():
+            result = self._stemmer(word)
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def iter_terms(self, text: str, *, stemming: bool = True, stops: bool = True) -> Iterator[Term]:
+        """Analyse ``text``: every term with its position and character span."""
+        pos = 0
+        stem = self.stem
+        for m in _TOKEN_RE.finditer(text):
+            word = fold_word(m.group(0))
+            if not word or word == "_" or len(word) > 64:
+                continue
+            word = americanise(word)
+            if stops and word in STOP_WORDS:
+                continue
+            yield Term(stem(word) if stemming else word, word, pos, m.start(), m.end())
+            pos += 1
+
+    def analyse(self, text: str, *, stemming: bool = True, stops: bool = True) -> list[str]:
+        """The search terms of ``text`` in order."""
+        return [t.text for t in self.iter_terms(text, stemming=stemming, stops=stops)]
+
+    def fold_key(self, text: str) -> str:
+        """A normalised, unstemmed key for prefix matching of titles and headings."""
+        return " ".join(t.word for t in self.iter_terms(text, stemming=False, stops=False))
+
+
+def raw_words(text: str) -> list[str]:
+    """The words of ``text`` as typed (for query parsing and did-you-mean)."""
+    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
+
+
+# --- synonyms ------------------------------------------------------------------------------
+
+
+class Synonyms:
+    """Groups of equivalent expressions (lay <-> clinical, abbreviations).
+
+    Each row of a ``synonyms.tsv`` is one group, tab-separated; ``#`` starts a comment.
+    Expressions are analysed like any text, so ``B-12`` and ``vitamin B12`` work as written.
+    """
+
+    def __init__(self, groups: Iterable[Iterable[str]], analysis: Analysis) -> None:
+        self._groups: list[tuple[tuple[str, ...], ...]] = []
+        self._index: dict[tuple[str, ...], list[int]] = {}
+        self._max_len = 1
+        for group in groups:
+            seqs: list[tuple[str, ...]] = []
+            for expr in group:
+                seq = tuple(analysis.analyse(expr))
+                if seq and seq not in seqs:
+                    seqs.append(seq)
+            if len(seqs) < 2:
+                continue
+            gid = len(self._groups)
+            self._groups.append(tuple(seqs))
+            for seq in seqs:
+                self._index.setdefault(seq, []).append(gid)
+                self._max_len = max(self._max_len, len(seq))
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    @classmethod
+    def for_library(cls, root: Path | None, analysis: Analysis) -> Synonyms:
+        """The bundled groups plus those of ``<root>/synonyms.tsv`` if the library has one."""
+        rows = _load_tsv(_data_text("synonyms.tsv"))
+        if root is not None:
+            extra = Path(root) / "synonyms.tsv"
+            try:
+                if extra.is_file():
+                    rows.extend(_load_tsv(extra.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                log.warning("ignoring %s: %s", extra, exc)
+        return cls(rows, analysis)
+
+    def alternatives(self, seq: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        """Every other expression equivalent to the term sequence ``seq``."""
+        out: list[tuple[str, ...]] = []
+        for gid in self._index.get(seq, ()):
+            for alt in self._groups[gid]:
+                if alt != seq and alt not in out:
+                    out.append(alt)
+        return tuple(out)
+
+    def segment(
+        self, terms: list[str]
+    ) -> list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
+        """Split a term list into units: the longest run with synonyms, else one term.
+
+        Returns (terms of the unit, alternatives) pairs in order.
+        """
+        units: list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = []
+        i = 0
+        while i < len(terms):
+            for n in range(min(self._max_len, len(terms) - i), 0, -1):
+                seq = tuple(terms[i : i + n])
+                alts = self.alternatives(seq)
+                if alts or n == 1:
+                    units.append((seq, alts))
+                    i += n
+                    break
+        return units
