@@ -265,12 +265,39 @@ def cmd_focus_document(app: object, args: argparse.Namespace) -> dict[str, objec
     return {"document": describe(doc), "focused": focused_object(app)}
 
 
+def cmd_read_text(app: object, args: argparse.Namespace) -> dict[str, object]:
+    """Read the document as Orca does: caret, the line and sentence at it, attributes."""
+    doc = _document(app)
+    text = doc.queryText()
+    if args.offset >= 0:
+        text.setCaretOffset(args.offset)
+    caret = text.caretOffset
+    line = text.getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_LINE_START)
+    sentence = text.getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_SENTENCE_START)
+    word = text.getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_WORD_START)
+    attrs = text.getAttributeRun(caret, False)
+    paragraphs = [n for n in iter_tree(doc) if n.getRoleName() == "paragraph"]
+    first = paragraphs[0].queryText() if paragraphs else None
+    return {
+        "count": text.characterCount,
+        "caret": caret,
+        "line": [line[0], line[1], line[2]] if hasattr(line, "__getitem__") else str(line),
+        "sentence": list(sentence),
+        "word": list(word),
+        "attribute_run": [list(attrs[0]) if attrs[0] else [], attrs[1], attrs[2]],
+        "first_paragraph": first.getText(0, -1) if first else None,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["tree", "press-link", "type-search", "focus-document"])
+    parser.add_argument(
+        "command", choices=["tree", "press-link", "type-search", "focus-document", "read-text"]
+    )
     parser.add_argument("rest", nargs="*")
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--wait", type=float, default=5.0)
+    parser.add_argument("--offset", type=int, default=-1)
     parser.add_argument("--find-timeout", type=float, default=15.0)
     args = parser.parse_intermixed_args()
     try:
@@ -284,6 +311,7 @@ def main() -> int:
             "press-link": cmd_press_link,
             "type-search": cmd_type_search,
             "focus-document": cmd_focus_document,
+            "read-text": cmd_read_text,
         }[args.command]
         answer = handler(app, args)
     except Exception as exc:

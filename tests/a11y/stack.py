@@ -101,6 +101,7 @@ class A11yStack:
         )
         assert bus.stdout is not None
         address = bus.stdout.readline().decode().strip()
+        bus.stdout.close()
         if not address:
             raise StackError("dbus-run-session printed no bus address; see " + self._log("dbus"))
         # 2. A virtual display on a free number (Xvfb picks it and writes it to the pipe).
