@@ -402,6 +402,34 @@ def _text_problems(blocks: Sequence[Block], state: _ParseState) -> None:
             )
 
 
+def _cite_marks(block: Block) -> list[tuple[str, int, int, int]]:
+    """(reference key, claim start, claim end, marker offset) of each citation in a block.
+
+    In a table, a citation claims its cell (cells are joined by one tab or newline
+    in ``block.text``); elsewhere it claims its sentence.
+    """
+    marks: list[tuple[str, int, int, int]] = []
+    if block.kind is BlockKind.TABLE:
+        cell_start = 0
+        for row in block.rows:
+            for cell in row:
+                offset = cell_start
+                for run in cell.runs:
+                    if run.kind is RunKind.CITE and run.target:
+                        marks.append((run.target, cell_start, cell_start + len(cell.text), offset))
+                    offset += len(run.text)
+                cell_start += len(cell.text) + 1
+        return marks
+    text = block.text
+    offset = 0
+    for run in block.runs:
+        if run.kind is RunKind.CITE and run.target:
+            start, end = sentence_at(text, offset)
+            marks.append((run.target, start, end, offset))
+        offset += len(run.text)
+    return marks
+
+
 def _citations(sections: Sequence[Section]) -> list[Citation]:
     out: list[Citation] = []
     for section in sections:
@@ -409,25 +437,21 @@ def _citations(sections: Sequence[Section]) -> list[Citation]:
         for b_index, block in enumerate(section.blocks):
             if block.kind is BlockKind.PARAGRAPH:
                 paragraph += 1
-            offset = 0
             text = block.text
-            for run in block.runs:
-                if run.kind is RunKind.CITE and run.target:
-                    start, end = sentence_at(text, offset)
-                    out.append(
-                        Citation(
-                            reference_key=run.target,
-                            section_anchor=section.anchor,
-                            block_index=b_index,
-                            paragraph=max(paragraph, 1),
-                            claim=text[start:end],
-                            claim_start=start,
-                            claim_end=end,
-                            marker_offset=offset,
-                            ordinal=len(out),
-                        )
+            for key, start, end, offset in _cite_marks(block):
+                out.append(
+                    Citation(
+                        reference_key=key,
+                        section_anchor=section.anchor,
+                        block_index=b_index,
+                        paragraph=max(paragraph, 1),
+                        claim=text[start:end],
+                        claim_start=start,
+                        claim_end=end,
+                        marker_offset=offset,
+                        ordinal=len(out),
                     )
-                offset += len(run.text)
+                )
     return out
 
 
