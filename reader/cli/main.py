@@ -16,7 +16,11 @@ from reader import __version__
 from reader.core.errors import ReaderError
 
 #: Modules under reader.cli that each add one or more sub-commands.
-COMMAND_MODULES: tuple[str, ...] = ("reader.cli.check", "reader.cli.kiosk_cmd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "reader.cli.check",
+    "reader.cli.importing",
+    "reader.cli.kiosk_cmd",
+)
 
 COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "gui", "kiosk"})
 

@@ -32,10 +32,16 @@ def claim_lines(article: Article) -> tuple[str, ...]:
             f"({where}, ¶{c.paragraph}): {_short(c.claim)}"
         )
     for f in article.flagged:
-        closest = f" closest: ref {numbers[f.closest_key]}" if f.closest_key in numbers else ""
+        closest = (
+            f" closest: ref {numbers[f.closest_key]} [{f.closest_key}]"
+            if f.closest_key in numbers
+            else ""
+        )
+        section = article.section(f.section_anchor)
+        where = section.heading if section and section.heading else "lead"
         lines.append(
-            f"FLAGGED claim names {f.named_source!r}, which is not in the references;"
-            f"{closest} — {f.reason}: {_short(f.claim)}"
+            f"FLAGGED ({where}): claim names {f.named_source!r}, which is not in the "
+            f"references;{closest} — {f.reason}: {_short(f.claim)}"
         )
     for r in article.uncited_references:
         lines.append(f"ref {r.number} [{r.key}] is cited by no claim: {_short(r.text)}")
