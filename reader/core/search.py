@@ -18,6 +18,7 @@ vocabulary. Whatever a person types, search returns results or a friendly nothin
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -27,6 +28,7 @@ import re
 import struct
 import threading
 import time
+import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -587,22 +589,18 @@ class SearchIndex:
                     return f"{name} has changed size"
             except OSError:
                 return f"{name} is missing"
-        try:
-            storage = _FileStorage(str(self.index_dir))
-            ix = storage.open_index(schema=make_schema())
-            searcher = ix.searcher()
+        reason: str | None = None
+        with warnings.catch_warnings():
+            # Whoosh leaves a file open when a damaged TOC fails to load; it is closed below.
+            warnings.simplefilter("ignore", ResourceWarning)
             try:
-                if searcher.doc_count() != manifest.docs:
-                    raise ValueError("document count differs from the manifest")
-                if manifest.docs:
-                    searcher.stored_fields(0)
-                    searcher.search(_term_any("b12"), limit=1)
-                    list(searcher.reader().most_frequent_terms("body", number=1))
-            except BaseException:
-                searcher.close()
-                raise
-        except _INDEX_ERRORS as exc:
-            return f"it is damaged ({type(exc).__name__}: {exc})"
+                ix, searcher = self._open_whoosh(manifest.docs)
+            except _INDEX_ERRORS as exc:
+                reason = f"it is damaged ({type(exc).__name__}: {exc})"
+            if reason is not None:
+                gc.collect()
+        if reason is not None:
+            return reason
         with self._lock:
             self._ix = ix
             self._searcher = searcher
@@ -610,6 +608,22 @@ class SearchIndex:
             self._suggestions = _SuggestionList(manifest.articles)
             self._needs_rebuild = False
         return None
+
+    def _open_whoosh(self, docs: int) -> tuple[Any, Any]:
+        storage = _FileStorage(str(self.index_dir))
+        ix = storage.open_index(schema=make_schema())
+        searcher = ix.searcher()
+        try:
+            if searcher.doc_count() != docs:
+                raise ValueError("the document count differs from the manifest")
+            if docs:
+                searcher.stored_fields(0)
+                searcher.search(_term_any("b12"), limit=1)
+                list(searcher.reader().most_frequent_terms("body", number=1))
+        except BaseException:
+            searcher.close()
+            raise
+        return ix, searcher
 
     def _writable(self) -> bool:
         try:
@@ -822,7 +836,10 @@ class SearchIndex:
 
     def _write_manifest(self, manifest: _Manifest) -> None:
         manifest.library = self._library_key()
-        atomic_write_text(self.index_dir / MANIFEST_NAME, manifest.to_json())
+        path = self.index_dir / MANIFEST_NAME
+        atomic_write_text(path, manifest.to_json())
+        with contextlib.suppress(OSError):
+            path.chmod(0o644)  # a prebuilt index is read by whoever runs the reader
 
     # -- searching ------------------------------------------------------------------------
 
