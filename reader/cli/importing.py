@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 #: One module per source format.
-FORMAT_MODULES: tuple[str, ...] = ("reader.cli.import_seed",)
+FORMAT_MODULES: tuple[str, ...] = ("reader.cli.import_seed", "reader.cli.import_jats")
 
 
 def register(sub: Any) -> None:
