@@ -20,6 +20,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.check",
     "reader.cli.importing",
     "reader.cli.kiosk_cmd",
+    "reader.cli.index_cmd",
+    "reader.cli.search_cmd",
 )
 
 COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "gui", "kiosk"})

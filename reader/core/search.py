@@ -889,7 +889,10 @@ class SearchIndex:
         q: Query = And(units) if len(units) > 1 else units[0]
         results = searcher.search(q, limit=fetch, filter=filt, mask=plan.excluded)
         hits = [(h.docnum, float(h.score)) for h in results]
-        total = len(results) if results.has_exact_length() else results.estimated_min_length()
+        if results.has_exact_length():
+            total = len(results)
+        else:
+            total = max(len(hits), results.estimated_min_length())
         n_all = len(hits)
         if len(units) > 1 and len(hits) < limit:
             seen = {d for d, _ in hits}

@@ -1,0 +1,86 @@
+"""``offline-reader index``: build or update the search index, or prebuild one for a kiosk."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.core.library import Library
+from reader.core.model import IndexProgress, IndexReport
+from reader.core.paths import bundled_library
+from reader.core.search import SearchIndex
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "index",
+        help="build or update the search index",
+        description=(
+            "Build the search index of the library, or bring it up to date: only articles "
+            "added, changed or removed since the last run are indexed again. With --out, "
+            "prebuild an index in a folder of your choice (put it in <library>/.index to "
+            "ship it with the library on read-only media)."
+        ),
+    )
+    parser.add_argument("--library", type=Path, default=None, help="library folder to index")
+    parser.add_argument("--out", type=Path, default=None, help="folder to write the index to")
+    parser.add_argument("--rebuild", action="store_true", help="index every article again")
+    parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    parser.set_defaults(func=run)
+
+
+class _Progress:
+    """One line per tenth of the work (or a line updated in place on a terminal)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, p: IndexProgress) -> None:
+        if self.quiet:
+            return
+        if p.phase == "indexing" and p.total:
+            tenth = p.done * 10 // p.total
+            if self.tty:
+                print(f"\rindexing {p.done + 1}/{p.total}", end="", file=sys.stderr, flush=True)
+            elif tenth != self.last_tenth:
+                self.last_tenth = tenth
+                print(f"indexing {p.done + 1}/{p.total}", file=sys.stderr, flush=True)
+        elif p.phase in ("checking", "committing"):
+            end = "\n" if self.tty and p.phase == "committing" else ""
+            print(f"{end}{p.phase}…", file=sys.stderr, flush=True)
+
+
+def print_report(report: IndexReport) -> None:
+    print(
+        f"{report.added} added, {report.changed} changed, {report.removed} removed, "
+        f"{report.unchanged} unchanged in {report.seconds:.1f} s"
+    )
+    if report.location is not None:
+        print(f"index: {report.location}")
+    for problem in report.problems:
+        print(f"  not indexed: {problem}")
+    if report.cancelled:
+        print("cancelled: nothing was written")
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.library or bundled_library()
+    library = Library.scan(root)
+    for problem in library.problems:
+        print(f"  skipped: {problem}", file=sys.stderr)
+    index = SearchIndex.open(library, args.out)
+    try:
+        if index.damage and not args.quiet and "no index yet" not in index.damage:
+            print(f"rebuilding the index: {index.damage}", file=sys.stderr)
+        progress = _Progress(args.quiet)
+        report = index.rebuild(progress) if args.rebuild else index.update(progress)
+        print_report(report)
+        stats = index.stats()
+        print(f"{stats['articles']} articles, {stats['sections']} searchable sections")
+    finally:
+        index.close()
+    return 1 if report.problems else 0
