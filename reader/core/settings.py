@@ -1,0 +1,168 @@
+"""The reader's per-user view settings: frozen data, validated on load, written atomically.
+
+A bad or missing value never stops the reader: it falls back to the default and the
+problem is reported as a warning the window can show. ``SettingsStore(path=None)``
+keeps settings in memory only (a shared screen that must not write to disk).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from reader.core.fsutil import atomic_write_text
+from reader.core.paths import user_config_dir
+from reader.core.theme import SYSTEM, theme_ids
+
+log = logging.getLogger(__name__)
+
+#: Text sizes offered by zoom in / zoom out, in per cent.
+SCALE_STEPS: tuple[int, ...] = (50, 67, 75, 90, 100, 110, 125, 150, 175, 200, 250, 300, 350, 400)
+MIN_SCALE, MAX_SCALE = SCALE_STEPS[0], SCALE_STEPS[-1]
+MIN_LINE_SPACING, MAX_LINE_SPACING = 1.0, 2.0
+LINE_SPACING_STEPS: tuple[float, ...] = (1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+#: Font choices: id -> label. "system" is the platform's default UI font.
+FONT_CHOICES: tuple[tuple[str, str], ...] = (
+    ("system", "System default"),
+    ("atkinson", "Atkinson Hyperlegible"),
+    ("dyslexic", "OpenDyslexic (dyslexia-friendly)"),
+)
+_FONT_IDS = frozenset(f for f, _ in FONT_CHOICES)
+_MAX_BLOB = 64 * 1024
+SETTINGS_FILE = "settings.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    text_scale: int = 100  # per cent of the platform's default size
+    font_family: str = "system"  # an id from FONT_CHOICES
+    line_spacing: float = 1.5
+    theme: str = SYSTEM  # "system" or a theme id
+    window_geometry: str = ""  # QMainWindow.saveGeometry(), base64
+    window_state: str = ""  # QMainWindow.saveState(): which panes show, where, how big
+    last_article: str | None = None
+
+    def with_reset_view(self) -> Settings:
+        """Defaults for everything a person sees (size, font, spacing, theme, layout);
+        the last article stays."""
+        return Settings(last_article=self.last_article)
+
+
+DEFAULTS = Settings()
+
+
+def step_scale(current: int, direction: int) -> int:
+    """The next text size up (direction > 0) or down (< 0) from ``current``; 0 resets."""
+    if direction == 0:
+        return DEFAULTS.text_scale
+    if direction > 0:
+        return next((s for s in SCALE_STEPS if s > current), MAX_SCALE)
+    return next((s for s in reversed(SCALE_STEPS) if s < current), MIN_SCALE)
+
+
+def _valid_blob(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > _MAX_BLOB:
+        return False
+    if not value:
+        return True
+    try:
+        base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+def _check(name: str, value: Any) -> bool:
+    if name == "text_scale":
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (MIN_SCALE <= value <= MAX_SCALE)
+        )
+    if name == "font_family":
+        return value in _FONT_IDS
+    if name == "line_spacing":
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and MIN_LINE_SPACING <= float(value) <= MAX_LINE_SPACING
+        )
+    if name == "theme":
+        return value in theme_ids()
+    if name in ("window_geometry", "window_state"):
+        return _valid_blob(value)
+    if name == "last_article":
+        return value is None or (isinstance(value, str) and 0 < len(value) <= 256)
+    return False
+
+
+def settings_from_dict(data: Any) -> tuple[Settings, tuple[str, ...]]:
+    """Settings from decoded JSON; every bad field becomes its default plus a warning."""
+    if not isinstance(data, dict):
+        return DEFAULTS, ("the settings file does not hold a JSON object; using defaults",)
+    warnings: list[str] = []
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if _check(f.name, value):
+            values[f.name] = float(value) if f.name == "line_spacing" else value
+        else:
+            warnings.append(
+                f"setting {f.name!r} has an unusable value {value!r:.60}; "
+                f"using the default {getattr(DEFAULTS, f.name)!r}"
+            )
+    return replace(DEFAULTS, **values), tuple(warnings)
+
+
+def settings_to_json(settings: Settings) -> str:
+    data = {"version": FORMAT_VERSION, **asdict(settings)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def default_settings_path() -> Path:
+    return user_config_dir() / SETTINGS_FILE
+
+
+class SettingsStore:
+    """Where settings live. ``path=None`` keeps them in memory only."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    @classmethod
+    def for_user(cls) -> SettingsStore:
+        return cls(default_settings_path())
+
+    def load(self) -> tuple[Settings, tuple[str, ...]]:
+        """The saved settings and any warnings; never raises."""
+        if self.path is None or not self.path.exists():
+            return DEFAULTS, ()
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot read %s: %s", self.path, exc)
+            return DEFAULTS, (f"the settings file {self.path} cannot be read; using defaults",)
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, RecursionError):
+            log.warning("%s is not valid JSON", self.path)
+            return DEFAULTS, (f"the settings file {self.path} is damaged; using defaults",)
+        settings, warnings = settings_from_dict(data)
+        for w in warnings:
+            log.warning("%s: %s", self.path, w)
+        return settings, warnings
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically; raises OSError when the folder cannot be written."""
+        if self.path is None:
+            return
+        atomic_write_text(self.path, settings_to_json(settings))

@@ -1,0 +1,311 @@
+"""Article model -> the HTML subset QTextDocument renders. Pure functions, no Qt.
+
+Every piece of text from the article is HTML-escaped; nothing from the file becomes
+markup. Citation markers become ``cite:<ordinal>`` links, flagged claims get a
+``flag:<index>`` marker after the claim, in-article links keep their ``#anchor``,
+and web addresses are shown as text (never as links a click could open).
+
+Each marker's place in the model (section, block, offset into ``block.text``) is
+returned with the HTML so the view can map a claim span onto document positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from reader.core.model import Article, Block, BlockKind, Run, RunKind, Section
+
+FLAG_LABEL = "[source not in the references]"
+LEAD_NAME = "Introduction"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A link placed in the text: where it sits in the model."""
+
+    href: str
+    section_anchor: str
+    block_index: int
+    offset: int  # into block.text
+    text: str  # the text shown for it
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedArticle:
+    html: str
+    markers: tuple[Marker, ...]
+    heading_anchors: tuple[str, ...]  # in document order: "top" (the title), then sections
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentColours:
+    """The few colours the document's own stylesheet needs."""
+
+    text: str
+    link: str
+    muted: str
+    border: str
+
+
+def section_label(article: Article, anchor: str) -> str:
+    section = article.section(anchor)
+    if section is None or not section.heading:
+        return LEAD_NAME
+    return section.heading
+
+
+def document_stylesheet(colours: DocumentColours, line_spacing: float) -> str:
+    """CSS for QTextDocument.setDefaultStyleSheet (line height, link colour, wrapping)."""
+    lh = round(line_spacing * 100)
+    return (
+        f"body {{ color: {colours.text}; }}\n"
+        f"p, li, td, th, blockquote {{ line-height: {lh}%; white-space: pre-wrap; }}\n"
+        f".muted {{ color: {colours.muted}; }}\n"
+        f".addr {{ color: {colours.muted}; }}\n"
+        f"table {{ border-color: {colours.border}; }}\n"
+        "h1, h2, h3, h4, h5, h6 { margin-top: 0.8em; }\n"
+    )
+
+
+def _runs_html(
+    runs: Sequence[Run],
+    numbers: dict[str, int],
+    cite_ordinal: list[int] | None,
+    markers: list[Marker] | None,
+    where: tuple[str, int],
+    flags_at: dict[int, list[int]],
+) -> str:
+    """Inline runs to HTML. ``cite_ordinal`` is a one-item counter shared across the article
+    (None inside table cells, whose markers are not citations)."""
+    out: list[str] = []
+    offset = 0
+
+    def emit_flags(upto: int) -> None:
+        for at in sorted(k for k in flags_at if k <= upto):
+            for index in flags_at.pop(at):
+                href = f"flag:{index}"
+                if markers is not None:
+                    markers.append(Marker(href, where[0], where[1], at, FLAG_LABEL))
+                out.append(f'<a href="{href}">{escape(FLAG_LABEL)}</a>')
+
+    for run in runs:
+        if run.kind is RunKind.CITE:
+            emit_flags(offset)
+            n = numbers.get(run.target or "")
+            label = f"[{n}]" if n is not None else "[?]"
+            if cite_ordinal is not None and run.target:
+                href = f"cite:{cite_ordinal[0]}"
+                cite_ordinal[0] += 1
+                if markers is not None:
+                    markers.append(Marker(href, where[0], where[1], offset, label))
+            else:
+                href = f"ref:{run.target or ''}"
+            out.append(f'<a href="{escape(href)}">{label}</a>')
+            continue
+        text = run.text
+        end = offset + len(text)
+        # A flag marker inside this run: split the run there.
+        pieces: list[str] = []
+        cursor = 0
+        for at in sorted(k for k in flags_at if offset < k < end):
+            pieces.append(text[cursor : at - offset])
+            cursor = at - offset
+        pieces.append(text[cursor:])
+        start = offset
+        for i, piece in enumerate(pieces):
+            if i > 0:
+                emit_flags(start)
+            out.append(_text_run_html(run, piece))
+            start += len(piece)
+        offset = end
+    emit_flags(offset)
+    return "".join(out)
+
+
+def _text_run_html(run: Run, text: str) -> str:
+    if not text:
+        return ""
+    if run.kind is RunKind.BREAK:
+        return "<br />"
+    body = escape(text, quote=False)
+    if run.kind is RunKind.CODE:
+        body = f"<code>{body}</code>"
+    if run.emphasis:
+        body = f"<i>{body}</i>"
+    if run.strong:
+        body = f"<b>{body}</b>"
+    if run.link:
+        if run.link.startswith("#"):
+            body = f'<a href="{escape(run.link)}">{body}</a>'
+        elif run.link.strip() != text.strip():
+            # Shown, never opened: the address is text to read or copy.
+            body = f'{body} <span class="addr">&lt;{escape(run.link)}&gt;</span>'
+    return body
+
+
+def _meta_html(article: Article) -> list[str]:
+    m = article.meta
+    parts = [f'<h1><a name="top">{escape(m.title)}</a></h1>']
+    rows: list[tuple[str, str]] = []
+    if m.authors:
+        rows.append(("By", "; ".join(m.authors)))
+    if m.journal:
+        rows.append(("Journal", m.journal))
+    dates = []
+    if m.published:
+        dates.append(f"published {m.published}")
+    if m.reviewed:
+        dates.append(f"reviewed {m.reviewed}")
+    if dates:
+        rows.append(("Dates", ", ".join(dates)))
+    if m.doi:
+        rows.append(("DOI", m.doi))
+    if m.source:
+        rows.append(("Source", m.source))
+    if m.licence:
+        rows.append(("Licence", m.licence))
+    if m.licence_text:
+        rows.append(("Attribution", m.licence_text))
+    rows.append(("Collection", m.collection))
+    for label, value in rows:
+        parts.append(f'<p class="muted"><b>{escape(label)}:</b> {escape(value)}</p>')
+    if m.disclaimer:
+        parts.append(f"<p><b>Please note:</b> {escape(m.disclaimer)}</p>")
+    if m.abstract:
+        parts.append(f"<p><b>Abstract.</b> {escape(m.abstract)}</p>")
+    parts.append("<hr />")
+    return parts
+
+
+def _flag_table(article: Article) -> dict[tuple[str, int], dict[int, list[int]]]:
+    table: dict[tuple[str, int], dict[int, list[int]]] = {}
+    for i, f in enumerate(article.flagged):
+        if f.block_index is None or f.claim_end is None:
+            continue
+        at = table.setdefault((f.section_anchor, f.block_index), {})
+        at.setdefault(f.claim_end, []).append(i)
+    return table
+
+
+def _table_html(block: Block, numbers: dict[str, int]) -> str:
+    rows: list[str] = []
+    for row in block.rows:
+        cells = []
+        for cell in row:
+            tag = "th" if cell.header else "td"
+            inner = _runs_html(cell.runs, numbers, None, None, ("", 0), {})
+            cells.append(f"<{tag}>{inner}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _section_html(
+    section: Section,
+    numbers: dict[str, int],
+    cite_ordinal: list[int],
+    markers: list[Marker],
+    flags: dict[tuple[str, int], dict[int, list[int]]],
+) -> list[str]:
+    out: list[str] = []
+    if section.level > 0:
+        level = min(max(section.level, 1), 6)
+        out.append(
+            f'<h{level}><a name="{escape(section.anchor)}">{escape(section.heading)}</a></h{level}>'
+        )
+    open_list: tuple[int, bool] | None = None
+
+    def close_list() -> None:
+        nonlocal open_list
+        if open_list is not None:
+            out.append("</ol>" if open_list[1] else "</ul>")
+            open_list = None
+
+    for b_index, block in enumerate(section.blocks):
+        flags_at = dict(flags.get((section.anchor, b_index), {}))
+        where = (section.anchor, b_index)
+        kind = block.kind
+        if kind is BlockKind.LIST_ITEM:
+            key = (block.depth, block.ordered)
+            if open_list != key:
+                close_list()
+                tag = "ol" if block.ordered else "ul"
+                start = f' start="{block.number}"' if block.ordered and block.number else ""
+                style = "decimal" if block.ordered else ("disc" if block.depth == 0 else "circle")
+                out.append(
+                    f'<{tag}{start} style="-qt-list-indent: {block.depth + 1}; '
+                    f'list-style-type: {style};">'
+                )
+                open_list = key
+            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            out.append(f"<li>{inner}</li>")
+            continue
+        if kind is BlockKind.PARAGRAPH and open_list is not None and block.depth >= 0:
+            # A further paragraph of a list item stays indented with its item.
+            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            indent = 2 * (block.depth + 1)
+            out.append(f'<p style="margin-left: {indent}em;">{inner}</p>')
+            continue
+        close_list()
+        if kind is BlockKind.PARAGRAPH:
+            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            out.append(f"<p>{inner}</p>")
+        elif kind is BlockKind.QUOTE:
+            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            out.append(f"<blockquote><p>{inner}</p></blockquote>")
+        elif kind is BlockKind.NOTE:
+            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            out.append(f'<p class="muted"><i>{inner}</i></p>')
+        elif kind is BlockKind.CODE:
+            out.append(
+                '<p style="font-family: monospace; white-space: pre-wrap;">'
+                f"{escape(block.text, quote=False)}</p>"
+            )
+        elif kind is BlockKind.TABLE:
+            out.append(_table_html(block, numbers))
+        elif kind is BlockKind.RULE:
+            out.append("<hr />")
+    close_list()
+    return out
+
+
+def render_article(article: Article) -> RenderedArticle:
+    numbers = {r.key: r.number for r in article.references}
+    markers: list[Marker] = []
+    cite_ordinal = [0]
+    flags = _flag_table(article)
+    parts = ["<html><body>", *_meta_html(article)]
+    headings = ["top"]
+    for section in article.sections:
+        if section.level > 0:
+            headings.append(section.anchor)
+        parts.extend(_section_html(section, numbers, cite_ordinal, markers, flags))
+    parts.append("</body></html>")
+    return RenderedArticle("".join(parts), tuple(markers), tuple(headings))
+
+
+def welcome_html(collections: Iterable[tuple[str, int]]) -> str:
+    """The page shown before any article is opened."""
+    items = "".join(
+        f"<li>{escape(name)} ({count} article{'s' if count != 1 else ''})</li>"
+        for name, count in collections
+    )
+    listing = f"<ul>{items}</ul>" if items else "<p>The library is empty.</p>"
+    return (
+        "<html><body>"
+        '<h1><a name="top">Welcome to the health library</a></h1>'
+        "<p>Every article here is stored on this computer: nothing is fetched from the "
+        "internet.</p>"
+        "<p>Choose an article from the <b>Library</b> list, or type a few words into "
+        "<b>Search</b> (Ctrl+F). Citation numbers such as [1] in an article show where a "
+        "claim comes from, in the <b>References</b> pane.</p>"
+        "<p>Make the text larger with Ctrl+= and smaller with Ctrl+-, or change the colours "
+        "from the View menu.</p>"
+        f"<h2>In this library</h2>{listing}"
+        "</body></html>"
+    )

@@ -1,0 +1,555 @@
+"""The article text: a QTextBrowser showing HTML generated from the article model.
+
+Citation markers are ``cite:<n>`` links; activating one (click, tap, Enter on the
+focused marker) emits :attr:`ArticleView.reference_requested` and highlights the
+claim sentence. Nothing here ever opens a browser: links are handled, not followed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.core.keymap import KEYMAP, keys_for
+from reader.core.model import Article, FlaggedClaim
+from reader.core.navigation import CitationRef, Location
+from reader.core.theme import LIGHT, Theme
+from reader.ui.article_html import (
+    DocumentColours,
+    Marker,
+    document_stylesheet,
+    render_article,
+    welcome_html,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStyle:
+    theme: Theme
+    font: QFont
+    line_spacing: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article (or the welcome page) and lets a person walk its claims."""
+
+    reference_requested = Signal(object)  # CitationRef
+    flag_explanation_requested = Signal(object)  # FlaggedClaim
+    section_changed = Signal(str)  # the anchor of the section now at the top
+    zoom_requested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
+    internal_link_requested = Signal(str)  # an #anchor inside the article
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article_view")
+        self.setAccessibleName("Article")
+        self.setAccessibleDescription(
+            "The article text. Citation numbers are links to the references."
+        )
+        self.setProperty("reader_document", True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.document().setDocumentMargin(16)
+        self._article: Article | None = None
+        self._markers: dict[str, Marker] = {}
+        self._marker_spans: dict[str, _Span] = {}
+        self._heading_anchors: tuple[str, ...] = ()
+        self._heading_positions: list[tuple[str, int]] = []
+        self._claim: int | None = None
+        self._flag: int | None = None
+        self._matches: list[_Span] = []
+        self._style = ArticleStyle(LIGHT, QFont(), 1.5)
+        self._current_section = ""
+        self._activate_keys = {QKeySequence(k) for k in keys_for("activate_citation")}
+        self._window_keys = {QKeySequence(k) for b in KEYMAP if b.scope == "window" for k in b.keys}
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+
+    # --- content --------------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def current_citation(self) -> int | None:
+        return self._claim
+
+    @property
+    def current_section(self) -> str:
+        return self._current_section
+
+    def show_welcome(self, collections: list[tuple[str, int]]) -> None:
+        self._article = None
+        self._markers = {}
+        self._marker_spans = {}
+        self._heading_anchors = ("top",)
+        self._claim = None
+        self._flag = None
+        self._matches = []
+        self._welcome_collections = collections
+        self._set_html(welcome_html(collections))
+        self.setAccessibleName("Welcome")
+
+    def show_article(self, article: Article) -> None:
+        """Render ``article`` from its model; clears the claim and search marks."""
+        self._article = article
+        self._claim = None
+        self._flag = None
+        self._matches = []
+        self._render()
+        self.setAccessibleName(f"Article: {article.title}")
+        self.verticalScrollBar().setValue(0)
+        self._update_current_section(force=True)
+
+    def set_style(self, style: ArticleStyle) -> None:
+        """Apply theme, font and line spacing; keeps the reading position."""
+        self._style = style
+        scroll = self._scroll_fraction()
+        self.setFont(style.font)
+        self.document().setDefaultFont(style.font)
+        if self._article is not None:
+            self._render()
+        elif self._heading_anchors:
+            self._set_html(welcome_html(getattr(self, "_welcome_collections", [])))
+        self._restore_fraction(scroll)
+
+    def _scroll_fraction(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def _restore_fraction(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def _set_html(self, html: str) -> None:
+        t = self._style.theme
+        colours = DocumentColours(text=t.text, link=t.link, muted=t.muted, border=t.border)
+        self.document().setDefaultStyleSheet(document_stylesheet(colours, self._style.line_spacing))
+        self.setHtml(html)
+
+    def _render(self) -> None:
+        assert self._article is not None
+        rendered = render_article(self._article)
+        self._markers = {m.href: m for m in rendered.markers}
+        self._heading_anchors = rendered.heading_anchors
+        self._set_html(rendered.html)
+        self._index_document()
+        self._apply_selections()
+
+    def _index_document(self) -> None:
+        """Find where the markers and headings ended up in the QTextDocument."""
+        self._marker_spans = {}
+        headings: list[int] = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0:
+                headings.append(block.position())
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                href = frag.charFormat().anchorHref()
+                if href:
+                    pos = frag.position()
+                    prev = self._marker_spans.get(href)
+                    if prev is not None and prev.end == pos:
+                        self._marker_spans[href] = _Span(prev.start, pos + frag.length())
+                    else:
+                        self._marker_spans.setdefault(href, _Span(pos, pos + frag.length()))
+                it += 1
+            block = block.next()
+        if len(headings) != len(self._heading_anchors):
+            log.warning(
+                "found %d headings for %d sections", len(headings), len(self._heading_anchors)
+            )
+        self._heading_positions = list(zip(self._heading_anchors, headings, strict=False))
+
+    # --- positions --------------------------------------------------------------------------
+
+    def _model_to_doc(self, section: str, block_index: int, offset: int) -> int | None:
+        """Document position of ``offset`` into a model block's text, using the markers
+        of that block (which take room in the document but not in ``block.text``)."""
+        same = [
+            (m, self._marker_spans[m.href])
+            for m in self._markers.values()
+            if m.section_anchor == section
+            and m.block_index == block_index
+            and m.href in self._marker_spans
+        ]
+        if not same:
+            return None
+        first_marker, first_span = min(same, key=lambda ms: ms[1].start)
+        doc_block = self.document().findBlock(first_span.start)
+        # Offset of the first marker inside its document block, minus the model offset,
+        # gives the block's own start (markers before it take no model room).
+        start = first_span.start - first_marker.offset
+        if start < doc_block.position():
+            return None
+        extra = sum(span.end - span.start for m, span in same if m.offset < offset)
+        return start + offset + extra
+
+    def _claim_span(self, section: str, block_index: int, start: int, end: int) -> _Span | None:
+        a = self._model_to_doc(section, block_index, start)
+        b = self._model_to_doc(section, block_index, end)
+        if a is None or b is None or b <= a:
+            return None
+        return _Span(a, b)
+
+    def citation_span(self, ordinal: int) -> tuple[int, int] | None:
+        """Document (start, end) of the claim sentence of citation ``ordinal``."""
+        if self._article is None or not 0 <= ordinal < len(self._article.citations):
+            return None
+        c = self._article.citations[ordinal]
+        span = self._claim_span(c.section_anchor, c.block_index, c.claim_start, c.claim_end)
+        if span is None:
+            return None
+        return span.start, span.end
+
+    def marker_span(self, href: str) -> tuple[int, int] | None:
+        span = self._marker_spans.get(href)
+        return (span.start, span.end) if span else None
+
+    def _flag_span(self, index: int) -> _Span | None:
+        if self._article is None or not 0 <= index < len(self._article.flagged):
+            return None
+        f = self._article.flagged[index]
+        if f.block_index is None or f.claim_start is None or f.claim_end is None:
+            return None
+        return self._claim_span(f.section_anchor, f.block_index, f.claim_start, f.claim_end)
+
+    def section_position(self, anchor: str) -> int | None:
+        return next((pos for a, pos in self._heading_positions if a == anchor), None)
+
+    def _section_range(self, anchor: str | None) -> tuple[int, int]:
+        end_doc = self.document().characterCount()
+        if anchor is None:
+            return 0, end_doc
+        positions = self._heading_positions
+        for i, (a, pos) in enumerate(positions):
+            if a == anchor:
+                nxt = positions[i + 1][1] if i + 1 < len(positions) else end_doc
+                return pos, nxt
+        if anchor == "lead" and len(positions) > 1:
+            return positions[0][1], positions[1][1]
+        return 0, end_doc
+
+    # --- highlights ---------------------------------------------------------------------
+
+    def _selection(self, span: _Span, bg: str, fg: str) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(QColor(bg)))
+        fmt.setForeground(QBrush(QColor(fg)))
+        sel.format = fmt
+        return sel
+
+    def _apply_selections(self) -> None:
+        t = self._style.theme
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self._article is not None:
+            for i in range(len(self._article.flagged)):
+                span = self._flag_span(i)
+                if span is not None:
+                    selections.append(self._selection(span, t.flag_bg, t.flag_fg))
+        selections.extend(self._selection(s, t.match_bg, t.match_fg) for s in self._matches)
+        if self._claim is not None:
+            found = self.citation_span(self._claim)
+            if found is not None:
+                selections.append(self._selection(_Span(*found), t.claim_bg, t.claim_fg))
+        self.setExtraSelections(selections)
+
+    def highlighted_claim(self) -> str | None:
+        """The text of the highlighted claim sentence, as shown (None when none is)."""
+        if self._claim is None:
+            return None
+        span = self.citation_span(self._claim)
+        if span is None:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def marked_words(self) -> list[str]:
+        out = []
+        for s in self._matches:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(s.start)
+            cursor.setPosition(s.end, QTextCursor.MoveMode.KeepAnchor)
+            out.append(cursor.selectedText())
+        return out
+
+    def select_claim(self, ordinal: int | None, *, move_caret: bool = True) -> None:
+        """Highlight the claim of citation ``ordinal`` and bring it into view."""
+        self._claim = ordinal
+        self._apply_selections()
+        if ordinal is None:
+            return
+        span = self.citation_span(ordinal)
+        if span is None:
+            return
+        if move_caret:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span[0])
+            self.setTextCursor(cursor)
+        self._scroll_into_view(span[0])
+
+    def mark_terms(self, terms: tuple[str, ...], section: str | None) -> None:
+        """Mark the search words inside ``section`` (or the whole article)."""
+        self._matches = []
+        start, end = self._section_range(section)
+        text = self._plain_slice(start, end)
+        for term in {t for t in terms if t.strip()}:
+            pattern = re.compile(r"\b" + re.escape(term.strip()) + r"\w*", re.IGNORECASE)
+            for m in pattern.finditer(text):
+                self._matches.append(_Span(start + m.start(), start + m.end()))
+        self._matches.sort(key=lambda s: s.start)
+        self._apply_selections()
+
+    def _plain_slice(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(
+            min(end, self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+        )
+        # selectedText uses U+2029 between blocks: one character each, so offsets hold.
+        return cursor.selectedText()
+
+    # --- scrolling and sections ---------------------------------------------------------
+
+    def _block_top(self, position: int) -> int:
+        block = self.document().findBlock(position)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        return int(rect.top())
+
+    def _scroll_into_view(self, position: int) -> None:
+        top = self._block_top(position)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        y = self.cursorRect(cursor).top() + self.verticalScrollBar().value()
+        view_h = self.viewport().height()
+        bar = self.verticalScrollBar()
+        if not (bar.value() <= y <= bar.value() + view_h - 40):
+            bar.setValue(max(0, min(top, y - view_h // 4)))
+
+    def scroll_to_section(self, anchor: str, *, move_caret: bool = True) -> bool:
+        pos = self.section_position(anchor)
+        if pos is None:
+            if anchor == "lead":
+                self.verticalScrollBar().setValue(0)
+                return True
+            return False
+        if move_caret:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(pos)
+            self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(self._block_top(pos))
+        self._update_current_section(force=True)
+        return True
+
+    def scroll_value(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def set_scroll_value(self, value: int) -> None:
+        self.verticalScrollBar().setValue(value)
+
+    def _section_at_top(self) -> str:
+        if not self._heading_positions:
+            return ""
+        top = self.verticalScrollBar().value() + 8
+        current = self._heading_positions[0][0]
+        for anchor, pos in self._heading_positions:
+            if self._block_top(pos) <= top:
+                current = anchor
+            else:
+                break
+        if current == "top" and self._article is not None:
+            current = "lead" if self._article.section("lead") else current
+        return current
+
+    def _update_current_section(self, *, force: bool = False) -> None:
+        anchor = self._section_at_top()
+        if anchor != self._current_section or force:
+            self._current_section = anchor
+            self.section_changed.emit(anchor)
+
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        self._update_current_section()
+
+    def step_section(self, step: int) -> str | None:
+        """Move to the next (+1) or previous (-1) section heading; return its anchor."""
+        positions = [p for a, p in self._heading_positions if a != "top"]
+        if not positions:
+            return None
+        here = self.textCursor().position()
+        if step > 0:
+            target = next((p for p in positions if p > here), None)
+        else:
+            target = next((p for p in reversed(positions) if p < here), None)
+        if target is None:
+            return None
+        anchor = next(a for a, p in self._heading_positions if p == target)
+        self.scroll_to_section(anchor)
+        return anchor
+
+    def step_citation(self, step: int) -> int | None:
+        """Select the next (+1) or previous (-1) citation marker after the caret."""
+        cites = sorted(
+            (span.start, int(href.split(":", 1)[1]))
+            for href, span in self._marker_spans.items()
+            if href.startswith("cite:")
+        )
+        if not cites:
+            return None
+        cursor = self.textCursor()
+        here = cursor.selectionStart() if step < 0 else cursor.selectionEnd()
+        if step > 0:
+            found = next(
+                (c for c in cites if c[0] >= here and c[0] != cursor.selectionStart()), None
+            )
+        else:
+            found = next((c for c in reversed(cites) if c[0] < here), None)
+        if found is None:
+            return None
+        self.focus_marker(f"cite:{found[1]}")
+        return found[1]
+
+    def focus_marker(self, href: str) -> bool:
+        """Put the caret on a marker link (selected), so Enter activates it."""
+        span = self._marker_spans.get(href)
+        if span is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._scroll_into_view(span.start)
+        return True
+
+    def location(self) -> Location | None:
+        if self._article is None:
+            return None
+        return Location(
+            article_id=self._article.id,
+            scroll=self.verticalScrollBar().value(),
+            section_anchor=self._current_section or None,
+            citation=self._claim,
+        )
+
+    # --- links and keys -------------------------------------------------------------------
+
+    def _href_at_cursor(self) -> str:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            probe = QTextCursor(self.document())
+            probe.setPosition(cursor.selectionStart() + 1)
+            href = probe.charFormat().anchorHref()
+            if href:
+                return href
+        probe = QTextCursor(self.document())
+        probe.setPosition(min(cursor.position() + 1, self.document().characterCount() - 1))
+        return probe.charFormat().anchorHref()
+
+    def activate_at_cursor(self) -> bool:
+        """Follow the link at the caret (a citation, a flag, an in-article link)."""
+        href = self._href_at_cursor()
+        if not href:
+            return False
+        self.follow(href)
+        return True
+
+    def follow(self, href: str) -> None:
+        kind, _, value = href.partition(":")
+        article = self._article
+        if href.startswith("#"):
+            self.internal_link_requested.emit(href[1:])
+            self.scroll_to_section(href[1:])
+        elif kind == "cite" and article is not None and value.isdigit():
+            ordinal = int(value)
+            if ordinal < len(article.citations):
+                self.select_claim(ordinal, move_caret=False)
+                self.focus_marker(href)
+                key = article.citations[ordinal].reference_key
+                self.reference_requested.emit(CitationRef(ordinal, key))
+        elif kind == "ref" and article is not None:
+            self.reference_requested.emit(CitationRef(-1, value))
+        elif kind == "flag" and article is not None and value.isdigit():
+            index = int(value)
+            if index < len(article.flagged):
+                flag: FlaggedClaim = article.flagged[index]
+                self.flag_explanation_requested.emit(flag)
+        else:
+            log.info("ignored link %r: the reader opens nothing outside itself", href)
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        self.follow(url.toString())
+
+    def _matches_keys(self, event: QKeyEvent, keys: set[QKeySequence]) -> bool:
+        combo = QKeySequence(event.keyCombination())
+        return any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in keys)
+
+    def event(self, event: QEvent) -> bool:
+        # The text control claims printable keys ("/", "]", ".") as its own; let the
+        # window's shortcuts have the ones the keymap declares.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._matches_keys(event, self._window_keys)
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._matches_keys(event, self._activate_keys) and self.activate_at_cursor():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
+        """Never load anything from outside the document (no images, no files)."""
+        return None

@@ -1,0 +1,92 @@
+"""The library pane: collections, each with its articles (title, author/journal, date)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reader.core.library import Library
+from reader.core.navigation import OpenRequest
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LibraryPane(QWidget):
+    """Lists the library; activating an article (Enter, click, tap) asks to open it."""
+
+    open_requested = Signal(object)  # OpenRequest
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library_pane")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("library_tree")
+        self.tree.setAccessibleName("Library: collections and articles")
+        self.tree.setAccessibleDescription(
+            "Press Enter on an article to open it; Left and Right close and open a collection."
+        )
+        # One column, wrapped: a narrow pane at a large text size still shows whole titles.
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        self.setFocusProxy(self.tree)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.itemClicked.connect(self._on_tree_item_activated)
+        self.set_library(library)
+
+    def set_library(self, library: Library) -> None:
+        self.tree.clear()
+        for collection in library.collections():
+            count = len(collection.articles)
+            top = QTreeWidgetItem([f"{collection.name} ({count})"])
+            top.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"Collection {collection.name}, {count} article{'s' if count != 1 else ''}",
+            )
+            for s in collection.articles:
+                who = s.journal or "; ".join(s.authors[:2])
+                byline = " · ".join(p for p in (who, s.published) if p)
+                item = QTreeWidgetItem([f"{s.title}\n{byline}" if byline else s.title])
+                item.setData(0, _ID_ROLE, s.id)
+                item.setToolTip(0, s.title)
+                spoken = ", ".join(p for p in (s.title, who, s.published) if p)
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+                top.addChild(item)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _article_items(self) -> list[QTreeWidgetItem]:
+        found = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        return [i for i in found if isinstance(i.data(0, _ID_ROLE), str)]
+
+    def article_count(self) -> int:
+        return len(self._article_items())
+
+    def item_for(self, article_id: str) -> QTreeWidgetItem | None:
+        return next((i for i in self._article_items() if i.data(0, _ID_ROLE) == article_id), None)
+
+    def show_current(self, article_id: str | None) -> None:
+        """Select the open article without asking to open it again."""
+        item = self.item_for(article_id) if article_id else None
+        if item is None:
+            return
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item)
+        self.tree.blockSignals(False)
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        article_id = item.data(0, _ID_ROLE)
+        if isinstance(article_id, str):
+            self.open_requested.emit(OpenRequest(article_id))

@@ -1,0 +1,782 @@
+"""The reader window: panes declared as a table, and ALL wiring between them in one method.
+
+Panes never import each other; they speak through signals that this window connects
+in :meth:`MainWindow._connect_panes`. View settings (size, font, spacing, theme) are
+plain data (:class:`~reader.core.settings.Settings`) applied by :meth:`apply_settings`.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
+
+from reader.core.article import read_article
+from reader.core.errors import ReaderError
+from reader.core.keymap import KEYMAP, binding
+from reader.core.library import Library
+from reader.core.model import Article, FlaggedClaim, IndexProgress, Reference, SearchResults
+from reader.core.navigation import CitationRef, History, Location, OpenRequest
+from reader.core.settings import (
+    FONT_CHOICES,
+    LINE_SPACING_STEPS,
+    Settings,
+    SettingsStore,
+    step_scale,
+)
+from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_theme
+from reader.ui.article_view import ArticleStyle, ArticleView
+from reader.ui.fonts import font_for
+from reader.ui.library_pane import LibraryPane
+from reader.ui.references_pane import ReferencesPane
+from reader.ui.search_pane import SearchPane
+from reader.ui.sections_pane import SectionsPane
+from reader.ui.style import palette, stylesheet
+from reader.ui.workers import IndexReady, SearchService
+
+log = logging.getLogger(__name__)
+
+#: The article's text is this much larger than the controls' at the same text size.
+ARTICLE_FONT_RATIO = 1.25
+DEFAULT_SIZE = (1280, 800)
+
+
+@dataclass(frozen=True, slots=True)
+class PaneSpec:
+    id: str
+    title: str
+    area: Qt.DockWidgetArea
+
+
+#: The panes, in F6 order after the search box; the article is the central widget.
+PANES: tuple[PaneSpec, ...] = (
+    PaneSpec("search", "Search", Qt.DockWidgetArea.LeftDockWidgetArea),
+    PaneSpec("library", "Library", Qt.DockWidgetArea.LeftDockWidgetArea),
+    PaneSpec("sections", "Sections", Qt.DockWidgetArea.LeftDockWidgetArea),
+    PaneSpec("references", "References", Qt.DockWidgetArea.RightDockWidgetArea),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusMessage:
+    text: str
+    error: bool = False
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(object)  # Article
+    status_shown = Signal(object)  # StatusMessage (the accessibility layer announces it)
+    settings_applied = Signal(object)  # Settings
+    theme_applied = Signal(object)  # Theme
+
+    def __init__(
+        self,
+        library: Library,
+        store: SettingsStore,
+        *,
+        search: SearchService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle("Health library — offline reader")
+        self.setAccessibleName("Offline health library reader")
+        self.library = library
+        self.store = store
+        self.settings, warnings = store.load()
+        self.history = History()
+        self.search = search if search is not None else SearchService(library, self)
+        self.theme: Theme = resolve_theme(self.settings.theme, system_dark=False)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "create the QApplication first"
+        self._app = app
+        self._base_font = QFont(app.font())
+        self._base_point = max(self._base_font.pointSizeF(), 10.0)
+
+        self.article_view = ArticleView(self)
+        self.setCentralWidget(self.article_view)
+        self.library_pane = LibraryPane(library, self)
+        self.search_pane = SearchPane(self)
+        self.sections_pane = SectionsPane(self)
+        self.references_pane = ReferencesPane(self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_docks()
+        self.actions_by_id: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect_panes()
+        self.resize(*DEFAULT_SIZE)
+        self._default_state = self.saveState()
+        self._restore_layout()
+        self.apply_settings(self.settings, save=False)
+        for w in warnings:
+            self.show_status(w, error=True)
+        if self.search.available() is not None:
+            self.search_pane.box.setEnabled(False)
+            self.search_pane.set_message(self.search.available() or "")
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        widgets: dict[str, QWidget] = {
+            "search": self.search_pane,
+            "library": self.library_pane,
+            "sections": self.sections_pane,
+            "references": self.references_pane,
+        }
+        for spec in PANES:
+            dock = QDockWidget(spec.title, self)
+            dock.setObjectName(f"{spec.id}_dock")
+            dock.setAccessibleName(f"{spec.title} pane")
+            dock.setWidget(widgets[spec.id])
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(spec.area, dock)
+            self.docks[spec.id] = dock
+        self.resizeDocks(
+            [self.docks["search"], self.docks["references"]],
+            [330, 340],
+            Qt.Orientation.Horizontal,
+        )
+        self.resizeDocks(
+            [self.docks["search"], self.docks["library"], self.docks["sections"]],
+            [40, 30, 30],
+            Qt.Orientation.Vertical,
+        )
+
+    def _action(self, action_id: str, handler: Callable[[], object]) -> QAction:
+        b = binding(action_id)
+        action = QAction(b.description, self)
+        action.setObjectName(f"action_{action_id}")
+        if b.scope == "window":
+            action.setShortcuts([QKeySequence(k) for k in b.keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{b.description} ({b.keys[0]})")
+        action.triggered.connect(lambda _checked=False: handler())
+        self.addAction(action)
+        self.actions_by_id[action_id] = action
+        return action
+
+    def _build_actions(self) -> None:
+        handlers: dict[str, Callable[[], object]] = {
+            "focus_search": self.focus_search,
+            "focus_library": lambda: self._focus_pane("library"),
+            "focus_article": lambda: self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "next_pane": lambda: self.cycle_pane(1),
+            "previous_pane": lambda: self.cycle_pane(-1),
+            "back": self.go_back,
+            "forward": self.go_forward,
+            "next_section": lambda: self._step_section(1),
+            "previous_section": lambda: self._step_section(-1),
+            "next_citation": lambda: self._step_citation(1),
+            "previous_citation": lambda: self._step_citation(-1),
+            "activate_citation": self.article_view.activate_at_cursor,
+            "return_to_claim": self.return_to_claim,
+            "zoom_in": lambda: self.zoom(1),
+            "zoom_out": lambda: self.zoom(-1),
+            "zoom_reset": lambda: self.zoom(0),
+            "cycle_theme": self.cycle_theme,
+            "reset_view": self.reset_view,
+            "quit": self.close,
+        }
+        for b in KEYMAP:
+            self._action(b.action, handlers[b.action])
+        self.actions_by_id["back"].setText("Back")
+        self.actions_by_id["forward"].setText("Forward")
+        self.actions_by_id["zoom_in"].setText("Larger text")
+        self.actions_by_id["zoom_out"].setText("Smaller text")
+        self.actions_by_id["zoom_reset"].setText("Normal text size")
+        self.actions_by_id["reset_view"].setText("Reset view")
+        self.actions_by_id["quit"].setText("Quit")
+        self._update_history_actions()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setAccessibleName("Menu bar")
+        a = self.actions_by_id
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a["quit"])
+        view = bar.addMenu("&View")
+        for key in ("zoom_in", "zoom_out", "zoom_reset"):
+            view.addAction(a[key])
+        view.addSeparator()
+        self._font_group = QActionGroup(self)
+        font_menu = view.addMenu("&Font")
+        for font_id, label in FONT_CHOICES:
+            act = font_menu.addAction(label)
+            act.setCheckable(True)
+            act.setData(font_id)
+            act.setObjectName(f"action_font_{font_id}")
+            self._font_group.addAction(act)
+        self._font_group.triggered.connect(self._on_font_group_triggered)
+        self._spacing_group = QActionGroup(self)
+        spacing_menu = view.addMenu("Line &spacing")
+        for spacing in LINE_SPACING_STEPS:
+            act = spacing_menu.addAction(f"{spacing:g}")
+            act.setCheckable(True)
+            act.setData(spacing)
+            self._spacing_group.addAction(act)
+        self._spacing_group.triggered.connect(self._on_spacing_group_triggered)
+        self._theme_group = QActionGroup(self)
+        theme_menu = view.addMenu("&Colours")
+        for theme_id, label in THEME_CHOICES:
+            act = theme_menu.addAction(label)
+            act.setCheckable(True)
+            act.setData(theme_id)
+            act.setObjectName(f"action_theme_{theme_id}")
+            self._theme_group.addAction(act)
+        theme_menu.addSeparator()
+        theme_menu.addAction(a["cycle_theme"])
+        self._theme_group.triggered.connect(self._on_theme_group_triggered)
+        view.addSeparator()
+        panes_menu = view.addMenu("&Panes")
+        for spec in PANES:
+            toggle = self.docks[spec.id].toggleViewAction()
+            toggle.setText(f"Show {spec.title}")
+            panes_menu.addAction(toggle)
+        view.addSeparator()
+        view.addAction(a["reset_view"])
+        go = bar.addMenu("&Go")
+        for key in (
+            "back",
+            "forward",
+            "focus_search",
+            "focus_library",
+            "focus_article",
+            "next_pane",
+            "previous_pane",
+            "next_section",
+            "previous_section",
+            "next_citation",
+            "previous_citation",
+            "activate_citation",
+            "return_to_claim",
+        ):
+            go.addAction(a[key])
+        help_menu = bar.addMenu("&Help")
+        self.menus = {"file": file_menu, "view": view, "go": go, "help": help_menu}
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Reading tools", self)
+        bar.setObjectName("reading_toolbar")
+        bar.setAccessibleName("Reading tools")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        a = self.actions_by_id
+        bar.addAction(a["back"])
+        bar.addAction(a["forward"])
+        bar.addSeparator()
+        bar.addAction(a["zoom_out"])
+        self.size_label = QLabel("100 %", self)
+        self.size_label.setObjectName("text_size_label")
+        self.size_label.setAccessibleName("Text size")
+        bar.addWidget(self.size_label)
+        bar.addAction(a["zoom_in"])
+        bar.addSeparator()
+        self.theme_combo = QComboBox(self)
+        self.theme_combo.setObjectName("theme_combo")
+        self.theme_combo.setAccessibleName("Colours")
+        for theme_id, label in THEME_CHOICES:
+            self.theme_combo.addItem(label, theme_id)
+        bar.addWidget(self.theme_combo)
+        self.font_combo = QComboBox(self)
+        self.font_combo.setObjectName("font_combo")
+        self.font_combo.setAccessibleName("Font")
+        for font_id, label in FONT_CHOICES:
+            self.font_combo.addItem(label, font_id)
+        bar.addWidget(self.font_combo)
+        self.spacing_combo = QComboBox(self)
+        self.spacing_combo.setObjectName("spacing_combo")
+        self.spacing_combo.setAccessibleName("Line spacing")
+        for spacing in LINE_SPACING_STEPS:
+            self.spacing_combo.addItem(f"Spacing {spacing:g}", spacing)
+        bar.addWidget(self.spacing_combo)
+        bar.addSeparator()
+        bar.addAction(a["reset_view"])
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and not widget.accessibleName():
+                widget.setAccessibleName(action.text())
+            if widget is not None:
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+        self.theme_combo.activated.connect(self._on_theme_combo_activated)
+        self.font_combo.activated.connect(self._on_font_combo_activated)
+        self.spacing_combo.activated.connect(self._on_spacing_combo_activated)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("status_bar")
+        status.setAccessibleName("Status")
+        self.status_label = QLabel("", self)
+        self.status_label.setObjectName("status_message")
+        self.status_label.setAccessibleName("Status message")
+        self.status_label.setWordWrap(True)
+        status.addWidget(self.status_label, 1)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("index_progress")
+        self.progress.setAccessibleName("Search index progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        status.addPermanentWidget(self.progress)
+
+    # --- wiring: every connection between panes is here ------------------------------------
+
+    def _connect_panes(self) -> None:
+        self.library_pane.open_requested.connect(self._on_library_open_requested)
+        self.search_pane.open_requested.connect(self._on_search_open_requested)
+        self.search_pane.search_requested.connect(self._on_search_search_requested)
+        self.sections_pane.section_requested.connect(self._on_sections_section_requested)
+        self.article_view.reference_requested.connect(self._on_article_reference_requested)
+        self.article_view.flag_explanation_requested.connect(
+            self._on_article_flag_explanation_requested
+        )
+        self.article_view.section_changed.connect(self._on_article_section_changed)
+        self.article_view.zoom_requested.connect(self._on_article_zoom_requested)
+        self.references_pane.claim_requested.connect(self._on_references_claim_requested)
+        self.references_pane.reference_selected.connect(self._on_references_reference_selected)
+        self.search.index_opened.connect(self._on_search_index_opened)
+        self.search.index_progressed.connect(self._on_search_index_progressed)
+        self.search.index_finished.connect(self._on_search_index_finished)
+        self.search.index_failed.connect(self._on_search_index_failed)
+        self.search.search_finished.connect(self._on_search_search_finished)
+        self.search.search_failed.connect(self._on_search_search_failed)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
+        self._app.installEventFilter(self)
+
+    def _on_library_open_requested(self, request: OpenRequest) -> None:
+        self.open_article(request)
+
+    def _on_search_open_requested(self, request: OpenRequest) -> None:
+        self.open_article(request)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_search_search_requested(self, query: str) -> None:
+        self.search.search(query)
+
+    def _on_search_search_finished(self, results: SearchResults) -> None:
+        self.search_pane.show_results(results)
+
+    def _on_search_search_failed(self, message: str) -> None:
+        self.show_status(message, error=True)
+
+    def _on_sections_section_requested(self, anchor: str) -> None:
+        self.history.visit(self.article_view.location())
+        self.article_view.scroll_to_section(anchor)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_history_actions()
+
+    def _on_article_section_changed(self, anchor: str) -> None:
+        self.sections_pane.show_current(anchor)
+
+    def _on_article_reference_requested(self, ref: CitationRef) -> None:
+        article = self.article_view.article
+        if article is None:
+            return
+        if ref.ordinal >= 0:
+            # Remember where the claim is, so Back (or Escape) returns to it.
+            self.history.visit(self.article_view.location())
+            self._update_history_actions()
+        self.docks["references"].show()
+        self.docks["references"].raise_()
+        self.references_pane.show_reference(ref.reference_key, focus=True)
+
+    def _on_article_flag_explanation_requested(self, flag: FlaggedClaim) -> None:
+        self.docks["references"].show()
+        self.references_pane.show_flag(flag)
+        self.show_status(self.references_pane.notice.text())
+
+    def _on_article_zoom_requested(self, step: int) -> None:
+        self.zoom(step)
+
+    def _on_references_claim_requested(self, ordinal: int) -> None:
+        self.history.visit(self.article_view.location())
+        self._update_history_actions()
+        self.article_view.select_claim(ordinal)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_references_reference_selected(self, ref: Reference) -> None:
+        log.debug("reference %s selected", ref.number)
+
+    def _on_search_index_opened(self) -> None:
+        self.show_status("Checking the search index…")
+
+    def _on_search_index_progressed(self, progress: IndexProgress) -> None:
+        self.progress.show()
+        self.progress.setMaximum(max(progress.total, 1))
+        self.progress.setValue(progress.done)
+        self.progress.setAccessibleDescription(
+            f"Indexing {progress.done} of {progress.total} articles"
+        )
+        self.search_pane.set_message(
+            f"Preparing search: {progress.done} of {progress.total} articles…"
+        )
+
+    def _on_search_index_finished(self, ready: IndexReady) -> None:
+        self.progress.hide()
+        if ready.report is not None:
+            r = ready.report
+            self.show_status(
+                f"Search is ready ({r.added + r.changed + r.unchanged} articles indexed "
+                f"in {r.seconds:.1f} s)."
+            )
+        else:
+            self.show_status("Search is ready.")
+        if not self.search_pane.query:
+            self.search_pane.set_message("")
+
+    def _on_search_index_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.search_pane.set_message(message)
+        self.show_status(message, error=True)
+
+    def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.settings.theme == "system":
+            self.apply_settings(self.settings, save=False)
+
+    def _on_font_group_triggered(self, action: QAction) -> None:
+        self.update_settings(font_family=str(action.data()))
+
+    def _on_spacing_group_triggered(self, action: QAction) -> None:
+        self.update_settings(line_spacing=float(action.data()))
+
+    def _on_theme_group_triggered(self, action: QAction) -> None:
+        self.update_settings(theme=str(action.data()))
+
+    def _on_theme_combo_activated(self, index: int) -> None:
+        self.update_settings(theme=str(self.theme_combo.itemData(index)))
+
+    def _on_font_combo_activated(self, index: int) -> None:
+        self.update_settings(font_family=str(self.font_combo.itemData(index)))
+
+    def _on_spacing_combo_activated(self, index: int) -> None:
+        self.update_settings(line_spacing=float(self.spacing_combo.itemData(index)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Ctrl+wheel anywhere in the window changes the text size.
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+            and watched is not self.article_view.viewport()
+        ):
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom(1 if delta > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- articles and navigation ------------------------------------------------------------
+
+    def open_article(self, request: OpenRequest) -> bool:
+        """Show an article of the library; errors go to the status bar."""
+        current = self.article_view.article
+        if current is not None and current.id == request.article_id:
+            article: Article = current
+        else:
+            try:
+                article = self.library.load(request.article_id)
+            except ReaderError as exc:
+                self.show_status(str(exc), error=True)
+                return False
+        if request.remember:
+            self.history.visit(self.article_view.location())
+        self._show(article, request)
+        return True
+
+    def open_target(self, target: str) -> bool:
+        """``offline-reader PATH_OR_ID``: an article id, a library file, or any article file."""
+        summary = self.library.find(target)
+        if summary is not None:
+            return self.open_article(OpenRequest(summary.id, remember=False))
+        path = Path(target)
+        if path.is_file():
+            try:
+                article = read_article(path)
+            except ReaderError as exc:
+                self.show_status(str(exc), error=True)
+                return False
+            self._show(article, OpenRequest(article.id, remember=False))
+            return True
+        self.show_status(
+            f"There is no article {target!r} in the library, and no such file.", error=True
+        )
+        return False
+
+    def _show(self, article: Article, request: OpenRequest) -> None:
+        view = self.article_view
+        if view.article is not article:
+            view.show_article(article)
+            self.sections_pane.set_article(article)
+            self.references_pane.set_article(article)
+            self.library_pane.show_current(article.id)
+            self.setWindowTitle(f"{article.title} — Health library")
+            if article.id != self.settings.last_article and self.library.summary(article.id):
+                self.update_settings(last_article=article.id, apply=False)
+            self.article_opened.emit(article)
+        if request.section_anchor:
+            view.scroll_to_section(request.section_anchor)
+        if request.terms:
+            view.mark_terms(request.terms, request.section_anchor)
+        if request.citation is not None:
+            view.select_claim(request.citation)
+        elif request.scroll is not None:
+            view.select_claim(None)
+        if request.scroll is not None:
+            view.set_scroll_value(request.scroll)
+        self._update_history_actions()
+
+    def _restore(self, location: Location) -> None:
+        self.open_article(
+            OpenRequest(
+                location.article_id,
+                citation=location.citation,
+                scroll=location.scroll,
+                remember=False,
+            )
+        )
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_back(self) -> None:
+        target = self.history.back(self.article_view.location())
+        if target is not None:
+            self._restore(target)
+        self._update_history_actions()
+
+    def go_forward(self) -> None:
+        target = self.history.forward(self.article_view.location())
+        if target is not None:
+            self._restore(target)
+        self._update_history_actions()
+
+    def return_to_claim(self) -> None:
+        """Escape: from the references (or anywhere) back to the selected claim."""
+        ordinal = self.article_view.current_citation
+        if ordinal is None:
+            return
+        self.article_view.select_claim(ordinal)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_history_actions(self) -> None:
+        if "back" in self.actions_by_id:
+            self.actions_by_id["back"].setEnabled(self.history.can_go_back)
+            self.actions_by_id["forward"].setEnabled(self.history.can_go_forward)
+
+    def _step_section(self, step: int) -> None:
+        if self.article_view.step_section(step) is not None:
+            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _step_citation(self, step: int) -> None:
+        if self.article_view.step_citation(step) is not None:
+            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.show_status("No more citations in that direction.")
+
+    # --- focus --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search_pane.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_pane.box.selectAll()
+
+    def _pane_targets(self) -> list[tuple[str, QWidget]]:
+        order: list[tuple[str, QWidget]] = [
+            ("search", self.search_pane.box),
+            ("library", self.library_pane.tree),
+            ("article", self.article_view),
+            ("sections", self.sections_pane.tree),
+            ("references", self.references_pane.list),
+        ]
+        return [(name, w) for name, w in order if name == "article" or self.docks[name].isVisible()]
+
+    def _focus_pane(self, name: str) -> None:
+        if name in self.docks:
+            self.docks[name].show()
+            self.docks[name].raise_()
+        target = dict(self._pane_targets()).get(name)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: move focus to the next / previous visible pane."""
+        targets = self._pane_targets()
+        focused = QApplication.focusWidget()
+        pane_widgets: dict[str, QWidget] = {
+            "search": self.search_pane,
+            "library": self.library_pane,
+            "article": self.article_view,
+            "sections": self.sections_pane,
+            "references": self.references_pane,
+        }
+        index = -1
+        for i, (name, _w) in enumerate(targets):
+            container = pane_widgets[name]
+            if focused is not None and (focused is container or container.isAncestorOf(focused)):
+                index = i
+                break
+        nxt = targets[(index + step) % len(targets)] if index >= 0 else targets[0]
+        nxt[1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_pane(self) -> str | None:
+        focused = QApplication.focusWidget()
+        for name, widget in (
+            ("search", self.search_pane),
+            ("library", self.library_pane),
+            ("article", self.article_view),
+            ("sections", self.sections_pane),
+            ("references", self.references_pane),
+        ):
+            if focused is not None and (focused is widget or widget.isAncestorOf(focused)):
+                return name
+        return None
+
+    # --- view settings ------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        self.update_settings(text_scale=step_scale(self.settings.text_scale, step))
+        self.show_status(f"Text size {self.settings.text_scale} %")
+
+    def cycle_theme(self) -> None:
+        self.update_settings(theme=next_theme_choice(self.settings.theme))
+        self.show_status(f"Colours: {self.theme.label}")
+
+    def reset_view(self) -> None:
+        self.restoreState(self._default_state)
+        self.resize(*DEFAULT_SIZE)
+        for dock in self.docks.values():
+            dock.show()
+        self.apply_settings(self.settings.with_reset_view())
+        self.show_status("The view is back to its defaults.")
+
+    def update_settings(self, *, apply: bool = True, **changes: object) -> None:
+        new = replace(self.settings, **changes)  # type: ignore[arg-type]
+        if apply:
+            self.apply_settings(new)
+        else:
+            self.settings = new
+            self._save()
+
+    def resolved_theme(self, choice: str) -> Theme:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        dark = scheme == Qt.ColorScheme.Dark if scheme != Qt.ColorScheme.Unknown else None
+        return resolve_theme(choice, system_dark=dark)
+
+    def apply_settings(self, settings: Settings, *, save: bool = True) -> None:
+        """Paint the window with ``settings``: size, font, spacing, theme."""
+        self.settings = settings
+        theme = self.resolved_theme(settings.theme)
+        self.theme = theme
+        scale = settings.text_scale / 100.0
+        ui_font = font_for(settings.font_family, self._base_point * scale, self._base_font)
+        article_font = font_for(
+            settings.font_family,
+            self._base_point * ARTICLE_FONT_RATIO * scale,
+            self._base_font,
+        )
+        self._app.setPalette(palette(theme))
+        self._app.setFont(ui_font)
+        self._app.setStyleSheet(stylesheet(theme, settings.text_scale))
+        self.article_view.set_style(ArticleStyle(theme, article_font, settings.line_spacing))
+        self.size_label.setText(f"{settings.text_scale} %")
+        self.size_label.setAccessibleName(f"Text size {settings.text_scale} per cent")
+        self._select_data(self.theme_combo, settings.theme)
+        self._select_data(self.font_combo, settings.font_family)
+        self._select_data(self.spacing_combo, settings.line_spacing)
+        for group, value in (
+            (self._theme_group, settings.theme),
+            (self._font_group, settings.font_family),
+            (self._spacing_group, settings.line_spacing),
+        ):
+            for act in group.actions():
+                act.setChecked(act.data() == value)
+        self.actions_by_id["zoom_in"].setEnabled(settings.text_scale < 400)
+        self.actions_by_id["zoom_out"].setEnabled(settings.text_scale > 50)
+        if save:
+            self._save()
+        self.theme_applied.emit(theme)
+        self.settings_applied.emit(settings)
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _restore_layout(self) -> None:
+        try:
+            if self.settings.window_geometry:
+                self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+            if self.settings.window_state:
+                self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
+        except ValueError:
+            log.warning("the saved window layout is unusable; using the default layout")
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.settings)
+        except OSError as exc:
+            self.show_status(f"Your settings could not be saved: {exc.strerror or exc}", error=True)
+
+    def save_layout(self) -> None:
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        state = base64.b64encode(bytes(self.saveState().data())).decode("ascii")
+        self.settings = replace(self.settings, window_geometry=geometry, window_state=state)
+        self._save()
+
+    # --- status ---------------------------------------------------------------------------
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        """A message in the status bar (errors in the theme's error colour)."""
+        self.status_label.setText(text)
+        self.status_label.setProperty("error", error)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        if error:
+            log.warning("%s", text)
+        self.status_shown.emit(StatusMessage(text, error))
+
+    def show_welcome(self) -> None:
+        counts = [(c.name, len(c.articles)) for c in self.library.collections()]
+        self.article_view.show_welcome(counts)
+        self.sections_pane.set_article(None)
+        self.references_pane.set_article(None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
+        self.search.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,214 @@
+"""The references pane: every reference in full, where it is cited, and its address to copy.
+
+Nothing here opens a browser: a DOI or URL is read-only text with a Copy button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Article, FlaggedClaim, Reference
+
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+LEAD_LABEL = "Introduction"
+
+
+def reference_address(ref: Reference) -> str | None:
+    if ref.doi:
+        return f"https://doi.org/{ref.doi}"
+    return ref.url
+
+
+def spoken_reference(ref: Reference, total: int) -> str:
+    """E.g. "Reference 1 of 4, Cornell University, 2021: <full text>"."""
+    parts = [f"Reference {ref.number} of {total}"]
+    if ref.authors:
+        parts.append(ref.authors[0])
+    if ref.year:
+        parts.append(str(ref.year))
+    return ", ".join(parts) + f": {ref.text}"
+
+
+class ReferencesPane(QWidget):
+    """Shows the article's references; the selected one with its "cited in" links."""
+
+    claim_requested = Signal(int)  # a citation ordinal to go back to
+    reference_selected = Signal(object)  # Reference (for announcements)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("references_pane")
+        self._article: Article | None = None
+        self._cited_buttons: list[QPushButton] = []
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("flag_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.notice.setAccessibleName("About the flagged claim")
+        self.notice.hide()
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("references_list")
+        self.list.setAccessibleName("References")
+        self.list.setAccessibleDescription(
+            "Each reference in full. Select one to see where it is cited."
+        )
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(2)
+
+        self.cited_label = QLabel("Cited in:", self)
+        self.cited_label.setObjectName("cited_in_label")
+        self.cited_box = QVBoxLayout()
+        self.cited_box.setContentsMargins(0, 0, 0, 0)
+
+        self.address = QLineEdit(self)
+        self.address.setObjectName("reference_address")
+        self.address.setReadOnly(True)
+        self.address.setAccessibleName("Address of the reference (to copy; not opened)")
+        self.address.setPlaceholderText("No DOI or web address")
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setObjectName("copy_address")
+        self.copy_button.setAccessibleName("Copy the reference's address")
+        self.copy_button.setToolTip("Copy the DOI or web address to the clipboard")
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        address_row = QHBoxLayout()
+        address_row.setContentsMargins(0, 0, 0, 0)
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.copy_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.cited_label)
+        layout.addLayout(self.cited_box)
+        layout.addLayout(address_row)
+        self.setFocusProxy(self.list)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.set_article(None)
+
+    # --- content --------------------------------------------------------------------------
+
+    def set_article(self, article: Article | None) -> None:
+        self._article = article
+        self.notice.hide()
+        self.list.clear()
+        if article is None or not article.references:
+            empty = QListWidgetItem("This article has no reference list.")
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(empty)
+            self._show_details(None)
+            return
+        total = len(article.references)
+        for ref in article.references:
+            item = QListWidgetItem(f"{ref.number}. {ref.text}")
+            item.setData(_KEY_ROLE, ref.key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_reference(ref, total))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+
+    @property
+    def current_key(self) -> str | None:
+        item = self.list.currentItem()
+        key = item.data(_KEY_ROLE) if item is not None else None
+        return key if isinstance(key, str) else None
+
+    def show_reference(self, key: str, *, focus: bool = True) -> bool:
+        """Select reference ``key``; with ``focus`` the keyboard lands on it."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None and item.data(_KEY_ROLE) == key:
+                self.list.setCurrentRow(row)
+                self.list.scrollToItem(item)
+                if focus:
+                    self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def show_flag(self, flag: FlaggedClaim) -> None:
+        """Explain a flagged claim above the list (and point at the closest reference)."""
+        text = f"This claim names “{flag.named_source}”, which is not in the reference list."
+        if flag.reason:
+            text += f" {flag.reason[0].upper()}{flag.reason[1:]}."
+        self.notice.setText(text)
+        self.notice.setAccessibleDescription(text)
+        self.notice.show()
+        if flag.closest_key:
+            self.show_reference(flag.closest_key, focus=False)
+
+    def flag_notice(self) -> str | None:
+        return self.notice.text() if self.notice.isVisible() or self.notice.text() else None
+
+    def cited_in_buttons(self) -> list[QPushButton]:
+        return list(self._cited_buttons)
+
+    # --- details --------------------------------------------------------------------------
+
+    def _show_details(self, ref: Reference | None) -> None:
+        for button in self._cited_buttons:
+            self.cited_box.removeWidget(button)
+            button.deleteLater()
+        self._cited_buttons = []
+        article = self._article
+        if ref is None or article is None:
+            self.cited_label.setText("Cited in: —")
+            self.address.clear()
+            self.copy_button.setEnabled(False)
+            return
+        citations = article.citations_of(ref.key)
+        self.cited_label.setText(
+            f"Reference {ref.number} is cited in:"
+            if citations
+            else f"Reference {ref.number} is not cited in the text."
+        )
+        for c in citations:
+            section = article.section(c.section_anchor)
+            heading = section.heading if section is not None and section.heading else LEAD_LABEL
+            button = QPushButton(f"{heading}, ¶{c.paragraph}", self)
+            button.setObjectName(f"cited_in_{c.ordinal}")
+            button.setAccessibleName(f"Go to the claim in {heading}, paragraph {c.paragraph}")
+            button.setToolTip(c.claim)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.setProperty("link_button", True)
+            button.clicked.connect(lambda _=False, o=c.ordinal: self.claim_requested.emit(o))
+            self.cited_box.addWidget(button)
+            self._cited_buttons.append(button)
+        address = reference_address(ref)
+        self.address.setText(address or "")
+        self.address.setCursorPosition(0)
+        self.copy_button.setEnabled(bool(address))
+
+    def _on_list_current_item_changed(
+        self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
+    ) -> None:
+        article = self._article
+        key = current.data(_KEY_ROLE) if current is not None else None
+        ref = article.reference(key) if article is not None and isinstance(key, str) else None
+        self._show_details(ref)
+        if ref is not None:
+            self.reference_selected.emit(ref)
+
+    def _on_copy_button_clicked(self) -> None:
+        text = self.address.text()
+        if text:
+            QGuiApplication.clipboard().setText(text)

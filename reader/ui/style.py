@@ -1,0 +1,108 @@
+"""Theme -> QPalette and the application stylesheet (a template filled from the Theme)."""
+
+from __future__ import annotations
+
+from string import Template
+
+from PySide6.QtGui import QColor, QPalette
+
+from reader.core.theme import Theme
+
+#: Sizes are in pixels at 100 %; they grow with the text size.
+STYLESHEET_TEMPLATE = Template(
+    """
+QMainWindow, QDockWidget, QToolBar, QStatusBar, QMenuBar, QMenu, QDialog {
+    background-color: $pane_bg; color: $text;
+}
+QWidget#library_pane, QWidget#sections_pane, QWidget#references_pane, QWidget#search_pane {
+    background-color: $pane_bg; color: $text;
+}
+QLabel { color: $text; background: transparent; }
+QLabel[muted="true"] { color: $muted; }
+QLabel#status_message[error="true"] { color: $error; font-weight: bold; }
+QDockWidget { font-weight: bold; }
+QDockWidget::title { background-color: $pane_bg; color: $text; padding: ${pad}px; }
+QMenuBar::item:selected, QMenu::item:selected {
+    background-color: $selection_bg; color: $selection_fg;
+}
+QLineEdit, QTreeView, QListView, QTextBrowser, QComboBox, QSpinBox {
+    background-color: $background; color: $text;
+    border: 1px solid $border; padding: ${pad_focus}px;
+    selection-background-color: $selection_bg; selection-color: $selection_fg;
+}
+QPushButton, QToolButton {
+    background-color: $control_bg; color: $control_fg;
+    border: 1px solid $border; padding: ${pad_focus}px ${pad}px;
+    min-height: ${control_min}px; min-width: ${control_min}px;
+}
+QPushButton[link_button="true"] {
+    background-color: $pane_bg; color: $link; text-decoration: underline; text-align: left;
+}
+QPushButton:disabled, QToolButton:disabled { color: $muted; }
+QLineEdit:focus, QTreeView:focus, QListView:focus, QTextBrowser:focus, QComboBox:focus,
+QSpinBox:focus, QPushButton:focus, QToolButton:focus {
+    border: ${focus_w}px solid $focus; padding: ${pad_inner}px;
+}
+QPushButton:focus, QToolButton:focus { padding: ${pad_inner}px ${pad_focus_x}px; }
+QTreeView::item, QListView::item { color: $text; padding: ${item_pad}px; }
+QTreeView::item:selected, QListView::item:selected {
+    background-color: $selection_bg; color: $selection_fg;
+}
+QHeaderView::section {
+    background-color: $pane_bg; color: $text; border: 1px solid $border; padding: ${pad}px;
+}
+QProgressBar {
+    background-color: $background; color: $text; border: 1px solid $border; text-align: center;
+}
+QProgressBar::chunk { background-color: $link; }
+QToolTip { background-color: $background; color: $text; border: 1px solid $border; }
+"""
+)
+
+
+def stylesheet(theme: Theme, scale: int) -> str:
+    """The application stylesheet for ``theme`` at text size ``scale`` (per cent)."""
+    f = max(scale, 50) / 100.0
+    focus_w = 3
+    pad_focus = max(2, round(3 * f))  # padding when not focused: border 1 + this
+    values = {
+        **{k: getattr(theme, k) for k in theme.__dataclass_fields__},
+        "pad": max(2, round(4 * f)),
+        "focus_w": focus_w,
+        "pad_focus": pad_focus,
+        # focused: a thicker border, less padding, so nothing moves
+        "pad_inner": max(0, pad_focus + 1 - focus_w),
+        "pad_focus_x": max(0, round(4 * f) + 1 - focus_w),
+        "item_pad": max(1, round(3 * f)),
+        "control_min": round(28 * f),
+    }
+    return STYLESHEET_TEMPLATE.substitute(values)
+
+
+def palette(theme: Theme) -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    pairs = {
+        role.Window: theme.pane_bg,
+        role.WindowText: theme.text,
+        role.Base: theme.background,
+        role.AlternateBase: theme.pane_bg,
+        role.Text: theme.text,
+        role.Button: theme.control_bg,
+        role.ButtonText: theme.control_fg,
+        role.Highlight: theme.selection_bg,
+        role.HighlightedText: theme.selection_fg,
+        role.Link: theme.link,
+        role.LinkVisited: theme.link,
+        role.ToolTipBase: theme.background,
+        role.ToolTipText: theme.text,
+        role.PlaceholderText: theme.muted,
+        role.BrightText: theme.text,
+    }
+    for r, colour in pairs.items():
+        p.setColor(r, QColor(colour))
+    for group in (QPalette.ColorGroup.Disabled,):
+        p.setColor(group, role.Text, QColor(theme.muted))
+        p.setColor(group, role.ButtonText, QColor(theme.muted))
+        p.setColor(group, role.WindowText, QColor(theme.muted))
+    return p
