@@ -20,14 +20,15 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core.errors import SettingsError
+from reader.core.settings import FONT_CHOICES, SCALE_STEPS
+from reader.core.theme import theme_ids
 
 #: Inclusive limits for the deployment's values (seconds unless said).
 IDLE_TIMEOUT_RANGE = (30, 3600)
 WARNING_COUNTDOWN_RANGE = (20, 600)  # WCAG 2.2.1: at least 20 s to say "keep reading"
-TEXT_SIZE_RANGE = (100, 300)  # percent of the reader's normal text size
 SPEECH_RATE_RANGE = (-1.0, 1.0)  # QTextToSpeech's rate scale
 TAPS_RANGE = (3, 10)
 TAP_WINDOW_RANGE = (1.0, 10.0)
@@ -36,8 +37,10 @@ FAILURES_BEFORE_DELAY_RANGE = (1, 10)
 FAILURE_DELAY_RANGE = (1, 600)
 PIN_LENGTH_RANGE = (4, 12)
 
-THEMES: tuple[str, ...] = ("light", "dark", "high-contrast", "sepia")
-FONTS: tuple[str, ...] = ("Atkinson Hyperlegible", "OpenDyslexic", "system")
+#: Text sizes a deployment may start with (per cent): the reader's zoom steps from 100 up.
+TEXT_SIZES: tuple[int, ...] = tuple(s for s in SCALE_STEPS if s >= 100)
+THEMES: tuple[str, ...] = theme_ids()
+FONTS: tuple[str, ...] = tuple(font_id for font_id, _ in FONT_CHOICES)
 GESTURES: tuple[str, ...] = ("taps", "hold")
 CORNERS: tuple[str, ...] = ("top-left", "top-right", "bottom-left", "bottom-right")
 
@@ -48,6 +51,8 @@ SCRYPT_P = 1
 SALT_BYTES = 16
 HASH_BYTES = 32
 PIN_HASH_PREFIX = "scrypt"
+
+_T = TypeVar("_T", str, int)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +67,7 @@ class DisplayDefaults:
 
     text_size: int = 100
     theme: str = "light"
-    font: str = "Atkinson Hyperlegible"
+    font: str = "atkinson"
     speech_rate: float = 0.0
 
 
@@ -225,15 +230,13 @@ class _Checker:
             raise self.fail(f"{prefix}.{key}", f"must be a non-empty text, not {value!r}")
         return value.strip()
 
-    def choice(
-        self, data: Mapping[str, Any], prefix: str, key: str, choices: tuple[str, ...]
-    ) -> str:
+    def choice(self, data: Mapping[str, Any], prefix: str, key: str, choices: tuple[_T, ...]) -> _T:
         value = data[key]
-        if value not in choices:
-            allowed = ", ".join(repr(c) for c in choices)
-            raise self.fail(f"{prefix}.{key}", f"{value!r} is not allowed; choose one of {allowed}")
-        assert isinstance(value, str)
-        return value
+        for allowed_value in choices:
+            if type(value) is type(allowed_value) and value == allowed_value:
+                return allowed_value
+        allowed = ", ".join(repr(c) for c in choices)
+        raise self.fail(f"{prefix}.{key}", f"{value!r} is not allowed; choose one of {allowed}")
 
     def strings(self, data: Mapping[str, Any], prefix: str, key: str) -> tuple[str, ...]:
         value = data[key]
@@ -287,7 +290,7 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
         {
             "type": DisplayDefaults,
             "keys": {
-                "text_size": lambda d, p, k: c.integer(d, p, k, TEXT_SIZE_RANGE),
+                "text_size": lambda d, p, k: c.choice(d, p, k, TEXT_SIZES),
                 "theme": lambda d, p, k: c.choice(d, p, k, THEMES),
                 "font": lambda d, p, k: c.choice(d, p, k, FONTS),
                 "speech_rate": lambda d, p, k: c.number(d, p, k, SPEECH_RATE_RANGE),

@@ -24,8 +24,8 @@ warning_countdown = 25
 
 [display]
 text_size = 150
-theme = "high-contrast"
-font = "OpenDyslexic"
+theme = "high_contrast"
+font = "dyslexic"
 speech_rate = -0.25
 
 [home]
@@ -63,8 +63,8 @@ def test_valid_file_is_read(tmp_path: Path, pin_hash: str) -> None:
     assert config.session.idle_timeout == 120
     assert config.session.warning_countdown == 25
     assert config.display.text_size == 150
-    assert config.display.theme == "high-contrast"
-    assert config.display.font == "OpenDyslexic"
+    assert config.display.theme == "high_contrast"
+    assert config.display.font == "dyslexic"
     assert config.display.speech_rate == -0.25
     assert config.home.title == "Waiting room library"
     assert config.home.collections == ("Nutrition", "Women's health")
@@ -102,9 +102,10 @@ def test_empty_file_is_valid_and_gives_defaults(tmp_path: Path) -> None:
         ("[session]\nidle_timeout = 5\n", "session.idle_timeout", "30–3600"),
         ("[session]\nidle_timeout = true\n", "session.idle_timeout", "whole number"),
         ("[session]\nwarning_countdown = 10\n", "session.warning_countdown", "20–600"),
-        ("[display]\ntext_size = 50\n", "display.text_size", "100–300"),
-        ("[display]\ntheme = 'neon'\n", "display.theme", "'high-contrast'"),
-        ("[display]\nfont = 'Comic'\n", "display.font", "'OpenDyslexic'"),
+        ("[display]\ntext_size = 50\n", "display.text_size", "100, 110, 125"),
+        ("[display]\ntext_size = 140\n", "display.text_size", "150, 175"),
+        ("[display]\ntheme = 'neon'\n", "display.theme", "'high_contrast'"),
+        ("[display]\nfont = 'Comic'\n", "display.font", "'dyslexic'"),
         ("[display]\nspeech_rate = 3\n", "display.speech_rate", "-1.0–1.0"),
         ("[home]\ncollections = 'Nutrition'\n", "home.collections", "list of texts"),
         ("[home]\ncollections = ['A', 'A']\n", "home.collections", "twice"),

@@ -1,0 +1,184 @@
+"""The administrator's way out: a gesture on a corner, then the PIN.
+
+A wrong PIN does nothing but say so; after a few wrong PINs in a row the pad is
+locked for a while. The PIN is checked against the salted hash in constant time
+(:func:`reader.core.kiosk.verify_pin`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.kiosk import AdminPolicy, verify_pin
+from reader.ui.accessibility import announce
+
+log = logging.getLogger(__name__)
+
+
+class AdminGesture(QObject):
+    """Watches one widget for the configured gesture: N taps within a window, or a hold."""
+
+    triggered = Signal()
+
+    def __init__(
+        self, target: QWidget, policy: AdminPolicy, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__(target)
+        self._policy = policy
+        self._clock = clock
+        self._taps: list[float] = []
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(round(policy.hold_seconds * 1000))
+        self._hold.timeout.connect(self.triggered.emit)
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt\'s name
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            assert isinstance(event, QMouseEvent)
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._pressed()
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._hold.stop()
+        return False
+
+    def _pressed(self) -> None:
+        if self._policy.gesture == "hold":
+            self._hold.start()
+            return
+        now = self._clock()
+        self._taps = [t for t in self._taps if now - t <= self._policy.tap_window]
+        self._taps.append(now)
+        if len(self._taps) >= self._policy.taps:
+            self._taps.clear()
+            self.triggered.emit()
+
+
+class AdminGate(QObject):
+    """Checks PINs and counts failures; locks the pad after too many in a row."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, policy: AdminPolicy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._policy = policy
+        self._failures = 0
+        self._unlock = QTimer(self)
+        self._unlock.setSingleShot(True)
+        self._unlock.setInterval(policy.failure_delay * 1000)
+        self._unlock.timeout.connect(self._on_unlock)
+
+    @property
+    def locked(self) -> bool:
+        return self._unlock.isActive()
+
+    def check(self, pin: str) -> bool:
+        if self.locked or self._policy.pin_hash is None:
+            return False
+        if verify_pin(pin, self._policy.pin_hash):
+            self._failures = 0
+            return True
+        self._failures += 1
+        log.warning("a wrong kiosk PIN was entered (%d in a row)", self._failures)
+        if self._failures >= self._policy.failures_before_delay:
+            self._failures = 0
+            self._unlock.start()
+            self.locked_changed.emit(True)
+        return False
+
+    def _on_unlock(self) -> None:
+        self.locked_changed.emit(False)
+
+
+class PinDialog(QDialog):
+    """A digit pad for the administrator PIN; accepted only when the PIN is right."""
+
+    def __init__(self, gate: AdminGate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._gate = gate
+        self.setObjectName("pinDialog")
+        self.setWindowTitle("Staff only")
+        self.setAccessibleName("Staff only: enter the PIN to leave kiosk mode")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setModal(True)
+        self.setAcceptDrops(False)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        title = QLabel("Staff only: enter the PIN to leave kiosk mode", self)
+        title.setWordWrap(True)
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("pinEntry")
+        self.pin.setAccessibleName("PIN")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QRegularExpressionValidator(r"[0-9]{0,12}", self.pin))
+        self.pin.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.pin.returnPressed.connect(self._on_ok)
+        self.message = QLabel("", self)
+        self.message.setObjectName("pinMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(self.pin)
+        layout.addWidget(self.message)
+        pad = QGridLayout()
+        for n in range(10):
+            button = self._button(str(n), str(n))
+            button.clicked.connect(lambda _=False, d=str(n): self.pin.insert(d))
+            row, col = (3, 1) if n == 0 else ((n - 1) // 3, (n - 1) % 3)
+            pad.addWidget(button, row, col)
+        delete = self._button("⌫", "Delete the last digit")
+        delete.clicked.connect(self.pin.backspace)
+        pad.addWidget(delete, 3, 2)
+        cancel = self._button("Cancel", "Cancel")
+        cancel.setObjectName("pinCancel")
+        cancel.clicked.connect(self.reject)
+        pad.addWidget(cancel, 3, 0)
+        layout.addLayout(pad)
+        self.ok = self._button("Leave kiosk mode", "Leave kiosk mode")
+        self.ok.setObjectName("pinOk")
+        self.ok.clicked.connect(self._on_ok)
+        layout.addWidget(self.ok)
+        gate.locked_changed.connect(self._on_locked_changed)
+        self._on_locked_changed(gate.locked)
+
+    def _button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def _on_locked_changed(self, locked: bool) -> None:
+        self.ok.setEnabled(not locked)
+        self.pin.setEnabled(not locked)
+        if locked:
+            self._say("Too many wrong PINs. Please wait, then try again.")
+        elif self.isVisible():
+            self._say("You can try the PIN again.")
+            self.pin.setFocus()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        announce(self.message, text, assertive=True)
+
+    def _on_ok(self) -> None:
+        pin = self.pin.text()
+        self.pin.clear()
+        if self._gate.check(pin):
+            self.accept()
+        elif not self._gate.locked:
+            self._say("That PIN is not right.")

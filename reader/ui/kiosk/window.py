@@ -1,0 +1,825 @@
+"""The kiosk window: a full-screen, touch-first reader for a shared screen.
+
+One window, five pages in a stack (home, a collection, search results, an article,
+the help), a search bar with an on-screen keyboard, and a bottom bar for text size,
+colours and reading aloud. All wiring between the parts is in this module.
+
+What a person does here lives in memory only: nothing is written to disk, and
+:meth:`KioskWindow.reset_session` (the idle reset and the "Finish" button) puts
+every part back as the deployment configured it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+from reader.core.errors import ReaderError
+from reader.core.kiosk import TEXT_SIZES, KioskConfig
+from reader.core.kiosk_search import MemorySearch
+from reader.core.library import Library
+from reader.core.model import Article, Reference
+from reader.core.theme import THEMES, Theme, resolve_theme
+from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
+from reader.ui.article_html import DocumentColours, document_stylesheet, render_article
+from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
+from reader.ui.kiosk.guard import KioskGuard
+from reader.ui.kiosk.idle import IdleController, IdleWarning
+from reader.ui.kiosk.keyboard import OnScreenKeyboard
+
+log = logging.getLogger(__name__)
+
+#: The smallest touch target at 100 % text size (WCAG 2.5.5 asks for 44 px).
+MIN_TARGET_PX = 48
+BASE_POINT_SIZE = 14.0
+FONT_FAMILIES = {"atkinson": "Atkinson Hyperlegible", "dyslexic": "OpenDyslexic"}
+
+HELP_HTML = """\
+<h1>How to use this screen</h1>
+<p>This screen is a library of health articles. Everything is stored here: nothing is
+sent to the internet, and nothing you read or search for is kept.</p>
+<h2>Finding an article</h2>
+<ul>
+<li>Touch a topic on the home screen to see its articles, then touch an article to read it.</li>
+<li>Or touch the search box, type a few words with the keyboard on the screen, and touch
+<b>Search</b>.</li>
+</ul>
+<h2>Reading</h2>
+<ul>
+<li>Slide your finger up and down on the text to scroll.</li>
+<li>A number in square brackets, such as [1], shows where a statement comes from: touch it
+to see the source. Web addresses are shown as text; nothing opens outside this screen.</li>
+<li><b>Larger text</b> and <b>Smaller text</b> change the size; <b>Colours</b> changes the
+colours; <b>Read aloud</b> reads the article (use headphones if there are some).</li>
+<li><b>Back</b> and <b>Forward</b> move between the pages you have seen; <b>Home</b> goes back
+to the start.</li>
+</ul>
+<h2>When you have finished</h2>
+<p>Touch <b>Finish / clear my session</b>: the screen forgets what you read and searched,
+and goes back to the start for the next person. If nobody touches the screen for a while, a
+message asks whether you are still reading, and the screen clears itself if nobody answers.</p>
+<h2>Screen readers</h2>
+<p>With a keyboard, Tab moves between the buttons and the search box; the article text can be
+read with the arrow keys.</p>
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A page a person visited, for Back and Forward."""
+
+    page: str  # "home" | "collection" | "results" | "article" | "help"
+    key: str = ""  # the collection name, the query, or the article id
+
+
+def target_px(text_size: int) -> int:
+    """Touch-target size for a text size: 48 px at 100 %, growing with the text."""
+    return round(MIN_TARGET_PX * (1 + (text_size - 100) / 200))
+
+
+def kiosk_stylesheet(theme: Theme, text_size: int) -> str:
+    t = target_px(text_size)
+    pt = BASE_POINT_SIZE * text_size / 100
+    return f"""
+QWidget {{ background: {theme.background}; color: {theme.text}; font-size: {pt:.1f}pt; }}
+QLabel {{ background: transparent; }}
+QFrame#kioskBar, QFrame#kioskBottomBar {{ background: {theme.pane_bg}; }}
+QPushButton {{
+    background: {theme.control_bg}; color: {theme.control_fg};
+    border: 2px solid {theme.border}; border-radius: 8px; padding: 6px 14px;
+    min-height: {t - 16}px; min-width: {t - 32}px;
+}}
+QPushButton:pressed {{ background: {theme.selection_bg}; color: {theme.selection_fg}; }}
+QPushButton:disabled {{ color: {theme.muted}; }}
+QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTextBrowser:focus {{
+    border: 3px solid {theme.focus};
+}}
+QPushButton#topicTile {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold; padding: 18px; }}
+QPushButton#finishSession {{ font-weight: bold; }}
+QPushButton#adminCorner {{ background: transparent; border: none; }}
+QLineEdit {{
+    background: {theme.background}; border: 2px solid {theme.border}; border-radius: 6px;
+    padding: 6px; min-height: {t - 16}px;
+}}
+QListWidget {{ border: 1px solid {theme.border}; }}
+QListWidget::item {{ min-height: {t}px; padding: 8px; border-bottom: 1px solid {theme.border}; }}
+QListWidget::item:selected {{ background: {theme.selection_bg}; color: {theme.selection_fg}; }}
+QScrollBar:vertical {{ width: {t}px; background: {theme.pane_bg}; }}
+QScrollBar:horizontal {{ height: {t}px; background: {theme.pane_bg}; }}
+QScrollBar::handle {{ background: {theme.control_bg}; border: 2px solid {theme.border};
+    min-height: {t}px; min-width: {t}px; }}
+QLabel#kioskTitle {{ font-size: {pt * 1.6:.1f}pt; font-weight: bold; }}
+QFrame#idleWarning {{ background: {theme.pane_bg}; border: 4px solid {theme.focus}; }}
+QLabel#idleHeading {{ font-size: {pt * 1.8:.1f}pt; font-weight: bold; }}
+QLabel#idleCountdown {{ font-size: {pt * 1.3:.1f}pt; }}
+QFrame#referencesPanel {{ border-top: 3px solid {theme.border}; }}
+"""
+
+
+def _enable_kinetic_scrolling(area: QAbstractScrollArea) -> None:
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+class _Page(QWidget):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}Page")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.layout_.setSpacing(12)
+
+
+class KioskWindow(QMainWindow):
+    """The whole kiosk. ``countdown_override`` shortens the warning in tests only."""
+
+    session_reset = Signal()
+    exit_granted = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        config: KioskConfig,
+        *,
+        idle_ms: int | None = None,
+        countdown_override: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.config = config
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle(config.home.title)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setAcceptDrops(False)
+        self.text_size = config.display.text_size
+        self.theme_id = config.display.theme
+        self.font_id = config.display.font
+        self.speech_rate = config.display.speech_rate
+        self.reading_aloud = False
+        self._speech: QTextToSpeech | None = None
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+        self._place = Place("home")
+        self._article: Article | None = None
+        self._search = MemorySearch(library)
+        self._idle_ms = idle_ms
+        self._countdown = countdown_override
+        self._build()
+        self.guard = KioskGuard(self)
+        self.guard.activity.connect(self.idle.activity)
+        self.gate = AdminGate(config.admin, self)
+        self._pin_dialog: PinDialog | None = None
+        if config.admin.exit_possible:
+            self.gesture = AdminGesture(self.admin_corner, config.admin)
+            self.gesture.triggered.connect(self._on_admin_gesture)
+        self._apply_view()
+        self._update_navigation()
+
+    # --- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        self._central = central
+        central.setObjectName("kioskCentral")
+        self.setCentralWidget(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        bar = QFrame(central)
+        bar.setObjectName("kioskBar")
+        top = QHBoxLayout(bar)
+        top.setContentsMargins(MIN_TARGET_PX + 16, 8, MIN_TARGET_PX + 16, 8)
+        self.home_button = self._button("Home", "Home: the start screen", bar)
+        self.back_button = self._button("‹ Back", "Back", bar)
+        self.forward_button = self._button("Forward ›", "Forward", bar)
+        self.finish_button = self._button(
+            "Finish / clear my session",
+            "Finish and clear my session: forget what I read and searched",
+            bar,
+        )
+        self.finish_button.setObjectName("finishSession")
+        top.addWidget(self.home_button)
+        top.addWidget(self.back_button)
+        top.addWidget(self.forward_button)
+        top.addStretch(1)
+        top.addWidget(self.finish_button)
+        outer.addWidget(bar)
+
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(16, 8, 16, 0)
+        self.search_box = QLineEdit(central)
+        self.search_box.setObjectName("kioskSearch")
+        self.search_box.setAccessibleName("Search the library")
+        self.search_box.setPlaceholderText("Touch here and type a few words to search")
+        self.search_box.setClearButtonEnabled(False)
+        self.search_box.setMaxLength(200)
+        self.search_button = self._button("Search", "Search", central)
+        self.keyboard_button = self._button("Keyboard", "Show or hide the on-screen keyboard")
+        self.keyboard_button.setCheckable(True)
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.search_button)
+        search_row.addWidget(self.keyboard_button)
+        outer.addLayout(search_row)
+        self.keyboard = OnScreenKeyboard(self.search_box, central)
+        self.keyboard.setContentsMargins(16, 4, 16, 4)
+        self.keyboard.hide()
+        outer.addWidget(self.keyboard)
+
+        self.stack = QStackedWidget(central)
+        outer.addWidget(self.stack, 1)
+        self.pages: dict[str, QWidget] = {}
+        self._build_home()
+        self._build_collection()
+        self._build_results()
+        self._build_article()
+        self._build_help()
+
+        bottom = QFrame(central)
+        bottom.setObjectName("kioskBottomBar")
+        low = QHBoxLayout(bottom)
+        low.setContentsMargins(MIN_TARGET_PX + 16, 8, MIN_TARGET_PX + 16, 8)
+        self.smaller_button = self._button("Smaller text", "Smaller text", bottom)
+        self.larger_button = self._button("Larger text", "Larger text", bottom)
+        self.colours_button = self._button("Colours", "Change the colours", bottom)
+        self.speak_button = self._button("Read aloud", "Read the article aloud", bottom)
+        self.speak_button.setCheckable(True)
+        self.print_button = self._button("Print", "Print this article", bottom)
+        self.print_button.setVisible(self.config.features.printing)
+        self.help_button = self._button("Help", "How to use this screen", bottom)
+        for widget in (
+            self.smaller_button,
+            self.larger_button,
+            self.colours_button,
+            self.speak_button,
+            self.print_button,
+        ):
+            low.addWidget(widget)
+        low.addStretch(1)
+        low.addWidget(self.help_button)
+        outer.addWidget(bottom)
+        self.status = QLabel("", central)
+        self.status.setObjectName("kioskStatus")
+        self.status.setContentsMargins(16, 0, 16, 4)
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+
+        self.admin_corner = QPushButton("", central)
+        self.admin_corner.setObjectName("adminCorner")
+        self.admin_corner.setAccessibleName("Staff")
+        self.admin_corner.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.admin_corner.setFixedSize(MIN_TARGET_PX, MIN_TARGET_PX)
+        self.admin_corner.setVisible(self.config.admin.exit_possible)
+
+        self.warning = IdleWarning(central)
+        idle_ms = self.config.session.idle_timeout * 1000
+        countdown = self.config.session.warning_countdown
+        self.idle = IdleController(
+            self.warning,
+            idle_ms=self._idle_ms if self._idle_ms is not None else idle_ms,
+            countdown_s=self._countdown if self._countdown is not None else countdown,
+        )
+        self.idle.session_expired.connect(self.reset_session)
+
+        self.home_button.clicked.connect(self._on_home_clicked)
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.forward_button.clicked.connect(self._on_forward_clicked)
+        self.finish_button.clicked.connect(self._on_finish_clicked)
+        self.search_button.clicked.connect(self._on_search_requested)
+        self.search_box.returnPressed.connect(self._on_search_requested)
+        self.keyboard.search_requested.connect(self._on_search_requested)
+        self.keyboard_button.toggled.connect(self.keyboard.setVisible)
+        self.search_box.installEventFilter(self)
+        self.smaller_button.clicked.connect(lambda: self._step_text_size(-1))
+        self.larger_button.clicked.connect(lambda: self._step_text_size(1))
+        self.colours_button.clicked.connect(self._on_colours_clicked)
+        self.speak_button.toggled.connect(self._on_speak_toggled)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.help_button.clicked.connect(lambda: self._go(Place("help")))
+
+    def _button(self, text: str, name: str, parent: QWidget | None = None) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        return button
+
+    def _add_page(self, name: str, page: QWidget) -> None:
+        self.pages[name] = page
+        self.stack.addWidget(page)
+
+    def _build_home(self) -> None:
+        page = _Page("home")
+        self.title = QLabel(self.config.home.title, page)
+        self.title.setObjectName("kioskTitle")
+        self.title.setWordWrap(True)
+        intro = QLabel(
+            "Touch a topic to see its articles, or search above. Nothing you read here is kept.",
+            page,
+        )
+        intro.setWordWrap(True)
+        self.home_help_button = self._button(
+            "How to use this screen", "How to use this screen", page
+        )
+        self.home_help_button.clicked.connect(lambda: self._go(Place("help")))
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.home_help_button)
+        page.layout_.addLayout(head)
+        page.layout_.addWidget(intro)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        tiles = QWidget(scroll)
+        grid = QGridLayout(tiles)
+        grid.setSpacing(16)
+        self.tiles: list[QPushButton] = []
+        for i, (name, count) in enumerate(self._home_collections()):
+            label = f"{name}\n{count} article{'s' if count != 1 else ''}"
+            tile = self._button(label, f"{name}, {count} articles", tiles)
+            tile.setObjectName("topicTile")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.setMinimumHeight(MIN_TARGET_PX * 2)
+            tile.setMaximumHeight(MIN_TARGET_PX * 4)
+            tile.clicked.connect(lambda _=False, n=name: self._go(Place("collection", n)))
+            grid.addWidget(tile, i // 2, i % 2)
+            self.tiles.append(tile)
+        if not self.tiles:
+            grid.addWidget(QLabel("There are no articles on this screen yet.", tiles), 0, 0)
+        grid.setRowStretch(grid.rowCount(), 1)
+        scroll.setWidget(tiles)
+        _enable_kinetic_scrolling(scroll)
+        page.layout_.addWidget(scroll, 1)
+        self._add_page("home", page)
+
+    def _home_collections(self) -> list[tuple[str, int]]:
+        counts = {c.name: len(c.articles) for c in self.library.collections()}
+        wanted = self.config.home.collections
+        if not wanted:
+            return sorted(counts.items(), key=lambda kv: kv[0].casefold())
+        missing = [name for name in wanted if name not in counts]
+        for name in missing:
+            log.warning("the kiosk configuration names collection %r, which is empty", name)
+        return [(name, counts[name]) for name in wanted if name in counts]
+
+    def _list(self, parent: QWidget, name: str) -> QListWidget:
+        view = QListWidget(parent)
+        view.setAccessibleName(name)
+        view.setWordWrap(True)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setDragEnabled(False)
+        _enable_kinetic_scrolling(view)
+        return view
+
+    def _build_collection(self) -> None:
+        page = _Page("collection")
+        self.collection_heading = QLabel("", page)
+        self.collection_heading.setObjectName("kioskTitle")
+        self.collection_list = self._list(page, "Articles")
+        self.collection_list.itemClicked.connect(self._on_article_item)
+        self.collection_list.itemActivated.connect(self._on_article_item)
+        page.layout_.addWidget(self.collection_heading)
+        page.layout_.addWidget(self.collection_list, 1)
+        self._add_page("collection", page)
+
+    def _build_results(self) -> None:
+        page = _Page("results")
+        self.results_heading = QLabel("", page)
+        self.results_heading.setWordWrap(True)
+        self.results_list = self._list(page, "Search results")
+        self.results_list.itemClicked.connect(self._on_article_item)
+        self.results_list.itemActivated.connect(self._on_article_item)
+        page.layout_.addWidget(self.results_heading)
+        page.layout_.addWidget(self.results_list, 1)
+        self._add_page("results", page)
+
+    def _build_article(self) -> None:
+        page = _Page("article")
+        self.article_view = QTextBrowser(page)
+        self.article_view.setObjectName("kioskArticle")
+        self.article_view.setAccessibleName("Article")
+        self.article_view.setProperty(DOCUMENT_PROPERTY, True)
+        self.article_view.setOpenLinks(False)
+        self.article_view.setOpenExternalLinks(False)
+        self.article_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.article_view.anchorClicked.connect(self._on_article_link)
+        _enable_kinetic_scrolling(self.article_view)
+        self.references = QFrame(page)
+        self.references.setObjectName("referencesPanel")
+        refs = QVBoxLayout(self.references)
+        refs.setContentsMargins(0, 8, 0, 0)
+        head = QHBoxLayout()
+        heading = QLabel("Source", self.references)
+        heading.setObjectName("kioskTitle")
+        self.close_references = self._button("Close source", "Close the source", self.references)
+        self.close_references.clicked.connect(self._close_references)
+        head.addWidget(heading, 1)
+        head.addWidget(self.close_references)
+        self.reference_text = QTextBrowser(self.references)
+        self.reference_text.setObjectName("referenceText")
+        self.reference_text.setAccessibleName("Source of the statement")
+        self.reference_text.setOpenLinks(False)
+        self.reference_text.setOpenExternalLinks(False)
+        self.reference_text.setMaximumHeight(240)
+        _enable_kinetic_scrolling(self.reference_text)
+        refs.addLayout(head)
+        refs.addWidget(self.reference_text)
+        self.references.hide()
+        page.layout_.addWidget(self.article_view, 1)
+        page.layout_.addWidget(self.references)
+        self._add_page("article", page)
+
+    def _build_help(self) -> None:
+        page = _Page("help")
+        self.help_view = QTextBrowser(page)
+        self.help_view.setObjectName("kioskHelp")
+        self.help_view.setAccessibleName("How to use this screen")
+        self.help_view.setProperty(DOCUMENT_PROPERTY, True)
+        self.help_view.setOpenLinks(False)
+        self.help_view.setOpenExternalLinks(False)
+        self.help_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.help_view.setHtml(HELP_HTML)
+        _enable_kinetic_scrolling(self.help_view)
+        page.layout_.addWidget(self.help_view, 1)
+        self._add_page("help", page)
+
+    # --- showing and locking ---------------------------------------------------------
+
+    def start(self) -> None:
+        """Full screen, locked, idle timer running."""
+        self.guard.install()
+        self.showFullScreen()
+        self.idle.start()
+        self.activateWindow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt\'s name
+        super().resizeEvent(event)
+        self._place_corner()
+        if self.warning.isVisible():
+            self.warning.setGeometry(self._central.rect())
+
+    def _place_corner(self) -> None:
+        area = self._central.rect()
+        size = self.admin_corner.size()
+        corner = self.config.admin.corner
+        x = 0 if corner.endswith("left") else area.width() - size.width()
+        y = 0 if corner.startswith("top") else area.height() - size.height()
+        self.admin_corner.move(x, y)
+        self.admin_corner.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt\'s name
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.MouseButtonPress
+            and not self.keyboard.isVisible()
+        ):
+            self.keyboard_button.setChecked(True)
+        return False
+
+    # --- navigation ------------------------------------------------------------------
+
+    def _go(self, place: Place, *, remember: bool = True) -> None:
+        if remember and place != self._place:
+            self._back.append(self._place)
+            self._forward.clear()
+        self._show(place)
+
+    def _show(self, place: Place) -> None:
+        self._place = place
+        if place.page == "collection":
+            self._fill_collection(place.key)
+        elif place.page == "results":
+            self._fill_results(place.key)
+        elif place.page == "article" and not self._open_article(place.key):
+            return
+        if place.page != "article":
+            self._close_references()
+        self.stack.setCurrentWidget(self.pages[place.page])
+        self._update_navigation()
+
+    def _update_navigation(self) -> None:
+        self.back_button.setEnabled(bool(self._back))
+        self.forward_button.setEnabled(bool(self._forward))
+        on_article = self._place.page == "article"
+        self.speak_button.setEnabled(on_article)
+        self.print_button.setEnabled(on_article)
+
+    @property
+    def history_length(self) -> tuple[int, int]:
+        return len(self._back), len(self._forward)
+
+    @property
+    def current_page(self) -> str:
+        return self._place.page
+
+    def _on_home_clicked(self) -> None:
+        self._go(Place("home"))
+
+    def _on_back_clicked(self) -> None:
+        if self._back:
+            self._forward.append(self._place)
+            self._show(self._back.pop())
+
+    def _on_forward_clicked(self) -> None:
+        if self._forward:
+            self._back.append(self._place)
+            self._show(self._forward.pop())
+
+    def _fill_collection(self, name: str) -> None:
+        self.collection_heading.setText(name)
+        self.collection_list.clear()
+        for collection in self.library.collections():
+            if collection.name != name:
+                continue
+            for summary in collection.articles:
+                item = QListWidgetItem(summary.title)
+                item.setData(Qt.ItemDataRole.UserRole, summary.id)
+                self.collection_list.addItem(item)
+        announce(self.collection_list, f"{name}: {self.collection_list.count()} articles")
+
+    def _on_search_requested(self) -> None:
+        query = self.search_box.text().strip()
+        if query:
+            self.keyboard_button.setChecked(False)
+            self._go(Place("results", query))
+
+    def _fill_results(self, query: str) -> None:
+        self.results_list.clear()
+        results = self._search.search(query)
+        for hit in results.hits:
+            item = QListWidgetItem(f"{hit.article_title} — {hit.section_heading}\n{hit.snippet}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.article_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, hit.section_anchor)
+            self.results_list.addItem(item)
+        if results.hits:
+            count = f"{results.total} result{'s' if results.total != 1 else ''}"
+            text = f"{count} for “{query}”. Touch one to read it."
+        else:
+            text = results.message or f"Nothing was found for “{query}”."
+        self.results_heading.setText(text)
+        announce(self.results_list, text)
+
+    def _on_article_item(self, item: QListWidgetItem) -> None:
+        article_id = item.data(Qt.ItemDataRole.UserRole)
+        anchor = item.data(Qt.ItemDataRole.UserRole + 1)
+        if isinstance(article_id, str):
+            self._go(Place("article", article_id))
+            if isinstance(anchor, str) and anchor:
+                self.article_view.scrollToAnchor(anchor)
+
+    def _open_article(self, article_id: str) -> bool:
+        try:
+            article = self.library.load(article_id)
+        except ReaderError as exc:
+            self._say(f"This article cannot be shown: {exc}")
+            return False
+        self._stop_speech()
+        self._article = article
+        self.article_view.setHtml(render_article(article).html)
+        self.article_view.verticalScrollBar().setValue(0)
+        self._close_references()
+        announce(self.article_view, f"Opened {article.title}")
+        return True
+
+    def _on_article_link(self, url: QUrl) -> None:
+        href = url.toString()
+        if href.startswith("#"):
+            self.article_view.scrollToAnchor(href[1:])
+            return
+        if self._article is None:
+            return
+        reference: Reference | None = None
+        if href.startswith("cite:"):
+            try:
+                citation = self._article.citations[int(href[5:])]
+            except (ValueError, IndexError):
+                return
+            reference = self._article.reference(citation.reference_key)
+        elif href.startswith("ref:"):
+            reference = self._article.reference(href[4:])
+        if reference is not None:
+            self._show_reference(reference)
+
+    def _show_reference(self, reference: Reference) -> None:
+        parts = [f"<p><b>[{reference.number}]</b> {escape(reference.text)}</p>"]
+        if reference.doi:
+            parts.append(f"<p>DOI (to look up on your own device): {escape(reference.doi)}</p>")
+        if reference.url:
+            parts.append(f"<p>Web address: {escape(reference.url)}</p>")
+        self.reference_text.setHtml("".join(parts))
+        self.references.show()
+        announce(self.reference_text, f"Source {reference.number}: {reference.text}")
+
+    def _close_references(self) -> None:
+        self.references.hide()
+        self.reference_text.clear()
+
+    @property
+    def references_open(self) -> bool:
+        return self.references.isVisibleTo(self)
+
+    # --- view: size, colours, font, speech -------------------------------------------
+
+    def _step_text_size(self, direction: int) -> None:
+        sizes = TEXT_SIZES
+        index = sizes.index(self.text_size) if self.text_size in sizes else 0
+        index = max(0, min(len(sizes) - 1, index + direction))
+        self.text_size = sizes[index]
+        self._apply_view()
+        self._say(f"Text size {self.text_size} per cent")
+
+    def _on_colours_clicked(self) -> None:
+        ids = [t.id for t in THEMES]
+        index = ids.index(self.theme_id) if self.theme_id in ids else -1
+        self.theme_id = ids[(index + 1) % len(ids)]
+        self._apply_view()
+        self._say(f"Colours: {self.theme.label}")
+
+    @property
+    def theme(self) -> Theme:
+        return resolve_theme(self.theme_id, system_dark=False)
+
+    def _apply_view(self) -> None:
+        theme = self.theme
+        self.setStyleSheet(kiosk_stylesheet(theme, self.text_size))
+        font = QFont(self.font())
+        family = FONT_FAMILIES.get(self.font_id)
+        if family is not None:
+            font.setFamily(family)
+        font.setPointSizeF(BASE_POINT_SIZE * self.text_size / 100)
+        self.setFont(font)
+        colours = DocumentColours(theme.text, theme.link, theme.muted, theme.border)
+        sheet = document_stylesheet(colours, 1.5)
+        for view in (self.article_view, self.help_view, self.reference_text):
+            view.document().setDefaultStyleSheet(sheet)
+            view.document().setDefaultFont(font)
+        if self._article is not None:
+            self.article_view.setHtml(render_article(self._article).html)
+        self.help_view.setHtml(HELP_HTML)
+        t = target_px(self.text_size)
+        for button in self.findChildren(QAbstractButton):
+            button.setMinimumSize(max(button.minimumWidth(), t), t)
+        self.search_box.setMinimumHeight(t)
+        self.admin_corner.setFixedSize(t, t)
+        self._place_corner()
+
+    def _on_speak_toggled(self, on: bool) -> None:
+        if not on:
+            self._stop_speech()
+            return
+        if self._article is None:
+            self.speak_button.setChecked(False)
+            return
+        speech = self._speech_engine()
+        if speech is None:
+            self.speak_button.setChecked(False)
+            self._say("Reading aloud is not available on this screen.")
+            return
+        speech.setRate(self.speech_rate)
+        speech.say(self.article_view.toPlainText())
+        self.reading_aloud = True
+
+    def _speech_engine(self) -> QTextToSpeech | None:
+        if self._speech is None:
+            try:  # imported on demand: it loads the multimedia stack
+                from PySide6.QtTextToSpeech import QTextToSpeech
+            except ImportError:  # the Addons wheel or libpulse is missing
+                return None
+            engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+            if not engines:
+                return None
+            self._speech = QTextToSpeech(engines[0], self)
+        return self._speech
+
+    def _stop_speech(self) -> None:
+        if self._speech is not None:
+            self._speech.stop()
+            self._speech.setRate(self.config.display.speech_rate)
+        self.reading_aloud = False
+        if self.speak_button.isChecked():
+            self.speak_button.blockSignals(True)
+            self.speak_button.setChecked(False)
+            self.speak_button.blockSignals(False)
+
+    def _on_print_clicked(self) -> None:
+        if not self.config.features.printing or self._article is None:
+            return
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+        if QPrinterInfo.defaultPrinter().isNull():
+            self._say("No printer is set up for this screen.")
+            return
+        printer = QPrinter(QPrinterInfo.defaultPrinter())
+        self.article_view.document().print_(printer)
+        self._say(f"Printing {self._article.title}. Please collect it from the printer.")
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        announce(self.status, text)
+
+    # --- the session -----------------------------------------------------------------
+
+    def _on_finish_clicked(self) -> None:
+        self.reset_session()
+
+    def reset_session(self) -> None:
+        """Forget everything the person did and show the deployment's start screen."""
+        if self._pin_dialog is not None:
+            self._pin_dialog.reject()
+        self._stop_speech()
+        self.search_box.clear()
+        self.results_list.clear()
+        self.results_heading.clear()
+        self.collection_list.clear()
+        self._close_references()
+        self.article_view.clear()
+        self._article = None
+        self._back.clear()
+        self._forward.clear()
+        self.keyboard_button.setChecked(False)
+        self.text_size = self.config.display.text_size
+        self.theme_id = self.config.display.theme
+        self.font_id = self.config.display.font
+        self.speech_rate = self.config.display.speech_rate
+        self._apply_view()
+        self.status.clear()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
+        self._show(Place("home"))
+        self.idle.activity()
+        announce(self, "The screen has been cleared for the next person.", assertive=True)
+        self.session_reset.emit()
+
+    # --- the administrator exit -------------------------------------------------------
+
+    def _on_admin_gesture(self) -> None:
+        if self._pin_dialog is not None:
+            return
+        dialog = PinDialog(self.gate, self)
+        self.guard.lock_down(dialog)
+        self._pin_dialog = dialog
+        dialog.finished.connect(self._on_pin_finished)
+        dialog.open()
+
+    def _on_pin_finished(self, result: int) -> None:
+        dialog = self._pin_dialog
+        self._pin_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == PinDialog.DialogCode.Accepted.value:
+            log.info("administrator exit granted")
+            self.idle.stop()
+            self.guard.grant_exit()
+            self.exit_granted.emit()
+            QTimer.singleShot(0, self.close)
+
+    @property
+    def pin_dialog(self) -> PinDialog | None:
+        return self._pin_dialog
+
+
+def interactive_widgets(root: QWidget) -> list[QWidget]:
+    """Every visible widget under ``root`` a finger can act on."""
+    kinds = (QAbstractButton, QLineEdit, QAbstractScrollArea)
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds) and w.isVisibleTo(root) and w.isEnabled()
+    ]
