@@ -144,6 +144,8 @@ def load_front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int
         raise ArticleError(path, f"broken front matter: {problem}", line=line) from None
     except RecursionError:
         raise ArticleError(path, "broken front matter: nested too deeply", line=1) from None
+    except (ValueError, OverflowError) as exc:  # e.g. a date such as 2020-13-45
+        raise ArticleError(path, f"broken front matter: {exc}", line=1) from None
     if not isinstance(data, dict):
         raise ArticleError(path, "front matter must be a mapping of field: value", line=2)
     return data, n_lines
