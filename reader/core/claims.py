@@ -59,6 +59,7 @@ _LEADING_NOISE = _wordset(
     our many most some several both each other new recent recently last earlier after before
     further also more less study studies researchers research according data results"""
 )
+_NOISE = _LEADING_NOISE | _CONNECTORS
 #: Words that make a name a journal.
 _JOURNAL_WORDS = _wordset(
     """journal journals review reviews annals archives proceedings bulletin lancet medicine
@@ -70,7 +71,7 @@ _ORG_WORDS = _wordset(
     """university universities institute institutes college school organization organisation
     association society agency centre center centers centres department foundation council
     ministry hospital clinic academy board committee service services administration authority
-    trust laboratory laboratories network federation commission office nhs"""
+    trust laboratory laboratories academies network federation commission office nhs"""
 )
 #: Words too generic to identify a source on their own.
 GENERIC_NAME_WORDS = _ORG_WORDS | _wordset(
@@ -296,8 +297,12 @@ def _split_source(text: str, parsed: ParsedReference) -> tuple[str, str, str]:
             depth = max(0, depth - 1)
         elif ch == "." and depth == 0 and (i + 1 == len(text) or text[i + 1] == " "):
             word = re.search(r"(\S+)$", text[start:i])
-            if word and re.fullmatch(r"[A-Z]{1,3}", word.group(1)) and not parts:
-                continue  # an initial inside the author list ("Smith J. ...")
+            if (
+                word
+                and re.fullmatch(r"[A-Z]", word.group(1))
+                and re.match(r"\s+[A-Z][.\-]", text[i + 1 :])
+            ):
+                continue  # an initial inside an author's name ("Smith J. K. ...")
             parts.append(text[start:i].strip())
             start = i + 1
     if text[start:].strip():
@@ -366,6 +371,10 @@ def _profile(ref: SourceReference) -> _Profile:
 # --- mentions ------------------------------------------------------------------------------
 
 
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
 def _is_cap(word: str) -> bool:
     return bool(word) and (
         word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word))
@@ -396,7 +405,7 @@ def extract_mentions(sentence: str) -> list[Mention]:
         span = tokens[i : last + 1]
         i = last + 1
         # Drop sentence-start noise ("The", "A study", "In").
-        while span and fold(span[0][0]) in _LEADING_NOISE | _CONNECTORS:
+        while span and not _is_acronym(span[0][0]) and fold(span[0][0]) in _NOISE:
             span = span[1:]
             while span and span[0][0].casefold() in _CONNECTORS:
                 span = span[1:]
@@ -413,6 +422,9 @@ def extract_mentions(sentence: str) -> list[Mention]:
             acronym = acr.group(1)
             if not re.fullmatch(r"[A-Z0-9&]+[a-z]?", acronym):
                 acronym = None
+        if acr:  # the "(ACRONYM)" belongs to this name: do not read it again
+            while i < len(tokens) and tokens[i][1] < e + acr.end():
+                i += 1
         kind = _classify(sentence, s, e_clean, text_clean, acronym)
         mentions.append(Mention(text_clean, kind, s, e_clean, acronym))
     return mentions
@@ -468,6 +480,16 @@ def _match(mention: Mention, profile: _Profile) -> str | None:
     return None
 
 
+def _names_something(mention: Mention) -> bool:
+    """A name with a distinctive word, several words, or an acronym: "the University" is none."""
+    words = name_words(mention.text)
+    if mention.acronym or len(words) >= 2:
+        return True
+    return bool(words) and (
+        fold(words[0]) not in GENERIC_NAME_WORDS or bool(re.fullmatch(r"[A-Z]{2,}", words[0]))
+    )
+
+
 def _kind_word(mention: Mention) -> str:
     return {"organisation": "organisation", "journal": "journal", "person": "author"}.get(
         mention.kind, "name"
@@ -505,7 +527,8 @@ def link_claims(paragraphs: Sequence[str], references: Sequence[SourceReference]
     idf = {t: math.log((len(profiles) + 1) / c) for t, c in df.items()}
 
     links: list[ClaimLink] = []
-    pending: list[tuple[int, int, int, str, list[Mention], set[int]]] = []
+    pending: list[tuple[int, int, int, str, Mention]] = []
+    ambiguous: list[tuple[int, int, int, str, Mention, list[int]]] = []
     for p_index, text in enumerate(paragraphs):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
@@ -518,9 +541,18 @@ def link_claims(paragraphs: Sequence[str], references: Sequence[SourceReference]
             matched: dict[int, str] = {}
             unmatched: list[Mention] = []
             for mention in mentions:
+                if not _names_something(mention):
+                    continue
                 hits = [(i, why) for i, p in enumerate(profiles) if (why := _match(mention, p))]
                 if len(hits) > 1:
-                    hits = _disambiguate(hits, profiles, sentence, terms, idf)
+                    chosen = _disambiguate(hits, profiles, sentence, terms, idf)
+                    if not chosen:
+                        ambiguous.append(
+                            (p_index, start, end, sentence, mention, [i for i, _ in hits])
+                        )
+                    hits = chosen
+                    if not hits:
+                        continue
                 for i, why in hits:
                     matched.setdefault(i, why)
                 if not hits and mention.kind != "name":
@@ -528,24 +560,25 @@ def link_claims(paragraphs: Sequence[str], references: Sequence[SourceReference]
             for i, why in sorted(matched.items()):
                 links.append(ClaimLink(p_index, start, end, sentence, profiles[i].ref.key, why))
             if not matched and unmatched:
-                pending.append((p_index, start, end, sentence, unmatched, set()))
+                pending.append((p_index, start, end, sentence, unmatched[0]))
 
     linked = {link.reference_key for link in links}
     flags: list[ClaimFlag] = []
-    for p_index, start, end, sentence, unmatched, _ in pending:
-        mention = unmatched[0]
+    for p_index, start, end, sentence, mention in pending:
         closest, reason = _closest(mention, sentence, profiles, linked, idf)
-        flags.append(
-            ClaimFlag(
-                p_index,
-                start,
-                end,
-                sentence,
-                mention.text,
-                closest.ref.key if closest else None,
-                reason,
-            )
+        key = closest.ref.key if closest else None
+        flags.append(ClaimFlag(p_index, start, end, sentence, mention.text, key, reason))
+    for p_index, start, end, sentence, mention, indexes in ambiguous:
+        if any(link.paragraph == p_index and link.start == start for link in links):
+            continue
+        numbers = " and ".join(str(profiles[i].ref.number) for i in indexes)
+        reason = (
+            f"“{mention.text}” matches references {numbers} equally and nothing else in "
+            "the sentence tells them apart"
         )
+        key = profiles[indexes[0]].ref.key
+        flags.append(ClaimFlag(p_index, start, end, sentence, mention.text, key, reason))
+    flags.sort(key=lambda f: (f.paragraph, f.start))
     unused = tuple(r.key for r in references if r.key not in linked)
     return LinkReport(tuple(links), tuple(flags), unused)
 
@@ -563,10 +596,12 @@ def _disambiguate(
     for i, why in hits:
         p = profiles[i]
         score = _topic_overlap(terms, p, idf)[0] + (2.0 if p.year in years else 0.0)
+        if why.startswith("first author"):
+            score += 2.0
         scored.append((score, i, why))
     scored.sort(key=lambda t: (-t[0], t[1]))
     if scored[0][0] > scored[1][0]:
-        return [(scored[0][1], scored[0][2] + " (singled out by year/topic)")]
+        return [(scored[0][1], scored[0][2])]
     return []  # a tie: linking either would be a guess
 
 

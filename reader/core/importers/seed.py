@@ -504,12 +504,15 @@ def reference_key(text: str) -> str:
     -> ``cornell-2021``; ``Schmidt RJ, ... 2014;180(9)`` -> ``schmidt-2014`` (years in
     square-bracketed publisher notes count only when there is no other).
     """
-    head = re.split(r"[“\"]|\.\s", text, maxsplit=1)[0]
-    acronym = re.search(r"\(([A-Z][A-Z0-9&]{1,9})\)", head)
-    if acronym:
+    head = re.split(r"[“\"(]|\.\s", text, maxsplit=1)[0]
+    acronym = re.search(r"\(([A-Z][A-Z0-9&]{1,9})\)", text[: len(head) + 12])
+    words = [w for w in _WORDS.findall(head) if fold(w) not in _FUNCTION_WORDS]
+    person = any(re.fullmatch(r"[A-Z]{1,3}", w) for w in words) or re.search(r"\b[A-Z]\.", head)
+    if acronym and text.find(acronym.group(0)) <= len(head) + 1:
         base = acronym.group(1)
+    elif not person and len(words) >= 3 and all(w[:1].isupper() for w in words):
+        base = "".join(w[0] for w in words)  # an organisation: its initials
     else:
-        words = [w for w in _WORDS.findall(head) if fold(w) not in _FUNCTION_WORDS]
         base = words[0] if words else "ref"
     plain = re.sub(r"\[[^\]]*\]", " ", text)
     year = re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", plain)

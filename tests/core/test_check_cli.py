@@ -1,0 +1,99 @@
+"""``offline-reader check``: a broken article is named with its line; the rest still load."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_ARTICLE = (
+    ROOT
+    / "library"
+    / "womens-health"
+    / "exploring-the-connection-between-vitamin-b-12-in-breast-milk.md"
+)
+
+MISSING_FOOTNOTE = b"""\
+---
+id: broken-cite
+title: Broken citation
+collection: Tests
+---
+
+Iron matters.
+
+## Why
+
+Iron deficiency is common.[^nowhere]
+"""
+
+BROKEN_YAML = b"""\
+---
+id: broken-yaml
+title: [unclosed
+collection: Tests
+---
+
+Text.
+"""
+
+NOT_UTF8 = b"---\nid: latin\ntitle: Latin\ncollection: Tests\n---\n\nCaf\xe9.\n"
+
+
+def good_library(root: Path) -> Path:
+    folder = root / "womens-health"
+    folder.mkdir(parents=True)
+    shutil.copy(SEED_ARTICLE, folder / SEED_ARTICLE.name)
+    return root
+
+
+def test_a_good_library_passes_and_prints_the_claim_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = good_library(tmp_path / "library")
+    assert main(["check", "--library", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert "exploring-the-connection-between-vitamin-b-12-in-breast-milk: ok" in out
+    assert "claim -> ref 1 [cornell-2021] (New Research Findings, ¶1)" in out
+    assert "claim -> ref 2 [who]" in out
+    assert "claim -> ref 4 [chatzi-2021] (Future Advances on this Topic, ¶2)" in out
+    assert "FLAGGED (Potential Benefits Beyond Cognition)" in out
+    assert "'Journal of Autism and Developmental Disorders'" in out
+    assert "closest: ref 3 [schmidt-2014]" in out
+    assert "ref 3 [schmidt-2014] is cited by no claim" in out
+    assert "1 file(s): 0 broken" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "line", "message"),
+    [
+        ("broken-cite.md", MISSING_FOOTNOTE, 11, "citation [^nowhere] has no footnote definition"),
+        ("broken-yaml.md", BROKEN_YAML, 3, "broken front matter"),
+        ("latin.md", NOT_UTF8, 7, "not UTF-8"),
+    ],
+)
+def test_a_broken_article_is_reported_by_name_and_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    line: int,
+    message: str,
+) -> None:
+    library = good_library(tmp_path / "library")
+    broken = library / "tests" / name
+    broken.parent.mkdir()
+    broken.write_bytes(data)
+    assert main(["check", "--library", str(library)]) == 1
+    out = capsys.readouterr().out
+    assert f"BROKEN  ({broken})" in out
+    assert f"error:{line}: " in out
+    assert message in out
+    # The good article still loads and still reports its claims.
+    assert "exploring-the-connection-between-vitamin-b-12-in-breast-milk: ok" in out
+    assert "claim -> ref 1 [cornell-2021]" in out
+    assert "2 file(s): 1 broken" in out
