@@ -60,11 +60,12 @@ def open_kiosk(qtbot: QtBot, config: KioskConfig, **kwargs: int) -> KioskWindow:
     window = KioskWindow(Library.scan(LIBRARY), config, **kwargs)
     window.start()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=20000)
     return window
 
 
 def close_kiosk(window: KioskWindow) -> None:
-    window.idle.stop()
+    window.shutdown()
     window.guard.grant_exit()
     window.close()
     window.deleteLater()
@@ -128,6 +129,7 @@ def assert_fresh(window: KioskWindow) -> None:
     assert window.speech_rate == window.config.display.speech_rate
     assert not window.reading_aloud
     assert not window.references_open
+    assert window.article_view.article is None
     assert window.article_view.toPlainText() == ""
     assert not window.keyboard.isVisible()
 
@@ -343,6 +345,8 @@ def tree(root: Path) -> dict[str, tuple[int, int]]:
 def test_nothing_is_written_during_a_session(qtbot: QtBot, home: Path, pin_hash: str) -> None:
     before_home, before_library = tree(home), tree(LIBRARY)
     window = open_kiosk(qtbot, make_config(pin_hash))
+    temp = window.search.temp_dir  # the fixture library ships no prebuilt index
+    assert temp is not None and temp.is_dir() and home not in temp.parents
     try:
         use_the_kiosk(qtbot, window)
         qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
@@ -355,6 +359,7 @@ def test_nothing_is_written_during_a_session(qtbot: QtBot, home: Path, pin_hash:
         close_kiosk(window)
     assert tree(home) == before_home
     assert tree(LIBRARY) == before_library
+    assert not temp.exists(), "the temporary search index outlived the kiosk"
 
 
 # --- touch -----------------------------------------------------------------------------------

@@ -14,9 +14,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,21 +39,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
 from reader.core.errors import ReaderError
 from reader.core.kiosk import TEXT_SIZES, KioskConfig
-from reader.core.kiosk_search import MemorySearch
 from reader.core.library import Library
-from reader.core.model import Article, Reference
+from reader.core.model import Reference, SearchResults
+from reader.core.navigation import CitationRef
 from reader.core.theme import THEMES, Theme, resolve_theme
 from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
-from reader.ui.article_html import DocumentColours, document_stylesheet, render_article
+from reader.ui.article_html import DocumentColours, document_stylesheet
+from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
 from reader.ui.kiosk.idle import IdleController, IdleWarning
 from reader.ui.kiosk.keyboard import OnScreenKeyboard
+from reader.ui.kiosk.search import KioskSearch
+from reader.ui.speech import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -183,13 +182,12 @@ class KioskWindow(QMainWindow):
         self.theme_id = config.display.theme
         self.font_id = config.display.font
         self.speech_rate = config.display.speech_rate
-        self.reading_aloud = False
-        self._speech: QTextToSpeech | None = None
+        self.speech = ReadAloud(self)
+        self.speech.set_rate(self.speech_rate)
         self._back: list[Place] = []
         self._forward: list[Place] = []
         self._place = Place("home")
-        self._article: Article | None = None
-        self._search = MemorySearch(library)
+        self.search = KioskSearch(library, self)
         self._idle_ms = idle_ms
         self._countdown = countdown_override
         self._build()
@@ -424,18 +422,10 @@ class KioskWindow(QMainWindow):
 
     def _build_article(self) -> None:
         page = _Page("article")
-        self.article_view = QTextBrowser(page)
-        self.article_view.setObjectName("kioskArticle")
-        self.article_view.setAccessibleName("Article")
-        self.article_view.setProperty(DOCUMENT_PROPERTY, True)
-        self.article_view.setOpenLinks(False)
-        self.article_view.setOpenExternalLinks(False)
-        self.article_view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
-        self.article_view.anchorClicked.connect(self._on_article_link)
+        self.article_view = ArticleView(page)
+        self.article_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.article_view.reference_requested.connect(self._on_article_reference_requested)
+        self.article_view.internal_link_requested.connect(self._on_article_internal_link)
         _enable_kinetic_scrolling(self.article_view)
         self.references = QFrame(page)
         self.references.setObjectName("referencesPanel")
@@ -484,9 +474,21 @@ class KioskWindow(QMainWindow):
     def start(self) -> None:
         """Full screen, locked, idle timer running."""
         self.guard.install()
+        self.search.ready.connect(self._on_search_ready)
+        self.search.start()
         self.showFullScreen()
         self.idle.start()
         self.activateWindow()
+
+    def shutdown(self) -> None:
+        """Stop the timers and speech, close the index and remove its temporary folder."""
+        self.idle.stop()
+        self.speech.stop()
+        self.search.close()
+
+    def _on_search_ready(self) -> None:
+        if self._place.page == "results":
+            self._fill_results(self._place.key)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt\'s name
         super().resizeEvent(event)
@@ -581,7 +583,7 @@ class KioskWindow(QMainWindow):
 
     def _fill_results(self, query: str) -> None:
         self.results_list.clear()
-        results = self._search.search(query)
+        results: SearchResults = self.search.search(query)
         for hit in results.hits:
             item = QListWidgetItem(f"{hit.article_title} — {hit.section_heading}\n{hit.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, hit.article_id)
@@ -592,6 +594,8 @@ class KioskWindow(QMainWindow):
             text = f"{count} for “{query}”. Touch one to read it."
         else:
             text = results.message or f"Nothing was found for “{query}”."
+        if results.did_you_mean:
+            text += f" Did you mean “{results.did_you_mean}”?"
         self.results_heading.setText(text)
         announce(self.results_list, text)
 
@@ -601,7 +605,7 @@ class KioskWindow(QMainWindow):
         if isinstance(article_id, str):
             self._go(Place("article", article_id))
             if isinstance(anchor, str) and anchor:
-                self.article_view.scrollToAnchor(anchor)
+                self.article_view.scroll_to_section(anchor)
 
     def _open_article(self, article_id: str) -> bool:
         try:
@@ -610,29 +614,17 @@ class KioskWindow(QMainWindow):
             self._say(f"This article cannot be shown: {exc}")
             return False
         self._stop_speech()
-        self._article = article
-        self.article_view.setHtml(render_article(article).html)
-        self.article_view.verticalScrollBar().setValue(0)
+        self.article_view.show_article(article)
         self._close_references()
         announce(self.article_view, f"Opened {article.title}")
         return True
 
-    def _on_article_link(self, url: QUrl) -> None:
-        href = url.toString()
-        if href.startswith("#"):
-            self.article_view.scrollToAnchor(href[1:])
-            return
-        if self._article is None:
-            return
-        reference: Reference | None = None
-        if href.startswith("cite:"):
-            try:
-                citation = self._article.citations[int(href[5:])]
-            except (ValueError, IndexError):
-                return
-            reference = self._article.reference(citation.reference_key)
-        elif href.startswith("ref:"):
-            reference = self._article.reference(href[4:])
+    def _on_article_internal_link(self, anchor: str) -> None:
+        self.article_view.scroll_to_section(anchor)
+
+    def _on_article_reference_requested(self, ref: CitationRef) -> None:
+        article = self.article_view.article
+        reference = article.reference(ref.reference_key) if article is not None else None
         if reference is not None:
             self._show_reference(reference)
 
@@ -686,11 +678,10 @@ class KioskWindow(QMainWindow):
         self.setFont(font)
         colours = DocumentColours(theme.text, theme.link, theme.muted, theme.border)
         sheet = document_stylesheet(colours, 1.5)
-        for view in (self.article_view, self.help_view, self.reference_text):
+        for view in (self.help_view, self.reference_text):
             view.document().setDefaultStyleSheet(sheet)
             view.document().setDefaultFont(font)
-        if self._article is not None:
-            self.article_view.setHtml(render_article(self._article).html)
+        self.article_view.set_style(ArticleStyle(theme, font, 1.5))
         self.help_view.setHtml(HELP_HTML)
         t = target_px(self.text_size)
         for button in self.findChildren(QAbstractButton):
@@ -703,42 +694,30 @@ class KioskWindow(QMainWindow):
         if not on:
             self._stop_speech()
             return
-        if self._article is None:
-            self.speak_button.setChecked(False)
+        if self.article_view.article is None or not self.speech.available:
+            self._set_speak_checked(False)
+            self._say(self.speech.availability.reason or "Open an article to read it aloud.")
             return
-        speech = self._speech_engine()
-        if speech is None:
-            self.speak_button.setChecked(False)
-            self._say("Reading aloud is not available on this screen.")
-            return
-        speech.setRate(self.speech_rate)
-        speech.say(self.article_view.toPlainText())
-        self.reading_aloud = True
+        self.speech.set_rate(self.speech_rate)
+        if not self.speech.speak(self.article_view.toPlainText()):
+            self._set_speak_checked(False)
 
-    def _speech_engine(self) -> QTextToSpeech | None:
-        if self._speech is None:
-            try:  # imported on demand: it loads the multimedia stack
-                from PySide6.QtTextToSpeech import QTextToSpeech
-            except ImportError:  # the Addons wheel or libpulse is missing
-                return None
-            engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-            if not engines:
-                return None
-            self._speech = QTextToSpeech(engines[0], self)
-        return self._speech
+    @property
+    def reading_aloud(self) -> bool:
+        return self.speech.state != "idle"
+
+    def _set_speak_checked(self, on: bool) -> None:
+        self.speak_button.blockSignals(True)
+        self.speak_button.setChecked(on)
+        self.speak_button.blockSignals(False)
 
     def _stop_speech(self) -> None:
-        if self._speech is not None:
-            self._speech.stop()
-            self._speech.setRate(self.config.display.speech_rate)
-        self.reading_aloud = False
-        if self.speak_button.isChecked():
-            self.speak_button.blockSignals(True)
-            self.speak_button.setChecked(False)
-            self.speak_button.blockSignals(False)
+        self.speech.stop()
+        self._set_speak_checked(False)
 
     def _on_print_clicked(self) -> None:
-        if not self.config.features.printing or self._article is None:
+        article = self.article_view.article
+        if not self.config.features.printing or article is None:
             return
         from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -747,7 +726,7 @@ class KioskWindow(QMainWindow):
             return
         printer = QPrinter(QPrinterInfo.defaultPrinter())
         self.article_view.document().print_(printer)
-        self._say(f"Printing {self._article.title}. Please collect it from the printer.")
+        self._say(f"Printing {article.title}. Please collect it from the printer.")
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -768,8 +747,6 @@ class KioskWindow(QMainWindow):
         self.results_heading.clear()
         self.collection_list.clear()
         self._close_references()
-        self.article_view.clear()
-        self._article = None
         self._back.clear()
         self._forward.clear()
         self.keyboard_button.setChecked(False)
@@ -777,7 +754,10 @@ class KioskWindow(QMainWindow):
         self.theme_id = self.config.display.theme
         self.font_id = self.config.display.font
         self.speech_rate = self.config.display.speech_rate
+        self.speech.set_rate(self.speech_rate)
         self._apply_view()
+        self.article_view.show_welcome([])
+        self.article_view.clear()
         self.status.clear()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
