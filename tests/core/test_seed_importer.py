@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.cli.main import main
 from reader.core.article import parse_article, read_article
@@ -419,3 +421,73 @@ def test_escaped_text_reads_back_as_the_same_text(text: str) -> None:
 def test_convert_is_deterministic() -> None:
     text = SEED.read_text(encoding="utf-8")
     assert convert_seed(text).markdown == convert_seed(text).markdown
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_WORD = st.text(
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzé*_[]<>&`#~|\\!()-"), min_size=1, max_size=9
+)
+_SENTENCE = st.lists(_WORD, min_size=3, max_size=12).map(
+    lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]) + "."
+)
+_PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=3).map(" ".join)
+_HEADING = st.lists(
+    st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=2, max_size=8),
+    min_size=1,
+    max_size=5,
+).map(lambda ws: "Heading " + " ".join(ws))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=8),
+    headings=st.lists(_HEADING, max_size=6, unique=True),
+    refs=st.lists(_SENTENCE, max_size=4),
+)
+def test_every_listed_heading_is_placed_once_in_order_and_no_text_is_lost(
+    paragraphs: list[str], headings: list[str], refs: list[str]
+) -> None:
+    parts = ["general health", "A Title For The Test", *paragraphs]
+    parts += [f"{n}. {r}" for n, r in enumerate(refs, start=1)]
+    parts += ["HTML Headings:", *headings]
+    converted = convert_seed("\n\n".join(parts) + "\n")
+    article = parse_article(converted.markdown)
+    assert [s.heading for s in article.headed_sections] == headings
+    assert article_paragraphs(article) == paragraphs
+    assert [r.text for r in article.references] == refs
+    assert not [w for w in article.warnings if w.severity == "error"]
+    if len(paragraphs) >= len(headings):
+        assert all(s.blocks for s in article.headed_sections)
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # More listed headings than paragraphs: none is dropped (some sections stay empty).
+        (
+            ["Para one here.", "Para two here.", "HTML Headings:", "H one", "H two", "H three"],
+            ["H one", "H two", "H three"],
+        ),
+        # The body's bare lines name listed headings in another order: the body wins,
+        # and no heading appears twice.
+        (
+            ["Intro.", "Beta Part", "Para one.", "Alpha Part", "Para two.", "Para three.",
+             "HTML Headings:", "Alpha Part", "Beta Part", "Gamma"],
+            ["Beta Part", "Alpha Part", "Gamma"],
+        ),
+        # A bare line that no listed heading matches stays a heading of its own.
+        (
+            ["Intro.", "Unlisted Bit", "Para one.", "Para two.", "HTML Headings:", "Para Two"],
+            ["Unlisted Bit", "Para Two"],
+        ),
+    ],
+)  # fmt: skip
+def test_awkward_layouts_lose_and_duplicate_no_heading(
+    parts: list[str], expected: list[str]
+) -> None:
+    text = "\n\n".join(["general health", "A Title", *parts]) + "\n"
+    article = parse_article(convert_seed(text).markdown)
+    assert sorted(s.heading for s in article.headed_sections) == sorted(expected)
+    assert [s.heading for s in article.headed_sections] == expected
+    assert article_paragraphs(article) == [p for p in parts if p.endswith(".")]

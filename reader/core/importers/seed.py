@@ -244,9 +244,8 @@ def parse_seed(text: str, path: Path | None = None) -> SeedDocument:
     while ref_start > 0 and _NUMBERED.match(rest[ref_start - 1].lines[0]):
         ref_start -= 1
     ref_chunks = rest[ref_start:]
-    firsts = [i for i, c in enumerate(ref_chunks) if _NUMBERED.match(c.lines[0])]
     # Start the list at its last "1." so a numbered list in the body stays body text.
-    ones = [i for i in firsts if int(_NUMBERED.match(ref_chunks[i].lines[0]).group(1)) == 1]  # type: ignore[union-attr]
+    ones = [i for i, c in enumerate(ref_chunks) if _number(c.lines[0]) == 1]
     if ones:
         ref_start += ones[-1]
         ref_chunks = ref_chunks[ones[-1] :]
@@ -274,6 +273,11 @@ def parse_seed(text: str, path: Path | None = None) -> SeedDocument:
         disclaimer=disclaimer,
         authors=authors,
     )
+
+
+def _number(line: str) -> int | None:
+    match = _NUMBERED.match(line)
+    return int(match.group(1)) if match else None
 
 
 def _references(chunks: Sequence[_Chunk]) -> tuple[SeedReference, ...]:
@@ -447,8 +451,18 @@ def place_headings(
             positions.append(back[i][positions[-1]])
         positions.reverse()
         return positions
-    # Fixed positions out of order: fall back to document order of fixed, others at the end.
-    return sorted(fixed.get(i, n - 1) for i in range(m))
+    # The body puts fixed headings in another order than the list: keep their places and
+    # align the others around them, in list order.
+    rest = [i for i in range(m) if i not in fixed]
+    placed = place_headings(
+        paragraphs, [listed[i] for i in rest], {}, blocked | set(fixed.values())
+    )
+    positions = [0] * m
+    for i, pos in fixed.items():
+        positions[i] = pos
+    for i, pos in zip(rest, placed, strict=True):
+        positions[i] = pos
+    return positions
 
 
 def sections_of(document: SeedDocument) -> tuple[SeedSection, ...]:
@@ -467,12 +481,15 @@ def sections_of(document: SeedDocument) -> tuple[SeedSection, ...]:
     merged_bare: set[int] = set()
     next_listed = 0
     for pos, bare_text in sorted(bare_at.items()):
-        for k in range(next_listed, len(listed)):
-            if same_heading(bare_text, listed[k]):
-                fixed[k] = pos
-                merged_bare.add(pos)
-                next_listed = k + 1
-                break
+        # The next listed heading it names, else any not yet used (the body's order wins).
+        candidates = [
+            k for k in range(len(listed)) if k not in fixed and same_heading(bare_text, listed[k])
+        ]
+        if candidates:
+            k = next((c for c in candidates if c >= next_listed), candidates[0])
+            fixed[k] = pos
+            merged_bare.add(pos)
+            next_listed = max(next_listed, k + 1)
     blocked = {pos for pos in bare_at if pos not in merged_bare}
     positions = place_headings(paragraphs, listed, fixed, blocked)
 
