@@ -52,7 +52,12 @@ KEYMAP: tuple[Binding, ...] = (
         "Reset text size, font, spacing, colours and panes",
         "Text size and colours",
     ),
+    # Listening
+    Binding("read_aloud", ("Ctrl+Shift+S",), "Read aloud from the cursor", "Listening"),
+    Binding("pause_reading", ("Ctrl+Shift+P",), "Pause or resume reading aloud", "Listening"),
+    Binding("stop_reading", ("Ctrl+Shift+X",), "Stop reading aloud", "Listening"),
     # The application
+    Binding("show_shortcuts", ("F1",), "List the keyboard shortcuts", "Application"),
     Binding("quit", ("Ctrl+Q",), "Quit the reader", "Application"),
 )
 

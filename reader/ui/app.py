@@ -14,6 +14,7 @@ from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.navigation import OpenRequest
 from reader.core.settings import SettingsStore
+from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
 from reader.ui.main_window import MainWindow
 
@@ -29,6 +30,9 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("Health library")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("offline-reader")
+    # Before any widget is asked for its accessible interface: the article view
+    # must reach screen readers as a document of headings, paragraphs and links.
+    accessibility.install()
     load_bundled_fonts()
     return app
 
@@ -73,8 +77,15 @@ def build_window(
 
 
 def run_app(options: GuiOptions) -> int:
+    if options.kiosk:
+        from reader.ui.kiosk.app import run_kiosk
+
+        return run_kiosk(options)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
     window = build_window(options)
     window.show()
+    # Without a window manager (a kiosk, a virtual display) nothing would ever get
+    # the "focused" state that screen readers follow.
+    window.activateWindow()
     return int(app.exec())

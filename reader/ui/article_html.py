@@ -56,10 +56,22 @@ def section_label(article: Article, anchor: str) -> str:
     return section.heading
 
 
-def document_stylesheet(colours: DocumentColours, line_spacing: float) -> str:
-    """CSS for QTextDocument.setDefaultStyleSheet (line height, link colour, wrapping)."""
+#: Heading sizes relative to the body text: modest, so that long words in a heading
+#: still fit a narrow window at a large text size.
+HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
+
+
+def document_stylesheet(
+    colours: DocumentColours, line_spacing: float, body_pt: float | None = None
+) -> str:
+    """CSS for QTextDocument.setDefaultStyleSheet (line height, colours, heading sizes)."""
     lh = round(line_spacing * 100)
-    return (
+    headings = ""
+    if body_pt:
+        headings = "".join(
+            f"h{n} {{ font-size: {body_pt * f:.1f}pt; }}\n" for n, f in HEADING_SCALE.items()
+        )
+    return headings + (
         f"body {{ color: {colours.text}; }}\n"
         f"p, li, td, th, blockquote {{ line-height: {lh}%; white-space: pre-wrap; }}\n"
         f".muted {{ color: {colours.muted}; }}\n"
@@ -189,7 +201,26 @@ def _flag_table(article: Article) -> dict[tuple[str, int], dict[int, list[int]]]
     return table
 
 
-def _table_html(block: Block, numbers: dict[str, int]) -> str:
+def _linear_table_html(block: Block, numbers: dict[str, int]) -> str:
+    """A table as a list, one row per item ("Header: value; ..."), for narrow windows."""
+    header: tuple[str, ...] = ()
+    items: list[str] = []
+    for row in block.rows:
+        if row and all(c.header for c in row):
+            header = tuple(c.text for c in row)
+            continue
+        parts = []
+        for i, cell in enumerate(row):
+            inner = _runs_html(cell.runs, numbers, None, None, ("", 0), {})
+            label = header[i] if i < len(header) and header[i] else ""
+            parts.append(f"<b>{escape(label)}:</b> {inner}" if label else inner)
+        items.append("<li>" + "; ".join(parts) + "</li>")
+    return '<ul style="-qt-list-indent: 1;">' + "".join(items) + "</ul>"
+
+
+def _table_html(block: Block, numbers: dict[str, int], linear: bool = False) -> str:
+    if linear:
+        return _linear_table_html(block, numbers)
     rows: list[str] = []
     for row in block.rows:
         cells = []
@@ -211,6 +242,7 @@ def _section_html(
     cite_ordinal: list[int],
     markers: list[Marker],
     flags: dict[tuple[str, int], dict[int, list[int]]],
+    linear_tables: bool = False,
 ) -> list[str]:
     out: list[str] = []
     if section.level > 0:
@@ -267,14 +299,15 @@ def _section_html(
                 f"{escape(block.text, quote=False)}</p>"
             )
         elif kind is BlockKind.TABLE:
-            out.append(_table_html(block, numbers))
+            out.append(_table_html(block, numbers, linear_tables))
         elif kind is BlockKind.RULE:
             out.append("<hr />")
     close_list()
     return out
 
 
-def render_article(article: Article) -> RenderedArticle:
+def render_article(article: Article, *, linear_tables: bool = False) -> RenderedArticle:
+    """The article as HTML; ``linear_tables`` turns tables into lists (narrow windows)."""
     numbers = {r.key: r.number for r in article.references}
     markers: list[Marker] = []
     cite_ordinal = [0]
@@ -284,7 +317,7 @@ def render_article(article: Article) -> RenderedArticle:
     for section in article.sections:
         if section.level > 0:
             headings.append(section.anchor)
-        parts.extend(_section_html(section, numbers, cite_ordinal, markers, flags))
+        parts.extend(_section_html(section, numbers, cite_ordinal, markers, flags, linear_tables))
     parts.append("</body></html>")
     return RenderedArticle("".join(parts), tuple(markers), tuple(headings))
 

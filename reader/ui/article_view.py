@@ -11,13 +11,14 @@ import logging
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.keymap import KEYMAP, keys_for
-from reader.core.model import Article, FlaggedClaim
+from reader.core.model import Article, BlockKind, FlaggedClaim
 from reader.core.navigation import CitationRef, Location
 from reader.core.theme import LIGHT, Theme
 from reader.ui.article_html import (
@@ -91,8 +92,14 @@ class ArticleView(QTextBrowser):
         self._matches: list[_Span] = []
         self._style = ArticleStyle(LIGHT, QFont(), 1.5)
         self._current_section = ""
+        self._linear_tables = False
+        self._linear_at_width = 0
         self._activate_keys = {QKeySequence(k) for k in keys_for("activate_citation")}
         self._window_keys = {QKeySequence(k) for b in KEYMAP if b.scope == "window" for k in b.keys}
+        self._reflow_timer = QTimer(self)
+        self._reflow_timer.setSingleShot(True)
+        self._reflow_timer.setInterval(60)
+        self._reflow_timer.timeout.connect(self._check_reflow)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
 
@@ -156,17 +163,54 @@ class ArticleView(QTextBrowser):
     def _set_html(self, html: str) -> None:
         t = self._style.theme
         colours = DocumentColours(text=t.text, link=t.link, muted=t.muted, border=t.border)
-        self.document().setDefaultStyleSheet(document_stylesheet(colours, self._style.line_spacing))
+        body_pt = self._style.font.pointSizeF()
+        self.document().setDefaultStyleSheet(
+            document_stylesheet(colours, self._style.line_spacing, body_pt if body_pt > 0 else None)
+        )
         self.setHtml(html)
 
     def _render(self) -> None:
         assert self._article is not None
-        rendered = render_article(self._article)
+        rendered = render_article(self._article, linear_tables=self._linear_tables)
         self._markers = {m.href: m for m in rendered.markers}
         self._heading_anchors = rendered.heading_anchors
         self._set_html(rendered.html)
         self._index_document()
         self._apply_selections()
+        self._check_reflow()
+
+    def _check_reflow(self) -> None:
+        """Tables that cannot fit the width become lists, so nothing scrolls sideways."""
+        if self._article is None:
+            return
+        has_tables = any(
+            b.kind is BlockKind.TABLE for s in self._article.sections for b in s.blocks
+        )
+        if not has_tables:
+            return
+        width = self.viewport().width()
+        if not self._linear_tables and self._overflows():
+            self._linear_tables = True
+            self._linear_at_width = width
+            self._rerender_keeping_place()
+        elif self._linear_tables and width > self._linear_at_width * 1.25:
+            self._linear_tables = False
+            self._rerender_keeping_place()
+
+    def _overflows(self) -> bool:
+        layout = self.document().documentLayout()
+        return layout.documentSize().width() > self.viewport().width() + 1 or (
+            self.horizontalScrollBar().maximum() > 0
+        )
+
+    def _rerender_keeping_place(self) -> None:
+        fraction = self._scroll_fraction()
+        self._render()
+        self._restore_fraction(fraction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._reflow_timer.start()
 
     def _index_document(self) -> None:
         """Find where the markers and headings ended up in the QTextDocument."""
@@ -379,7 +423,9 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(pos)
             self.setTextCursor(cursor)
         self.verticalScrollBar().setValue(self._block_top(pos))
-        self._update_current_section(force=True)
+        # Near the end the heading cannot reach the top: the section asked for is current.
+        self._current_section = anchor
+        self.section_changed.emit(anchor)
         return True
 
     def scroll_value(self) -> int:

@@ -49,12 +49,15 @@ from reader.core.settings import (
     step_scale,
 )
 from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_theme
+from reader.ui.accessibility import announce
 from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.fonts import font_for
 from reader.ui.library_pane import LibraryPane
-from reader.ui.references_pane import ReferencesPane
+from reader.ui.references_pane import ReferencesPane, spoken_reference
 from reader.ui.search_pane import SearchPane
 from reader.ui.sections_pane import SectionsPane
+from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.speech import ReadAloudControls
 from reader.ui.style import palette, stylesheet
 from reader.ui.workers import IndexReady, SearchService
 
@@ -63,6 +66,8 @@ log = logging.getLogger(__name__)
 #: The article's text is this much larger than the controls' at the same text size.
 ARTICLE_FONT_RATIO = 1.25
 DEFAULT_SIZE = (1280, 800)
+#: The most of the window's width each side pane takes when the text grows.
+SIDE_PANE_SHARE = 0.24
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         self._base_point = max(self._base_font.pointSizeF(), 10.0)
 
         self.article_view = ArticleView(self)
+        self.read_aloud = ReadAloudControls(self.article_view, self)
         self.setCentralWidget(self.article_view)
         self.library_pane = LibraryPane(library, self)
         self.search_pane = SearchPane(self)
@@ -136,8 +142,8 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()
         self._restore_layout()
         self.apply_settings(self.settings, save=False)
-        for w in warnings:
-            self.show_status(w, error=True)
+        if warnings:
+            self.show_status(" ".join(f"{w[0].upper()}{w[1:]}." for w in warnings), error=True)
         if self.search.available() is not None:
             self.search_pane.box.setEnabled(False)
             self.search_pane.set_message(self.search.available() or "")
@@ -168,10 +174,12 @@ class MainWindow(QMainWindow):
             [330, 340],
             Qt.Orientation.Horizontal,
         )
+        # Library and Sections share one place as tabs: both stay tall enough to use
+        # at a large text size.
+        self.tabifyDockWidget(self.docks["library"], self.docks["sections"])
+        self.docks["library"].raise_()
         self.resizeDocks(
-            [self.docks["search"], self.docks["library"], self.docks["sections"]],
-            [40, 30, 30],
-            Qt.Orientation.Vertical,
+            [self.docks["search"], self.docks["library"]], [45, 55], Qt.Orientation.Vertical
         )
 
     def _action(self, action_id: str, handler: Callable[[], object]) -> QAction:
@@ -207,6 +215,10 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.zoom(0),
             "cycle_theme": self.cycle_theme,
             "reset_view": self.reset_view,
+            "read_aloud": lambda: self.read_aloud.read_from_caret(),
+            "pause_reading": lambda: self.read_aloud.toggle_pause(),
+            "stop_reading": lambda: self.read_aloud.reader.stop(),
+            "show_shortcuts": self.show_shortcuts,
             "quit": self.close,
         }
         for b in KEYMAP:
@@ -284,6 +296,8 @@ class MainWindow(QMainWindow):
         ):
             go.addAction(a[key])
         help_menu = bar.addMenu("&Help")
+        self.actions_by_id["show_shortcuts"].setText("&Keyboard shortcuts")
+        help_menu.addAction(a["show_shortcuts"])
         self.menus = {"file": file_menu, "view": view, "go": go, "help": help_menu}
 
     def _build_toolbar(self) -> None:
@@ -322,11 +336,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.spacing_combo)
         bar.addSeparator()
         bar.addAction(a["reset_view"])
+        bar.addSeparator()
+        bar.addWidget(self.read_aloud)
         for action in bar.actions():
             widget = bar.widgetForAction(action)
             if widget is not None and not widget.accessibleName():
                 widget.setAccessibleName(action.text())
-            if widget is not None:
+            # Separators and the read-aloud group are not controls: only their parts are.
+            if widget is not None and not action.isSeparator() and widget is not self.read_aloud:
                 widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
@@ -388,6 +405,8 @@ class MainWindow(QMainWindow):
 
     def _on_search_search_finished(self, results: SearchResults) -> None:
         self.search_pane.show_results(results)
+        if results.query.strip() == self.search_pane.query:
+            announce(self.search_pane.box, self.search_pane.status.text())
 
     def _on_search_search_failed(self, message: str) -> None:
         self.show_status(message, error=True)
@@ -411,7 +430,11 @@ class MainWindow(QMainWindow):
             self._update_history_actions()
         self.docks["references"].show()
         self.docks["references"].raise_()
-        self.references_pane.show_reference(ref.reference_key, focus=True)
+        if self.references_pane.show_reference(ref.reference_key, focus=True):
+            reference = article.reference(ref.reference_key)
+            if reference is not None:
+                spoken = spoken_reference(reference, len(article.references))
+                announce(self.references_pane.list, spoken, assertive=True)
 
     def _on_article_flag_explanation_requested(self, flag: FlaggedClaim) -> None:
         self.docks["references"].show()
@@ -649,8 +672,10 @@ class MainWindow(QMainWindow):
             if focused is not None and (focused is container or container.isAncestorOf(focused)):
                 index = i
                 break
-        nxt = targets[(index + step) % len(targets)] if index >= 0 else targets[0]
-        nxt[1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        name, widget = targets[(index + step) % len(targets)] if index >= 0 else targets[0]
+        if name in self.docks:
+            self.docks[name].raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_pane(self) -> str | None:
         focused = QApplication.focusWidget()
@@ -698,6 +723,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings: Settings, *, save: bool = True) -> None:
         """Paint the window with ``settings``: size, font, spacing, theme."""
+        previous_scale = self.settings.text_scale
         self.settings = settings
         theme = self.resolved_theme(settings.theme)
         self.theme = theme
@@ -726,10 +752,24 @@ class MainWindow(QMainWindow):
                 act.setChecked(act.data() == value)
         self.actions_by_id["zoom_in"].setEnabled(settings.text_scale < 400)
         self.actions_by_id["zoom_out"].setEnabled(settings.text_scale > 50)
+        if settings.text_scale != previous_scale:
+            self.fit_docks()
         if save:
             self._save()
         self.theme_applied.emit(theme)
         self.settings_applied.emit(settings)
+
+    def fit_docks(self) -> None:
+        """Keep at least half the width for the article: side panes share the rest."""
+        share = int(self.width() * SIDE_PANE_SHARE)
+        sides = [
+            d
+            for spec, d in ((s, self.docks[s.id]) for s in PANES)
+            if spec.area != Qt.DockWidgetArea.TopDockWidgetArea and d.isVisible()
+        ]
+        wide = [d for d in sides if d.width() > share]
+        if wide:
+            self.resizeDocks(wide, [share] * len(wide), Qt.Orientation.Horizontal)
 
     @staticmethod
     def _select_data(combo: QComboBox, value: object) -> None:
@@ -769,6 +809,13 @@ class MainWindow(QMainWindow):
         if error:
             log.warning("%s", text)
         self.status_shown.emit(StatusMessage(text, error))
+        announce(self.status_label, text, assertive=error)
+
+    def show_shortcuts(self) -> None:
+        """Help -> Keyboard shortcuts: the key map as a table."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_welcome(self) -> None:
         counts = [(c.name, len(c.articles)) for c in self.library.collections()]

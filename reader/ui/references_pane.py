@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +50,6 @@ class ReferencesPane(QWidget):
         super().__init__(parent)
         self.setObjectName("references_pane")
         self._article: Article | None = None
-        self._cited_buttons: list[QPushButton] = []
 
         self.notice = QLabel(self)
         self.notice.setObjectName("flag_notice")
@@ -78,8 +76,18 @@ class ReferencesPane(QWidget):
 
         self.cited_label = QLabel("Cited in:", self)
         self.cited_label.setObjectName("cited_in_label")
-        self.cited_box = QVBoxLayout()
-        self.cited_box.setContentsMargins(0, 0, 0, 0)
+        self.cited_label.setWordWrap(True)
+        self.cited_in = QListWidget(self)
+        self.cited_in.setObjectName("cited_in_list")
+        self.cited_in.setAccessibleName("Cited in")
+        self.cited_in.setAccessibleDescription(
+            "Places in the article that cite this reference. Press Enter to go to the claim."
+        )
+        self.cited_in.setWordWrap(True)
+        self.cited_in.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cited_in.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.cited_in.setUniformItemSizes(False)
+        self.cited_label.setBuddy(self.cited_in)
 
         self.address = QLineEdit(self)
         self.address.setObjectName("reference_address")
@@ -101,10 +109,12 @@ class ReferencesPane(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.list, 3)
         layout.addWidget(self.cited_label)
-        layout.addLayout(self.cited_box)
+        layout.addWidget(self.cited_in, 1)
         layout.addLayout(address_row)
         self.setFocusProxy(self.list)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.cited_in.itemActivated.connect(self._on_cited_in_item_activated)
+        self.cited_in.itemClicked.connect(self._on_cited_in_item_activated)
         self.set_article(None)
 
     # --- content --------------------------------------------------------------------------
@@ -159,16 +169,13 @@ class ReferencesPane(QWidget):
     def flag_notice(self) -> str | None:
         return self.notice.text() if self.notice.isVisible() or self.notice.text() else None
 
-    def cited_in_buttons(self) -> list[QPushButton]:
-        return list(self._cited_buttons)
+    def cited_in_items(self) -> list[QListWidgetItem]:
+        return [i for i in (self.cited_in.item(r) for r in range(self.cited_in.count())) if i]
 
     # --- details --------------------------------------------------------------------------
 
     def _show_details(self, ref: Reference | None) -> None:
-        for button in self._cited_buttons:
-            self.cited_box.removeWidget(button)
-            button.deleteLater()
-        self._cited_buttons = []
+        self.cited_in.clear()
         article = self._article
         if ref is None or article is None:
             self.cited_label.setText("Cited in: —")
@@ -184,15 +191,14 @@ class ReferencesPane(QWidget):
         for c in citations:
             section = article.section(c.section_anchor)
             heading = section.heading if section is not None and section.heading else LEAD_LABEL
-            button = QPushButton(f"{heading}, ¶{c.paragraph}", self)
-            button.setObjectName(f"cited_in_{c.ordinal}")
-            button.setAccessibleName(f"Go to the claim in {heading}, paragraph {c.paragraph}")
-            button.setToolTip(c.claim)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            button.setProperty("link_button", True)
-            button.clicked.connect(lambda _=False, o=c.ordinal: self.claim_requested.emit(o))
-            self.cited_box.addWidget(button)
-            self._cited_buttons.append(button)
+            item = QListWidgetItem(f"{heading}, ¶{c.paragraph}")
+            item.setData(_KEY_ROLE, c.ordinal)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{heading}, paragraph {c.paragraph}: {c.claim}",
+            )
+            item.setToolTip(c.claim)
+            self.cited_in.addItem(item)
         address = reference_address(ref)
         self.address.setText(address or "")
         self.address.setCursorPosition(0)
@@ -207,6 +213,11 @@ class ReferencesPane(QWidget):
         self._show_details(ref)
         if ref is not None:
             self.reference_selected.emit(ref)
+
+    def _on_cited_in_item_activated(self, item: QListWidgetItem) -> None:
+        ordinal = item.data(_KEY_ROLE)
+        if isinstance(ordinal, int):
+            self.claim_requested.emit(ordinal)
 
     def _on_copy_button_clicked(self) -> None:
         text = self.address.text()

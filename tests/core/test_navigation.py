@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from reader.core.keymap import KEYMAP, binding
+from reader.core.navigation import History, Location
+
+
+def test_back_and_forward_return_to_where_the_reader_was() -> None:
+    h = History()
+    a, b, c = Location("a", 10), Location("b", 0, citation=2), Location("c", 5)
+    h.visit(a)
+    h.visit(b)
+    assert h.back(c) == b
+    assert h.back(b) == a
+    assert h.back(a) is None
+    assert h.forward(a) == b
+    assert h.forward(b) == c
+    assert not h.can_go_forward
+
+
+def test_visiting_drops_the_forward_history() -> None:
+    h = History()
+    h.visit(Location("a"))
+    h.back(Location("b"))
+    assert h.can_go_forward
+    h.visit(Location("a"))
+    assert not h.can_go_forward
+
+
+def test_key_map_has_unique_actions_and_keys() -> None:
+    actions = [b.action for b in KEYMAP]
+    assert len(actions) == len(set(actions))
+    window_keys = [k for b in KEYMAP if b.scope == "window" for k in b.keys]
+    assert len(window_keys) == len(set(window_keys)), "a key bound twice"
+    for needed in ("focus_search", "next_section", "previous_citation", "back", "quit"):
+        assert binding(needed).keys
+    assert "Ctrl+F" in binding("focus_search").keys and "/" in binding("focus_search").keys
+    assert binding("next_pane").keys == ("F6",)

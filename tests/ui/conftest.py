@@ -1,0 +1,19 @@
+"""Qt widget tests run offscreen, with every per-user folder under a temporary home."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Settings, index and caches of a test go to its own folder, never the real home."""
+    home = tmp_path / "reader-home"
+    monkeypatch.setenv("OFFLINE_READER_HOME", str(home))
+    yield home
