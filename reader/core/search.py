@@ -66,7 +66,7 @@ from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_t
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the documents change; an index of another version is rebuilt.
-SCHEMA_VERSION = f"1.{ANALYSIS_VERSION}"
+SCHEMA_VERSION = f"2.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
 PREBUILT_DIR_NAME = ".index"
 #: Longer queries are cut here (a person types a few words; a paste of a page is not a query).
@@ -133,17 +133,19 @@ class HealthAnalyzer(Analyzer):
         no_morph = bool(kwargs.pop("no_morph", False) or kwargs.pop("nomorph", False))
         kwargs.pop("tokenize", None)
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for term in _ANALYSIS.iter_terms(value, stemming=not no_morph):
-            token.text = term.text
-            token.boost = 1.0
-            token.stopped = False
+        token.boost = 1.0
+        token.stopped = False
+        pos = start_pos
+        for term, _, start, end in _ANALYSIS.spans(value, stemming=not no_morph):
+            token.text = term
             if keeporiginal:
-                token.original = value[term.start : term.end]  # type: ignore[attr-defined]
+                token.original = value[start:end]  # type: ignore[attr-defined]
             if positions:
-                token.pos = start_pos + term.pos
+                token.pos = pos
+                pos += 1
             if chars:
-                token.startchar = start_char + term.start
-                token.endchar = start_char + term.end
+                token.startchar = start_char + start
+                token.endchar = start_char + end
             yield token
 
 
@@ -151,7 +153,7 @@ def make_schema() -> Schema:
     analyzer = HealthAnalyzer()
     return Schema(
         key=ID(unique=True, stored=True),
-        article=ID(stored=True),
+        article=ID(stored=True, sortable=True),  # a column: grouping reads no stored text
         anchor=STORED(),
         collection=ID(),  # folded, for the filter
         collection_name=STORED(),
@@ -467,16 +469,18 @@ def make_snippet(
     matches: list[tuple[int, int, str]] = []
     found: set[str] = set()
     first = -1
-    for term in _ANALYSIS.iter_terms(flat[:20000]):
-        if term.text in marks:
-            matches.append((term.start, term.end, term.text))
-            found.add(term.text)
-            if first < 0:
-                first = term.start
-            if len(found) == len(marks) and term.start - first > width:
-                break
-        if first >= 0 and term.start - first > 4000:
+    # Scan no further than needed: to where every marked term was seen near the first
+    # match, or a little past the first match, or (nothing yet) the first few pages.
+    for term, _, start, end in _ANALYSIS.spans(flat[:8000]):
+        if (first >= 0 and start - first > 2 * width) or (first < 0 and start > 3000):
             break
+        if term in marks:
+            matches.append((start, end, term))
+            found.add(term)
+            if first < 0:
+                first = start
+            if len(found) == len(marks):
+                break
     words = tuple(dict.fromkeys(flat[s:e] for s, e, _ in matches))
     if not flat.strip():
         return "", (), ()
@@ -528,6 +532,7 @@ class SearchIndex:
         self._write_lock = threading.Lock()
         self._ix: Any = None
         self._searcher: Any = None
+        self._column: tuple[Any, Any] | None = None
         self._manifest = _Manifest(library=self._library_key())
         self._suggestions = _SuggestionList({})
         self._needs_rebuild = True
@@ -911,16 +916,18 @@ class SearchIndex:
     ) -> tuple[SearchHit, ...]:
         assert self._searcher is not None
         searcher = self._searcher
+        column = self._article_column()
         order: list[str] = []
         by_article: dict[str, list[tuple[int, float]]] = {}
         for docnum, score in hits:
-            article_id = searcher.stored_fields(docnum).get("article", "")
+            article_id = str(column[docnum])
             if article_id not in by_article:
                 order.append(article_id)
                 by_article[article_id] = []
             if len(by_article[article_id]) < MAX_SECTIONS_PER_ARTICLE:
                 by_article[article_id].append((docnum, score))
         out: list[SearchHit] = []
+        title_words_of: dict[str, tuple[str, ...]] = {}
         for article_id in order:
             for docnum, score in by_article[article_id]:
                 if len(out) >= limit:
@@ -931,7 +938,10 @@ class SearchIndex:
                 heading = str(stored.get("heading", ""))
                 if not snippet and heading:
                     snippet, spans, words = make_snippet(heading, plan.marks)
-                title_words = make_snippet(str(stored.get("title", "")), plan.marks)[2]
+                title = str(stored.get("title", ""))
+                if title not in title_words_of:
+                    title_words_of[title] = make_snippet(title, plan.marks)[2]
+                title_words = title_words_of[title]
                 out.append(
                     SearchHit(
                         article_id=article_id,
@@ -946,6 +956,12 @@ class SearchIndex:
                     )
                 )
         return tuple(out)
+
+    def _article_column(self) -> Any:
+        searcher = self._searcher
+        if self._column is None or self._column[0] is not searcher:
+            self._column = (searcher, searcher.reader().column_reader("article"))
+        return self._column[1]
 
     def _correct(self, plan: _Plan, parsed: ParsedQuery) -> str | None:
         """The query with unknown or rare words replaced by the library's closest words."""
@@ -978,8 +994,12 @@ class SearchIndex:
         for maxdist in (1, 2):
             if maxdist == 2 and len(word) < 5:
                 break
+            # a shared first letter (two for long words) keeps the automaton walk short
+            prefix = 2 if len(word) >= 6 else 1
             candidates = [
-                c for c in reader.terms_within("spell_body", word, maxdist, prefix=1) if c != word
+                c
+                for c in reader.terms_within("spell_body", word, maxdist, prefix=prefix)
+                if c != word
             ]
             if candidates:
                 best: str = max(

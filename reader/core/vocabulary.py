@@ -171,6 +171,7 @@ class Analysis:
     def __init__(self, stemmer: Callable[[str], str] | None = None) -> None:
         self._stemmer = stemmer
         self._cache: dict[str, str] = {}
+        self._tokens: dict[str, tuple[str, str, bool]] = {}
 
     def stem(self, word: str) -> str:
         """The stem of a folded word; letter–digit terms (``b12``) and numbers stay whole."""
@@ -185,27 +186,46 @@ class Analysis:
         self._cache[word] = result
         return result
 
+    def _entry(self, raw: str) -> tuple[str, str, bool]:
+        """(stem, folded word, is a stop word) of a raw token; "" when it is no word."""
+        word = fold_word(raw)
+        if not word or word == "_" or len(word) > 64:
+            return ("", "", True)
+        word = americanise(word)
+        return (self.stem(word), word, word in STOP_WORDS)
+
+    def spans(
+        self, text: str, *, stemming: bool = True, stops: bool = True
+    ) -> Iterator[tuple[str, str, int, int]]:
+        """(term, folded word, start, end) of each term of ``text``: the fast path."""
+        cache = self._tokens
+        for m in _TOKEN_RE.finditer(text):
+            raw = m.group()
+            entry = cache.get(raw)
+            if entry is None:
+                entry = self._entry(raw)
+                if len(cache) > 500_000:
+                    cache.clear()
+                cache[raw] = entry
+            term, word, stopped = entry
+            if not word or (stops and stopped):
+                continue
+            yield (term if stemming else word), word, m.start(), m.end()
+
     def iter_terms(self, text: str, *, stemming: bool = True, stops: bool = True) -> Iterator[Term]:
         """Analyse ``text``: every term with its position and character span."""
-        pos = 0
-        stem = self.stem
-        for m in _TOKEN_RE.finditer(text):
-            word = fold_word(m.group(0))
-            if not word or word == "_" or len(word) > 64:
-                continue
-            word = americanise(word)
-            if stops and word in STOP_WORDS:
-                continue
-            yield Term(stem(word) if stemming else word, word, pos, m.start(), m.end())
-            pos += 1
+        for pos, (term, word, start, end) in enumerate(
+            self.spans(text, stemming=stemming, stops=stops)
+        ):
+            yield Term(term, word, pos, start, end)
 
     def analyse(self, text: str, *, stemming: bool = True, stops: bool = True) -> list[str]:
         """The search terms of ``text`` in order."""
-        return [t.text for t in self.iter_terms(text, stemming=stemming, stops=stops)]
+        return [t for t, _, _, _ in self.spans(text, stemming=stemming, stops=stops)]
 
     def fold_key(self, text: str) -> str:
         """A normalised, unstemmed key for prefix matching of titles and headings."""
-        return " ".join(t.word for t in self.iter_terms(text, stemming=False, stops=False))
+        return " ".join(w for _, w, _, _ in self.spans(text, stemming=False, stops=False))
 
 
 def raw_words(text: str) -> list[str]:
