@@ -360,6 +360,7 @@ class _Similarity:
             for s in stems:
                 self.df_stem[s] = self.df_stem.get(s, 0) + 1
         self.back = [bool(_POINTS_BACK.match(p)) for p in paragraphs]
+        self._heading_terms: dict[str, list[tuple[str, str]]] = {}
 
     def _bags(self, text: str) -> tuple[set[str], set[str]]:
         terms = _terms(text, self.acronyms)
@@ -373,8 +374,10 @@ class _Similarity:
         exact_bag, stem_bag = bags
         total = 0.0
         got = 0.0
-        for t in dict.fromkeys(_terms(heading, self.acronyms)):
-            e, s = _exact(t), _stem(t)
+        if heading not in self._heading_terms:
+            terms = dict.fromkeys(_terms(heading, self.acronyms))
+            self._heading_terms[heading] = [(_exact(t), _stem(t)) for t in terms]
+        for e, s in self._heading_terms[heading]:
             weight = self._idf(self.df_exact.get(e, 0))
             total += weight
             if e in exact_bag:
