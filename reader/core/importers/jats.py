@@ -68,7 +68,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WS = re.compile(r"\s+")
 _SEPARATOR = re.compile(r"^\s*[,;–—-]?\s*$")
 _RANGE_DASH = re.compile(r"^\s*[–-]\s*$")
-_NUMERIC_CITE = re.compile(r"^\s*[\[(]?\s*\d*[a-z]?\s*[\])]?\s*$")
+_NUMERIC_CITE = re.compile(r"^\s*[\[(]?\s*(?:\d{1,3}[a-z]?(?:\s*,\s*\d{1,3}[a-z]?)*)?\s*[\])]?\s*$")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _BLOCK_START = re.compile(r"^(?:#|[-+=](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
 
@@ -559,7 +559,10 @@ class _Converter:
                     if rid
                     else f"{shown!r} names no reference"
                 )
-        numeric = all(_NUMERIC_CITE.match(t) for t in texts)
+        numeric = all(
+            _NUMERIC_CITE.match(t) and len(re.findall(r"\d+", t)) <= max(1, len(keys) + len(miss))
+            for t, (keys, miss) in zip(texts, resolved, strict=True)
+        )
         clean = numeric and not any(missing for _, missing in resolved)
 
         def marks(k: int) -> str:
@@ -583,8 +586,7 @@ class _Converter:
             yield "".join(marks(k) for k in range(len(xrefs)))
             return
         for k, text in enumerate(texts):
-            missing = resolved[k][1]
-            if missing or not _NUMERIC_CITE.match(text):
+            if resolved[k][1] or not numeric:
                 yield _esc(text)
             yield marks(k)
             if k < len(seps):
@@ -943,14 +945,7 @@ def _person(elem: ET.Element) -> str:
     return _plain(elem)
 
 
-def _people(citation: ET.Element) -> list[str]:
-    groups = [
-        g
-        for g in citation
-        if _local(g.tag) == "person-group"
-        and g.get("person-group-type", "author") in ("author", "")
-    ]
-    holders = groups or [citation]
+def _names_in(holders: Iterable[ET.Element]) -> list[str]:
     people: list[str] = []
     for holder in holders:
         for child in holder:
@@ -959,6 +954,19 @@ def _people(citation: ET.Element) -> list[str]:
                 if person:
                     people.append(person)
     return people
+
+
+def _people(citation: ET.Element) -> list[str]:
+    """The authors; when only editors are named, the editors (``..., editors``)."""
+    groups: dict[str, list[ET.Element]] = {}
+    for g in citation:
+        if _local(g.tag) == "person-group":
+            groups.setdefault(g.get("person-group-type") or "author", []).append(g)
+    authors = _names_in([citation, *groups.get("author", [])])
+    if authors and authors != ["et al"]:
+        return authors
+    editors = _names_in(groups.get("editor", []))
+    return [*editors, "editors"] if editors else authors
 
 
 def _first_text(citation: ET.Element, *names: str) -> str:
@@ -987,8 +995,8 @@ def _citation_text(c: ET.Element) -> str:
     people = _people(c)
     title = _first_text(c, "article-title", "chapter-title", "part-title", "data-title")
     source = _first_text(c, "source", "conf-name")
-    if not (people or title or source):
-        return _plain(c)
+    if not (title or source) and (_local(c.tag) == "mixed-citation" or not people):
+        return _plain(c)  # free text with at most a few tagged words: keep it as written
     year = _first_text(c, "year")
     volume = _first_text(c, "volume")
     issue = _first_text(c, "issue")
@@ -1154,7 +1162,15 @@ def convert_jats(data: bytes, collection: str, path: Path | None = None) -> Conv
         ),
         "",
     )
-    journal = _plain(_descendant(_child(front, "journal-meta"), "journal-title"))
+    journal_meta = _child(front, "journal-meta")
+    journal = _plain(_descendant(journal_meta, "journal-title")) or next(
+        (
+            _plain(j)
+            for j in (journal_meta if journal_meta is not None else [])
+            if _local(j.tag) == "journal-id" and j.get("journal-id-type") == "nlm-ta"
+        ),
+        "",
+    )
     licence = classify_licence(_child(meta, "permissions"))
 
     back = _child(root, "back")
