@@ -65,7 +65,9 @@ def parse_reference(text: str) -> ParsedReference:
     pmid_m = _PMID.search(text)
     url_m = _URL.search(text)
     url = url_m.group(0).rstrip(".,;)") if url_m else None
-    year_m = _YEAR.search(text)
+    # A year inside a bracketed publisher's note ("[published correction appears in
+    # ... 2015 ...]") is not the reference's own year.
+    year_m = _YEAR.search(re.sub(r"\[[^\]]*\]", " ", text)) or _YEAR.search(text)
     year = int(year_m.group(1)) if year_m else None
 
     quoted = _QUOTED.search(text)
