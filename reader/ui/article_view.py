@@ -99,7 +99,7 @@ class ArticleView(QTextBrowser):
         self._reflow_timer = QTimer(self)
         self._reflow_timer.setSingleShot(True)
         self._reflow_timer.setInterval(60)
-        self._reflow_timer.timeout.connect(self._check_reflow)
+        self._reflow_timer.timeout.connect(self._on_reflow_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
 
@@ -151,6 +151,7 @@ class ArticleView(QTextBrowser):
         elif self._heading_anchors:
             self._set_html(welcome_html(getattr(self, "_welcome_collections", [])))
         self._restore_fraction(scroll)
+        self._reflow_timer.start()
 
     def _scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()
@@ -178,6 +179,14 @@ class ArticleView(QTextBrowser):
         self._index_document()
         self._apply_selections()
         self._check_reflow()
+
+    def _on_reflow_timer_timeout(self) -> None:
+        self._check_reflow()
+        # After the text reflowed, the selected claim is still in view.
+        if self._claim is not None:
+            span = self.citation_span(self._claim)
+            if span is not None:
+                self._scroll_into_view(span[0])
 
     def _check_reflow(self) -> None:
         """Tables that cannot fit the width become lists, so nothing scrolls sideways."""
@@ -402,14 +411,13 @@ class ArticleView(QTextBrowser):
         return int(rect.top())
 
     def _scroll_into_view(self, position: int) -> None:
-        top = self._block_top(position)
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         y = self.cursorRect(cursor).top() + self.verticalScrollBar().value()
         view_h = self.viewport().height()
         bar = self.verticalScrollBar()
         if not (bar.value() <= y <= bar.value() + view_h - 40):
-            bar.setValue(max(0, min(top, y - view_h // 4)))
+            bar.setValue(max(0, y - view_h // 4))
 
     def scroll_to_section(self, anchor: str, *, move_caret: bool = True) -> bool:
         pos = self.section_position(anchor)

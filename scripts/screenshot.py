@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Save a picture of the real reader window: the seed article open, its first citation
+activated (references pane showing reference 1, the claim highlighted), High contrast,
+text at 200 %.
+
+    .venv/bin/python scripts/screenshot.py OUT.png [--scale 200] [--theme high_contrast]
+
+Without a display it runs itself again under ``xvfb-run -a`` (Debian: apt-get install
+xvfb). Settings go to a temporary home: the user's own settings are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("output", type=Path, help="PNG file to write")
+    p.add_argument("--library", type=Path, default=ROOT / "library")
+    p.add_argument("--article", default=SEED_ID, help="article id to open")
+    p.add_argument("--scale", type=int, default=200, help="text size in per cent")
+    p.add_argument("--theme", default="high_contrast")
+    p.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    return p.parse_args(argv)
+
+
+def under_xvfb(argv: list[str]) -> int:
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("screenshot: no display and no xvfb-run (apt-get install xvfb)", file=sys.stderr)
+        return 3
+    cmd = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, __file__, *argv]
+    return subprocess.run(cmd, check=False).returncode
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        return under_xvfb(argv)
+    sys.path.insert(0, str(ROOT))
+    home = tempfile.mkdtemp(prefix="reader-shot-")
+    os.environ["OFFLINE_READER_HOME"] = home
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.cli.gui import GuiOptions
+    from reader.ui.app import application, build_window
+
+    app = application()
+    window = build_window(GuiOptions(library=args.library, open_target=args.article))
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    window.show()
+    window.activateWindow()
+    window.update_settings(text_scale=args.scale, theme=args.theme)
+    article = window.article_view.article
+    if article is None:
+        print(f"screenshot: article {args.article!r} not found", file=sys.stderr)
+        return 2
+    if article.citations:
+        window.article_view.follow("cite:0")
+    result = {"code": 0}
+
+    def shoot() -> None:
+        QApplication.processEvents()
+        screen = window.screen()
+        picture = screen.grabWindow(window.winId()) if screen is not None else window.grab()
+        if picture.isNull():
+            picture = window.grab()
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        if not picture.save(str(args.output)):
+            print(f"screenshot: could not write {args.output}", file=sys.stderr)
+            result["code"] = 1
+        else:
+            print(f"{args.output}: {picture.width()}x{picture.height()}")
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(1500, shoot)
+    app.exec()
+    shutil.rmtree(home, ignore_errors=True)
+    return result["code"]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
