@@ -39,6 +39,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QTextBrowser, QWidget
 
+from reader.core.model import Article
+
 log = logging.getLogger(__name__)
 
 #: The dynamic property that marks a QTextBrowser as the article document.
@@ -446,6 +448,7 @@ class LinkNode(_Node):
     def name(self) -> str:
         hook = getattr(self.browser, "accessible_link_name", None)
         named = hook(self.link.href) if callable(hook) else None
+        named = named or citation_link_name(getattr(self.browser, "article", None), self.link.href)
         return str(named or self.link.title or self.link.text)
 
     def text(self, kind: QAccessible.Text) -> str:
@@ -483,6 +486,22 @@ class LinkNode(_Node):
         href = self.link.href
         browser = self.browser
         QTimer.singleShot(0, browser, lambda: activate_link(browser, href))
+
+
+def citation_link_name(article: object, href: str) -> str | None:
+    """ "Reference 1: Cornell University, 2021" for ``cite:<ordinal>`` in an :class:`Article`."""
+    kind, _, value = href.partition(":")
+    if not isinstance(article, Article) or kind != "cite" or not value.isdigit():
+        return None
+    ordinal = int(value)
+    if ordinal >= len(article.citations):
+        return None
+    reference = article.reference(article.citations[ordinal].reference_key)
+    if reference is None:
+        return None
+    who = reference.authors[0] if reference.authors else reference.container or ""
+    details = ", ".join(p for p in (who, str(reference.year or "")) if p)
+    return f"Reference {reference.number}" + (f": {details}" if details else "")
 
 
 def activate_link(browser: QTextBrowser, href: str) -> None:

@@ -250,6 +250,9 @@ class ReadAloudControls(QWidget):
         position = max(0, min(position, len(text)))
         return self.reader.speak(text[position:], base=position, language=self.language)
 
+    def toggle_pause(self) -> None:
+        self._on_pause_clicked()
+
     def _on_pause_clicked(self) -> None:
         if self.reader.state == "paused":
             self.reader.resume()

@@ -5,8 +5,8 @@ Usage: atspi_client.py COMMAND --pid PID [ARGS]
   tree                     the app's accessible tree
   press-link INDEX         perform the press action of the document's INDEX-th link;
                            report where focus lands and what was announced
-  type-search TEXT         type TEXT into the search box through EditableText;
-                           report what was announced
+  type-search TEXT         type TEXT into the search box through EditableText; wait
+                           for an announcement matching --expect; report events and items
   focus-document           make the document's text caret the focus (grab focus)
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import traceback
@@ -22,6 +23,9 @@ import pyatspi
 from gi.repository import GLib
 
 MAX_NODES = 4000
+#: Lists and trees are sampled: their first items show whether items are exposed.
+LONG_CONTAINERS = {"list", "tree", "table", "tree table"}
+LONG_CONTAINER_SAMPLE = 25
 
 
 def log(*args: object) -> None:
@@ -87,6 +91,9 @@ def walk(acc: object, budget: list[int], depth: int = 0) -> dict[str, object]:
     children = []
     if depth < 40:
         count = acc.childCount
+        if info["role"] in LONG_CONTAINERS:
+            info["child_count"] = count
+            count = min(count, LONG_CONTAINER_SAMPLE)
         for i in range(count):
             if budget[0] <= 0:
                 break
@@ -211,11 +218,17 @@ def cmd_press_link(app: object, args: argparse.Namespace) -> dict[str, object]:
 
     listener.pump(moved, args.wait)
     listener.close()
+    target = find(app, "list", args.target) if args.target else None
+    items = []
+    if target is not None:
+        items = [describe(target.getChildAtIndex(i)) for i in range(min(target.childCount, 50))]
     return {
         "link": describe(link),
         "actions": names,
         "focused_before": before,
         "focused": focused_object(app),
+        "target": describe(target) if target is not None else None,
+        "target_items": items,
         "events": listener.events,
     }
 
@@ -238,8 +251,13 @@ def cmd_type_search(app: object, args: argparse.Namespace) -> dict[str, object]:
     editable.setTextContents("")
     editable.insertText(0, args.text, len(args.text))
 
+    expect = re.compile(args.expect, re.IGNORECASE)
+
     def announced() -> bool:
-        return any(e["type"] == "object:announcement" for e in listener.events)
+        return any(
+            e["type"] == "object:announcement" and expect.search(str(e.get("text", "")))
+            for e in listener.events
+        )
 
     listener.pump(announced, args.wait)
     listener.close()
@@ -298,6 +316,8 @@ def main() -> int:
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--wait", type=float, default=5.0)
     parser.add_argument("--offset", type=int, default=-1)
+    parser.add_argument("--target", default="", help="press-link: the list focus should reach")
+    parser.add_argument("--expect", default=".", help="type-search: announcement to wait for")
     parser.add_argument("--find-timeout", type=float, default=15.0)
     args = parser.parse_intermixed_args()
     try:
