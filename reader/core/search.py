@@ -794,6 +794,8 @@ class SearchIndex:
             except BaseException:
                 with contextlib.suppress(Exception):
                     writer.cancel()
+                # the manifest in memory ran ahead of the index: the next update starts afresh
+                self._needs_rebuild = True
                 raise
             ix = self._ix
             searcher = ix.searcher()

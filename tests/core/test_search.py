@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.errors import SearchError
 from reader.core.library import Library
 from reader.core.model import IndexProgress, SearchResults
 from reader.core.search import MANIFEST_NAME, SearchIndex, default_index_dir, parse_query
@@ -375,4 +376,24 @@ def test_prebuilt_index_beside_the_library_is_used(library_dir: Path) -> None:
     assert ix.index_dir == beside
     assert ix.damage is None and not ix.needs_update()
     assert ix.search("cobalamin").hits
+    ix.close()
+
+
+def test_failed_update_is_reported_and_mended_by_the_next(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.search as search_module
+
+    ix = SearchIndex.open(Library.scan(library_dir))
+
+    def broken(article: object) -> list[dict[str, object]]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(search_module, "section_documents", broken)
+    with pytest.raises(SearchError, match="could not be updated"):
+        ix.update()
+    assert ix.needs_update()
+    monkeypatch.undo()
+    assert ix.update().added == 4
+    assert ix.search("b12").hits
     ix.close()

@@ -1,0 +1,81 @@
+"""The health vocabulary rules, word by word (the search tests show them through real queries)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.search import _ANALYSIS
+from reader.core.vocabulary import Synonyms, americanise, fold_word
+
+analyse = _ANALYSIS.analyse
+
+
+@pytest.mark.parametrize(
+    "text", ["B12", "B-12", "b 12", "B 12", "B₁₂", "b12", "B‑12", "vitamin B-12's"]
+)
+def test_letter_digit_variants_are_one_term(text: str) -> None:
+    assert "b12" in analyse(text)
+
+
+def test_letter_digit_joining_leaves_ordinary_numbers_alone() -> None:
+    assert analyse("a 12 week study") == ["12", "week", "studi"]
+    assert analyse("COVID-19 in 2021") == ["covid19", "2021"]
+    assert analyse("H1N1") == ["h1n1"]
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("anaemia", "anemia"),
+        ("oedema", "edema"),
+        ("paediatric", "pediatric"),
+        ("foetus", "fetus"),
+        ("haemoglobin", "hemoglobin"),
+        ("leukaemia", "leukemia"),
+        ("diarrhoea", "diarrhea"),
+        ("oesophagus", "esophagus"),
+        ("oestrogen", "estrogen"),
+        ("orthopaedic", "orthopedic"),
+        ("randomised", "randomized"),
+        ("tumour", "tumor"),
+        ("haematology", "hematology"),
+        ("hypoglycaemia", "hypoglycemia"),
+        ("litres", "liters"),
+    ],
+)
+def test_british_spellings_become_american(british: str, american: str) -> None:
+    assert americanise(british) == american
+    assert analyse(british) == analyse(american)
+
+
+@pytest.mark.parametrize("word", ["exercise", "advise", "aerobic", "poem", "does", "shoe"])
+def test_spelling_patterns_leave_other_words_alone(word: str) -> None:
+    assert americanise(word) == word
+
+
+def test_case_and_accent_folding() -> None:
+    assert fold_word("Ménière") == "meniere"
+    assert analyse("CAFÉ Naïve") == analyse("cafe naive")
+
+
+def test_stemming_and_stop_words() -> None:
+    assert analyse("Breastfeeding the infants") == [
+        "breastfeed",
+        "infant",
+    ]
+    assert analyse("the of and") == []
+
+
+def test_synonyms_group_lay_and_clinical_words(tmp_path: Path) -> None:
+    syn = Synonyms.for_library(None, _ANALYSIS)
+    assert len(syn) >= 40
+    alts = syn.alternatives(tuple(analyse("heart attack")))
+    assert tuple(analyse("myocardial infarction")) in alts
+    assert tuple(analyse("cobalamin")) in syn.alternatives(("b12",))
+    units = syn.segment(analyse("high blood pressure in pregnancy"))
+    assert units[0][0] == tuple(analyse("high blood pressure"))
+    (tmp_path / "synonyms.tsv").write_text("# ours\nzorp\tglimmerwort\n", encoding="utf-8")
+    extended = Synonyms.for_library(tmp_path, _ANALYSIS)
+    assert extended.alternatives(("zorp",)) == ((_ANALYSIS.stem("glimmerwort"),),)
