@@ -1,0 +1,116 @@
+"""``offline-reader --kiosk [--kiosk-config FILE]``: start the kiosk window.
+
+The configuration is read and checked before any window opens: a bad value stops
+the start with a message naming the file, the key and what is allowed.
+
+``OFFLINE_READER_KIOSK_SELFTEST=WORDS`` (an environment variable, so nobody at the
+screen can set it) makes the kiosk drive itself once its search is ready: type WORDS
+on the on-screen keyboard, search, open the first result and its first source,
+clear the session, print one line to standard error and quit. The end-to-end tests
+use it to watch a whole session from outside the process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.cli.gui import GuiOptions
+from reader.core.errors import ReaderError
+from reader.core.kiosk import load_kiosk_config
+from reader.core.library import Library
+from reader.ui.kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+SELFTEST_ENV = "OFFLINE_READER_KIOSK_SELFTEST"
+
+
+def run_kiosk(options: GuiOptions) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        config = load_kiosk_config(options.kiosk_config)
+        library = Library.scan(options.library)
+    except ReaderError as exc:
+        print(f"offline-reader: {exc}", file=sys.stderr)
+        return 2
+    if options.open_target:
+        log.warning("kiosk mode starts on its home screen; %r is not opened", options.open_target)
+    from reader.ui.app import application
+
+    app = application()
+    window = KioskWindow(library, config)
+    # SIGTERM/SIGINT from the system (not from the screen) stop the kiosk cleanly, so the
+    # temporary search index is removed. The timer lets Python see the signal.
+    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
+    signal.signal(signal.SIGINT, lambda *_: app.exit(130))
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
+    window.start()
+    words = os.environ.get(SELFTEST_ENV, "").strip()
+    if words:
+        SelfTest(window, words).arm()
+    try:
+        code = int(app.exec())
+    finally:
+        window.shutdown()
+    return code
+
+
+class SelfTest:
+    """Drives one kiosk session through its public controls, then quits."""
+
+    def __init__(self, window: KioskWindow, words: str) -> None:
+        self.window = window
+        self.words = words
+
+    def arm(self) -> None:
+        if self.window.search.is_ready:
+            QTimer.singleShot(0, self.run)
+        else:
+            self.window.search.ready.connect(self.run)
+            self.window.search.failed.connect(lambda message: self.finish(1, message))
+
+    def run(self) -> None:
+        w = self.window
+        keys = {b.accessibleName(): b for b in w.keyboard.buttons()}
+        w.keyboard_button.click()
+        for ch in self.words.lower():
+            key = keys.get("Space" if ch == " " else ch)
+            if key is not None:
+                key.click()
+        keys["Search"].click()
+        count = w.results_list.count()
+        if not count:
+            self.finish(1, f"no results for {w.search_box.text()!r}")
+            return
+        item = w.results_list.item(0)
+        w.results_list.itemClicked.emit(item)
+        article = w.article_view.article
+        if article is None:
+            self.finish(1, "the first result did not open")
+            return
+        if article.citations:
+            w.article_view.follow("cite:0")
+        sources = w.references_open
+        w.finish_button.click()
+        cleared = w.current_page == "home" and not w.search_box.text()
+        self.finish(
+            0 if cleared else 1,
+            f"searched {self.words!r} ({count} results), opened {article.id}, "
+            f"source shown: {sources}, session cleared: {cleared}",
+        )
+
+    def finish(self, code: int, message: str) -> None:
+        print(f"kiosk self-test: {message}", file=sys.stderr, flush=True)
+        self.window.guard.grant_exit()
+        self.window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(code)
