@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 from markdown_it import MarkdownIt
@@ -49,6 +50,16 @@ log = logging.getLogger(__name__)
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 #: Deeper nesting (lists in quotes in lists ...) is flattened at this depth.
 MAX_DEPTH = 12
+#: Bounds that keep a hostile or broken file from freezing the reader (markdown-it is
+#: quadratic in list nesting and slow on huge tables): past them the article is cut or
+#: flattened, with a warning, instead of being parsed for minutes.
+MAX_BODY_CHARS = 600_000
+MAX_BODY_LINES = 20_000
+MAX_LINE_CHARS = 100_000
+MAX_TABLE_ROWS = 2_000
+#: Columns of indentation, quote and list markers kept at the start of a line.
+MAX_PREFIX_CHARS = 100
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+")
 REQUIRED_FIELDS = ("id", "title", "collection")
 RECOMMENDED_FIELDS = ("authors", "published", "source", "licence", "language")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -82,9 +93,10 @@ def safe_link(href: str) -> str | None:
     lowered = href.lower()
     if lowered.startswith(_SAFE_SCHEMES):
         return href
-    if ":" in href.split("/", 1)[0] or href.startswith(("/", "\\")) or "\\" in href:
+    plain = unquote(href)  # %2e%2e/ climbs as well as ../ does
+    if ":" in plain.split("/", 1)[0] or plain.startswith(("/", "\\")) or "\\" in plain:
         return None
-    parts = [p for p in href.split("/") if p not in ("", ".")]
+    parts = [p for p in plain.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
         return None
     return href
@@ -407,20 +419,25 @@ def _text_problems(blocks: Sequence[Block], state: _ParseState) -> None:
 def _cite_marks(block: Block) -> list[tuple[str, int, int, int]]:
     """(reference key, claim start, claim end, marker offset) of each citation in a block.
 
-    In a table, a citation claims its cell (cells are joined by one tab or newline
-    in ``block.text``); elsewhere it claims its sentence.
+    In a table, a citation claims its row (cells are joined by one tab, rows by one
+    newline in ``block.text``); elsewhere it claims its sentence.
     """
     marks: list[tuple[str, int, int, int]] = []
     if block.kind is BlockKind.TABLE:
-        cell_start = 0
+        row_start = 0
         for row in block.rows:
+            row_text = "\t".join(c.text for c in row)
+            row_end = row_start + len(row_text)
+            claim_start = row_start + len(row_text) - len(row_text.lstrip())
+            claim_end = row_start + len(row_text.rstrip())
+            offset = row_start
             for cell in row:
-                offset = cell_start
                 for run in cell.runs:
                     if run.kind is RunKind.CITE and run.target:
-                        marks.append((run.target, cell_start, cell_start + len(cell.text), offset))
+                        marks.append((run.target, claim_start, claim_end, offset))
                     offset += len(run.text)
-                cell_start += len(cell.text) + 1
+                offset += 1
+            row_start = row_end + 1
         return marks
     text = block.text
     offset = 0
@@ -533,6 +550,80 @@ def decode_article_bytes(data: bytes, path: Path | None) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _bounded_body(body: str, path: Path | None, first_line: int) -> tuple[str, list[Problem]]:
+    """``body`` cut to the parser's bounds, with one warning for each kind of cut made."""
+    where = path or Path("<text>")
+    problems: list[Problem] = []
+    lines = body.split("\n")
+    if len(lines) > MAX_BODY_LINES:
+        del lines[MAX_BODY_LINES:]
+        problems.append(
+            Problem(
+                where,
+                f"the article is longer than {MAX_BODY_LINES:,} lines; the rest is not shown",
+                first_line + MAX_BODY_LINES,
+                "warning",
+            )
+        )
+    long_line = deep_line = long_table = None
+    table_rows = 0
+    for n, line in enumerate(lines):
+        table_rows = table_rows + 1 if "|" in line else 0  # rows of the table this line is in
+        if table_rows > MAX_TABLE_ROWS + 2:  # header and delimiter rows, then the cells
+            lines[n] = line = ""  # the table ends here: markdown-it is slow on huge ones
+            long_table = first_line + n if long_table is None else long_table
+        if len(line) <= MAX_PREFIX_CHARS:
+            continue
+        if len(line) > MAX_LINE_CHARS:
+            lines[n] = line = line[:MAX_LINE_CHARS]
+            long_line = first_line + n if long_line is None else long_line
+        prefix = _CONTAINER_PREFIX.match(line, 0, MAX_PREFIX_CHARS + 16)
+        if prefix is not None and prefix.end() > MAX_PREFIX_CHARS:
+            rest = _CONTAINER_PREFIX.match(line)
+            lines[n] = line[:MAX_PREFIX_CHARS] + " " + line[rest.end() if rest else 0 :].lstrip()
+            deep_line = first_line + n if deep_line is None else deep_line
+    if long_line is not None:
+        problems.append(
+            Problem(
+                where,
+                f"lines longer than {MAX_LINE_CHARS:,} characters were cut short",
+                long_line,
+                "warning",
+            )
+        )
+    if long_table is not None:
+        problems.append(
+            Problem(
+                where,
+                f"tables longer than {MAX_TABLE_ROWS:,} rows were cut short",
+                long_table,
+                "warning",
+            )
+        )
+    if deep_line is not None:
+        problems.append(
+            Problem(
+                where,
+                "lists, quotes or indentation nested too deeply to show were flattened",
+                deep_line,
+                "warning",
+            )
+        )
+    body = "\n".join(lines)
+    if len(body) > MAX_BODY_CHARS:
+        cut = body.rfind("\n", 0, MAX_BODY_CHARS)
+        body = body[: cut if cut > 0 else MAX_BODY_CHARS]
+        problems.append(
+            Problem(
+                where,
+                f"the article is longer than {MAX_BODY_CHARS:,} characters; the rest is not shown",
+                first_line + body.count("\n") + 1,
+                "warning",
+            )
+        )
+    return body, problems
+
+
 def parse_article(text: str, path: Path | None = None, content_hash: str = "") -> Article:
     """Parse one article; raise :class:`ArticleError` if it cannot be read at all.
 
@@ -542,8 +633,9 @@ def parse_article(text: str, path: Path | None = None, content_hash: str = "") -
     data, fm_lines = load_front_matter(text, path)
     meta = meta_from_front_matter(data, path)
     body = "\n".join(text.split("\n")[fm_lines:])
+    body, cuts = _bounded_body(body, path, fm_lines + 1)
     labels = set(re.findall(r"^\[\^([^\]\s]+)\]:", body, flags=re.MULTILINE))
-    state = _ParseState(path=path, line_offset=fm_lines, labels=labels)
+    state = _ParseState(path=path, line_offset=fm_lines, labels=labels, problems=cuts)
     try:
         tokens = _MD.parse(body, {})
     except RecursionError:

@@ -116,8 +116,11 @@ def test_a_simple_table_becomes_a_table_with_its_header(article: Article) -> Non
     assert [c.text for c in rows[0]] == ["Group", "Sleep (min)", "Source"]
     assert all(c.header for c in rows[0])
     assert [c.text for c in rows[2]] == ["Non-walkers | controls", "388", "this study"]
-    # The citation in a cell is a citation to reference 4.
+    # The citation in a cell is a citation to reference 4 that claims the cell's row.
     assert [r.target for r in rows[1][2].runs if r.kind is RunKind.CITE] == ["ref4"]
+    cited = [c for c in article.citations if c.reference_key == "ref4" and c.block_index]
+    in_table = [c for c in cited if results.blocks[c.block_index].kind is BlockKind.TABLE]
+    assert [c.claim for c in in_table] == ["Walkers\t412"]
 
 
 def test_a_table_with_lists_in_cells_gets_a_readable_fallback(article: Article) -> None:

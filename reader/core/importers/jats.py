@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 IMPORTER_VERSION = "1"
 #: Larger XML files are refused (the largest PLOS article is about 1 MB).
 MAX_JATS_BYTES = 32 * 1024 * 1024
+#: Deeper element nesting is refused (the converter recurses; real articles nest < 30).
+MAX_XML_DEPTH = 100
 
 CC_BY = "CC-BY"
 CC0 = "CC0"
@@ -327,6 +329,14 @@ def parse_jats(data: bytes, path: Path | None = None) -> ET.Element:
         ) from None
     if _local(root.tag) != "article":
         raise JatsError(path, f"not a JATS article: the root element is <{_local(root.tag)}>")
+    stack = [(root, 1)]
+    while stack:
+        elem, depth = stack.pop()
+        if depth > MAX_XML_DEPTH:
+            raise JatsError(
+                path, f"elements are nested more than {MAX_XML_DEPTH} deep; the file is refused"
+            )
+        stack.extend((child, depth + 1) for child in elem)
     return root
 
 
@@ -1183,7 +1193,7 @@ def convert_jats(data: bytes, collection: str, path: Path | None = None) -> Conv
     ref_keys: dict[str, str] = {}
     refs: list[tuple[str, ET.Element]] = []
     used: set[str] = set()
-    for scope in (back, body):
+    for scope in (body, back):
         if scope is None:
             continue
         for ref in scope.iter():
@@ -1249,11 +1259,9 @@ def convert_jats(data: bytes, collection: str, path: Path | None = None) -> Conv
     if definitions:
         parts.append("\n\n".join(definitions))
     markdown = "\n".join(p.rstrip("\n") + "\n" for p in parts if p.strip())
-    markdown = markdown.replace("---\n\n", "---\n", 1) if not body_md else markdown
     sections = conv.headings + (1 if conv.lead_blocks else 0)
     dangling = tuple(conv.dangling)
     warnings.extend(conv.warnings)
-    warnings.extend(f"dangling citation: {d}" for d in dangling[:0])
     return Conversion(
         article_id=article_id,
         title=title,
