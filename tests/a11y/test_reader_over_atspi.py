@@ -110,7 +110,7 @@ def test_typing_in_the_search_box_announces_the_count_and_finds_the_seed(
 ) -> None:
     answer = reader.client(
         "type-search", "vitamin B-12 breast milk", "--expect", r"\b\d+ results?\b",
-        "--wait", "40", timeout=60,
+        "--wait", "90", timeout=120,
     )  # fmt: skip
     announced = [e["text"] for e in answer["events"] if e["type"] == "object:announcement"]
     counts = [t for t in announced if "result" in t]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.core.article import read_article
 from reader.ui import accessibility
 from reader.ui.accessibility import (
     DocumentAccessible,
     announce,
     announcer,
+    citation_link_name,
     document_accessible,
     unnamed_focusable_widgets,
 )
@@ -140,3 +144,12 @@ def test_unnamed_focusable_widgets_are_listed(qtbot: QtBot) -> None:
     qtbot.addWidget(root)
     root.show()
     assert unnamed_focusable_widgets(root) == [icon_only]
+
+
+def test_citation_links_are_named_after_their_reference(qtbot: QtBot) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "ui_library" / "womens-health"
+    article = read_article(fixture / "vitamin-b12-breast-milk.md")
+    assert citation_link_name(article, "cite:0") == "Reference 1: Cornell University, 2021"
+    assert citation_link_name(article, "cite:999") is None
+    assert citation_link_name(article, "flag:0") is None
+    assert citation_link_name(None, "cite:0") is None
