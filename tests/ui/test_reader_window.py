@@ -28,8 +28,10 @@ CORNELL_CLAIM = (
 LATER_CORNELL_CLAIM = "Higher levels of vitamin B-12 in breast milk keep coming up in this work."
 
 
-def make_window(qtbot: QtBot, target: str | None = None, *, search: bool = False) -> MainWindow:
-    window = build_window(GuiOptions(library=LIBRARY, open_target=target), start_search=search)
+def make_window(
+    qtbot: QtBot, target: str | None = None, *, search: bool = False, library: Path = LIBRARY
+) -> MainWindow:
+    window = build_window(GuiOptions(library=library, open_target=target), start_search=search)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -365,4 +367,33 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot: QtBot) -> None:
         and w.window() is window
     ]
     assert not unnamed, unnamed
+    window.close()
+
+
+# --- the bundled seed article --------------------------------------------------------------
+
+BUNDLED = Path(__file__).parents[2] / "library"
+BUNDLED_SEED = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
+
+
+@pytest.mark.skipif(
+    not (BUNDLED / "womens-health" / f"{BUNDLED_SEED}.md").is_file(),
+    reason="the bundled library has no converted seed article",
+)
+def test_the_bundled_seed_article_links_cornell_to_reference_1(qtbot: QtBot) -> None:
+    window = make_window(qtbot, BUNDLED_SEED, library=BUNDLED)
+    view = window.article_view
+    assert view.article is not None and view.article.id == BUNDLED_SEED
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Period)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    refs = window.references_pane
+    assert refs.list.currentItem().text().startswith("1. Cornell University.")
+    claim = view.highlighted_claim() or ""
+    assert claim.startswith("A study published earlier this year by researchers at Cornell")
+    assert refs.cited_in_items(), "reference 1 lists where it is cited"
+    click_list_row(qtbot, refs.cited_in, 0)
+    assert view.highlighted_claim() == claim
+    assert view.extraSelections(), "the flagged claim and the claim are marked"
     window.close()
