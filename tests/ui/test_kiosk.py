@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,16 +27,24 @@ from pytestqt.qtbot import QtBot
 from reader.core.kiosk import (
     AdminPolicy,
     DisplayDefaults,
+    Features,
     KioskConfig,
     SessionPolicy,
     hash_pin,
 )
 from reader.core.library import Library
+from reader.core.search import PREBUILT_DIR_NAME, SearchIndex
 from reader.ui.accessibility import announcer
-from reader.ui.kiosk.window import KioskWindow, interactive_widgets, target_px
+from reader.ui.kiosk.window import KioskWindow, Place, interactive_widgets, target_px
 
 LIBRARY = Path(__file__).resolve().parents[1] / "fixtures" / "ui_library"
 PIN = "2468"
+
+# PySide6 6.12 drops one reference to None on every QApplication.processEvents() /
+# QTest.qWait() call (measured: 1000 calls, 1000 references). pytest-qt's waitUntil
+# polls with qWait, so a long run would deallocate None and abort the interpreter.
+# Holding extra references keeps the count far from zero.
+_NONE_REFERENCES = [None] * 1_000_000
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +60,19 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def make_config(pin_hash: str, **admin: object) -> KioskConfig:
+def make_config(pin_hash: str, *, qr_codes: bool = False, **admin: object) -> KioskConfig:
     return KioskConfig(
         session=SessionPolicy(idle_timeout=180, warning_countdown=30),
         display=DisplayDefaults(text_size=100, theme="light", font="atkinson"),
+        features=Features(qr_codes=qr_codes),
         admin=AdminPolicy(pin_hash=pin_hash, failure_delay=60, **admin),  # type: ignore[arg-type]
     )
 
 
-def open_kiosk(qtbot: QtBot, config: KioskConfig, **kwargs: int) -> KioskWindow:
-    window = KioskWindow(Library.scan(LIBRARY), config, **kwargs)
+def open_kiosk(
+    qtbot: QtBot, config: KioskConfig, library: Path = LIBRARY, **kwargs: int
+) -> KioskWindow:
+    window = KioskWindow(Library.scan(library), config, **kwargs)
     window.start()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.waitUntil(lambda: window.search.is_ready, timeout=20000)
@@ -451,3 +466,88 @@ def test_home_screen_has_tiles_and_readable_help(qtbot: QtBot, kiosk: KioskWindo
     assert kiosk.current_page == "help"
     assert kiosk.help_view.accessibleName() == "How to use this screen"
     assert "Finish / clear my session" in kiosk.help_view.toPlainText()
+
+
+# --- sources as text and QR codes -----------------------------------------------------------
+
+
+def open_cited(qtbot: QtBot, window: KioskWindow, reference_key: str) -> None:
+    window._go(Place("article", "b12-breast-milk"))
+    article = window.article_view.article
+    assert article is not None
+    ordinal = next(c.ordinal for c in article.citations if c.reference_key == reference_key)
+    window.article_view.follow(f"cite:{ordinal}")
+    assert window.references_open
+
+
+def test_a_doi_is_shown_as_text_and_optionally_as_a_qr_code(
+    qtbot: QtBot, home: Path, pin_hash: str
+) -> None:
+    window = open_kiosk(qtbot, make_config(pin_hash, qr_codes=True))
+    try:
+        open_cited(qtbot, window, "schmidt")
+        assert "10.1093/aje/kwu208" in window.reference_text.toPlainText()
+        assert window.reference_qr.isVisible()
+        pixmap = window.reference_qr.pixmap()
+        assert not pixmap.isNull() and pixmap.width() == pixmap.height() >= 21 * 4
+        assert "https://doi.org/10.1093/aje/kwu208" in window.reference_qr.accessibleName()
+        open_cited(qtbot, window, "who")  # no DOI, no web address: no code
+        assert not window.reference_qr.isVisible()
+    finally:
+        close_kiosk(window)
+
+
+def test_qr_codes_are_off_by_default(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    open_cited(qtbot, kiosk, "schmidt")
+    assert "10.1093/aje/kwu208" in kiosk.reference_text.toPlainText()
+    assert not kiosk.reference_qr.isVisible()
+
+
+# --- a prebuilt, read-only index ------------------------------------------------------------
+
+
+def test_a_prebuilt_index_on_read_only_media_is_used_as_is(
+    qtbot: QtBot, home: Path, tmp_path: Path, pin_hash: str
+) -> None:
+    library = tmp_path / "library"
+    shutil.copytree(LIBRARY, library)
+    index = SearchIndex.open(Library.scan(library), library / PREBUILT_DIR_NAME)
+    index.update()
+    index.close()
+    paths = [library, *library.rglob("*")]
+    for path in paths:
+        mode = path.stat().st_mode
+        path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    before = tree(library)
+    window = open_kiosk(qtbot, make_config(pin_hash), library)
+    try:
+        assert window.search.prebuilt
+        assert window.search.temp_dir is None
+        use_the_kiosk(qtbot, window)
+        qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
+    finally:
+        close_kiosk(window)
+        for path in paths:
+            path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    assert tree(library) == before
+    assert tree(home) == {}
+
+
+# --- a bad configuration stops the start ----------------------------------------------------
+
+
+def test_a_bad_configuration_is_a_clear_error_at_start(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[session]\nwarning_countdown = 5\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OFFLINE_READER_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--kiosk-config", str(config), "--library", str(LIBRARY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert str(config) in result.stderr
+    assert "session.warning_countdown" in result.stderr
+    assert "20–600" in result.stderr

@@ -52,6 +52,7 @@ from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
 from reader.ui.kiosk.idle import IdleController, IdleWarning
 from reader.ui.kiosk.keyboard import OnScreenKeyboard
+from reader.ui.kiosk.qr import qr_pixmap, reference_address
 from reader.ui.kiosk.search import KioskSearch
 from reader.ui.speech import ReadAloud
 
@@ -445,8 +446,14 @@ class KioskWindow(QMainWindow):
         self.reference_text.setOpenExternalLinks(False)
         self.reference_text.setMaximumHeight(240)
         _enable_kinetic_scrolling(self.reference_text)
+        self.reference_qr = QLabel(self.references)
+        self.reference_qr.setObjectName("referenceQr")
+        self.reference_qr.hide()
+        body = QHBoxLayout()
+        body.addWidget(self.reference_text, 1)
+        body.addWidget(self.reference_qr, 0, Qt.AlignmentFlag.AlignTop)
         refs.addLayout(head)
-        refs.addWidget(self.reference_text)
+        refs.addLayout(body)
         self.references.hide()
         page.layout_.addWidget(self.article_view, 1)
         page.layout_.addWidget(self.references)
@@ -634,6 +641,16 @@ class KioskWindow(QMainWindow):
             parts.append(f"<p>DOI (to look up on your own device): {escape(reference.doi)}</p>")
         if reference.url:
             parts.append(f"<p>Web address: {escape(reference.url)}</p>")
+        address = reference_address(reference) if self.config.features.qr_codes else None
+        if address is not None:
+            self.reference_qr.setPixmap(qr_pixmap(address, max(4, target_px(self.text_size) // 10)))
+            self.reference_qr.setAccessibleName(f"QR code of {address}, to scan with your phone")
+            self.reference_qr.setToolTip("")
+            parts.append("<p>Scan the code with your own phone to look the source up.</p>")
+            self.reference_qr.show()
+        else:
+            self.reference_qr.clear()
+            self.reference_qr.hide()
         self.reference_text.setHtml("".join(parts))
         self.references.show()
         announce(self.reference_text, f"Source {reference.number}: {reference.text}")
@@ -641,6 +658,8 @@ class KioskWindow(QMainWindow):
     def _close_references(self) -> None:
         self.references.hide()
         self.reference_text.clear()
+        self.reference_qr.clear()
+        self.reference_qr.hide()
 
     @property
     def references_open(self) -> bool:
