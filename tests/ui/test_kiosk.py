@@ -17,9 +17,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QListWidget,
     QPushButton,
+    QScroller,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -445,6 +447,17 @@ def test_targets_grow_with_the_text_size(qtbot: QtBot, home: Path, pin_hash: str
         assert walk_every_page(qtbot, window, target_px(150)) == []
     finally:
         close_kiosk(window)
+
+
+def test_every_scrolling_area_scrolls_with_a_finger(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    areas = [
+        a for a in kiosk.findChildren(QAbstractScrollArea) if a.objectName() != "qt_scrollarea"
+    ]
+    assert len(areas) >= 5
+    for area in areas:
+        assert QScroller.hasScroller(area.viewport()), area.accessibleName() or area
+    bars = [b for a in areas for b in (a.verticalScrollBar(), a.horizontalScrollBar())]
+    assert all(b.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu for b in bars)
 
 
 def test_search_box_keeps_focus_while_typing_on_screen(qtbot: QtBot, kiosk: KioskWindow) -> None:

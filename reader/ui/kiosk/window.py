@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSlider,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -816,7 +817,7 @@ class KioskWindow(QMainWindow):
 
 def interactive_widgets(root: QWidget) -> list[QWidget]:
     """Every visible widget under ``root`` a finger can act on."""
-    kinds = (QAbstractButton, QLineEdit, QAbstractScrollArea)
+    kinds = (QAbstractButton, QLineEdit, QAbstractScrollArea, QAbstractSlider)
     return [
         w
         for w in root.findChildren(QWidget)
