@@ -24,7 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.search_cmd",
 )
 
-COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "gui", "kiosk"})
+COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "kiosk"})
 
 
 def build_parser() -> argparse.ArgumentParser:
