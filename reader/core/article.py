@@ -57,8 +57,11 @@ MAX_BODY_CHARS = 600_000
 MAX_BODY_LINES = 20_000
 MAX_LINE_CHARS = 100_000
 MAX_TABLE_ROWS = 2_000
-#: Columns of indentation, quote and list markers kept at the start of a line.
-MAX_PREFIX_CHARS = 100
+#: Columns of indentation, quote and list markers kept at the start of a line (about 20
+#: levels); markdown-it's own nesting limit is raised above what they can open, because
+#: past its limit it silently drops the rest of the document.
+MAX_PREFIX_CHARS = 40
+_MAX_NESTING = 3 * MAX_PREFIX_CHARS
 _CONTAINER_PREFIX = re.compile(r"(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+")
 REQUIRED_FIELDS = ("id", "title", "collection")
 RECOMMENDED_FIELDS = ("authors", "published", "source", "licence", "language")
@@ -68,7 +71,10 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt(
+        "commonmark",
+        {"html": False, "linkify": False, "typographer": False, "maxNesting": _MAX_NESTING},
+    )
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin)
     md.disable("footnote_tail")
@@ -577,7 +583,7 @@ def _bounded_body(body: str, path: Path | None, first_line: int) -> tuple[str, l
         if len(line) > MAX_LINE_CHARS:
             lines[n] = line = line[:MAX_LINE_CHARS]
             long_line = first_line + n if long_line is None else long_line
-        prefix = _CONTAINER_PREFIX.match(line, 0, MAX_PREFIX_CHARS + 16)
+        prefix = _CONTAINER_PREFIX.match(line, 0, MAX_PREFIX_CHARS + 12)
         if prefix is not None and prefix.end() > MAX_PREFIX_CHARS:
             rest = _CONTAINER_PREFIX.match(line)
             lines[n] = line[:MAX_PREFIX_CHARS] + " " + line[rest.end() if rest else 0 :].lstrip()

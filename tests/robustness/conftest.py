@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,3 +16,6 @@ def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("OFFLINE_READER_HOME", str(home))
         yield home
+
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
