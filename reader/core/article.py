@@ -560,34 +560,36 @@ def _bounded_body(body: str, path: Path | None, first_line: int) -> tuple[str, l
     """``body`` cut to the parser's bounds, with one warning for each kind of cut made."""
     where = path or Path("<text>")
     problems: list[Problem] = []
-    lines = body.split("\n")
+    lines: list[str] = []
+    long_line = deep_line = long_table = None
+    table_rows = 0
+    for n, line in enumerate(body.split("\n")):
+        table_rows = table_rows + 1 if "|" in line else 0  # rows of the table this line is in
+        if table_rows > MAX_TABLE_ROWS + 2:  # header and delimiter rows, then the cells
+            if table_rows == MAX_TABLE_ROWS + 3:
+                lines.append("")  # the table ends here: markdown-it is slow on huge ones
+            long_table = first_line + n if long_table is None else long_table
+            continue
+        if len(line) > MAX_PREFIX_CHARS:
+            if len(line) > MAX_LINE_CHARS:
+                line = line[:MAX_LINE_CHARS]
+                long_line = first_line + n if long_line is None else long_line
+            prefix = _CONTAINER_PREFIX.match(line, 0, MAX_PREFIX_CHARS + 12)
+            if prefix is not None and prefix.end() > MAX_PREFIX_CHARS:
+                rest = _CONTAINER_PREFIX.match(line)
+                line = line[:MAX_PREFIX_CHARS] + " " + line[rest.end() if rest else 0 :].lstrip()
+                deep_line = first_line + n if deep_line is None else deep_line
+        lines.append(line)
     if len(lines) > MAX_BODY_LINES:
         del lines[MAX_BODY_LINES:]
         problems.append(
             Problem(
                 where,
                 f"the article is longer than {MAX_BODY_LINES:,} lines; the rest is not shown",
-                first_line + MAX_BODY_LINES,
+                None,
                 "warning",
             )
         )
-    long_line = deep_line = long_table = None
-    table_rows = 0
-    for n, line in enumerate(lines):
-        table_rows = table_rows + 1 if "|" in line else 0  # rows of the table this line is in
-        if table_rows > MAX_TABLE_ROWS + 2:  # header and delimiter rows, then the cells
-            lines[n] = line = ""  # the table ends here: markdown-it is slow on huge ones
-            long_table = first_line + n if long_table is None else long_table
-        if len(line) <= MAX_PREFIX_CHARS:
-            continue
-        if len(line) > MAX_LINE_CHARS:
-            lines[n] = line = line[:MAX_LINE_CHARS]
-            long_line = first_line + n if long_line is None else long_line
-        prefix = _CONTAINER_PREFIX.match(line, 0, MAX_PREFIX_CHARS + 12)
-        if prefix is not None and prefix.end() > MAX_PREFIX_CHARS:
-            rest = _CONTAINER_PREFIX.match(line)
-            lines[n] = line[:MAX_PREFIX_CHARS] + " " + line[rest.end() if rest else 0 :].lstrip()
-            deep_line = first_line + n if deep_line is None else deep_line
     if long_line is not None:
         problems.append(
             Problem(

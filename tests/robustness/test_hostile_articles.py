@@ -177,6 +177,7 @@ def test_ten_thousand_nested_list_or_quote_levels_are_flattened(kind: str) -> No
 def test_a_100000_row_table_is_cut_with_a_warning() -> None:
     table = "| n | square |\n|---|---|\n" + "".join(f"| {i} | {i * i} |\n" for i in range(100_000))
     article = parse_article(FM + table + "\nAfter the table.\n")
+    assert _blocks(article)[-1].text == "After the table."  # type: ignore[attr-defined]
     tables = [b for b in _blocks(article) if b.rows]  # type: ignore[attr-defined]
     assert len(tables) == 1
     assert MAX_TABLE_ROWS // 2 < len(tables[0].rows) <= MAX_TABLE_ROWS + 1  # type: ignore[attr-defined]
