@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
+from test_hostile_articles import FM, HOSTILE_MARKUP, hostile_article
 
 from reader.core.article import MAX_TABLE_ROWS, parse_article
 from reader.ui.article_view import ArticleView
-from test_hostile_articles import FM, HOSTILE_MARKUP, hostile_article
 
 
 @pytest.fixture
