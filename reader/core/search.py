@@ -18,6 +18,7 @@ vocabulary. Whatever a person types, search returns results or a friendly nothin
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import json
@@ -45,6 +46,7 @@ from whoosh.query.compound import And, Or
 from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term as WTerm
+from whoosh.reading import CorruptIndexError
 
 from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
@@ -82,6 +84,13 @@ _ANALYSIS = Analysis(porter_stem)
 # Whoosh's storage layer is untyped: reach it through Any.
 _FileStorage: Any = filestore.FileStorage
 
+
+def _storage(index_dir: Path) -> Any:
+    """Files read, not memory-mapped: a segment damaged under an open searcher then raises
+    an error to catch (a mapped one kills the process with SIGBUS); no slower measured."""
+    return _FileStorage(str(index_dir), supports_mmap=False)
+
+
 # Query boosts: title over headings over body; authors/journal and references lowest.
 _FIELD_BOOSTS = (("title", 4.0), ("heading", 2.5), ("body", 1.0), ("extra", 0.5))
 _PHRASE_FIELDS = (("title", 4.0), ("heading", 2.5), ("body", 1.0))
@@ -89,6 +98,7 @@ _PHRASE_FIELDS = (("title", 4.0), ("heading", 2.5), ("body", 1.0))
 # Failures Whoosh lets escape from a damaged index (see the module docstring of tests).
 _INDEX_ERRORS: tuple[type[BaseException], ...] = (
     windex.IndexError,
+    CorruptIndexError,
     EOFError,
     struct.error,
     pickle.UnpicklingError,
@@ -534,7 +544,8 @@ class SearchIndex:
         self._searcher: Any = None
         self._column: tuple[Any, Any] | None = None
         self._manifest = _Manifest(library=self._library_key())
-        self._suggestions = _SuggestionList({})
+        self._suggestions: _SuggestionList | None = None  # built on first use
+        self._suggestions_lock = threading.Lock()
         self._needs_rebuild = True
         self._rebuilding = False
         self.damage: str | None = None  # why the index on disk was not usable, if it was not
@@ -610,12 +621,12 @@ class SearchIndex:
             self._ix = ix
             self._searcher = searcher
             self._manifest = manifest
-            self._suggestions = _SuggestionList(manifest.articles)
+            self._suggestions = None
             self._needs_rebuild = False
         return None
 
     def _open_whoosh(self, docs: int) -> tuple[Any, Any]:
-        storage = _FileStorage(str(self.index_dir))
+        storage = _storage(self.index_dir)
         ix = storage.open_index(schema=make_schema())
         searcher = ix.searcher()
         try:
@@ -623,8 +634,8 @@ class SearchIndex:
                 raise ValueError("the document count differs from the manifest")
             if docs:
                 searcher.stored_fields(0)
+                searcher.stored_fields(docs - 1)
                 searcher.search(_term_any("b12"), limit=1)
-                list(searcher.reader().most_frequent_terms("body", number=1))
         except BaseException:
             searcher.close()
             raise
@@ -643,7 +654,7 @@ class SearchIndex:
             self._close_searcher()
             self._ix = None
             self._manifest = _Manifest(library=self._library_key())
-            self._suggestions = _SuggestionList({})
+            self._suggestions = None
             self._needs_rebuild = True
         if not self.index_dir.is_dir() or not self._writable():
             return
@@ -748,11 +759,13 @@ class SearchIndex:
             return self._report(0, 0, 0, unchanged, started)
         try:
             if self._ix is None:
-                storage = _FileStorage(str(self.index_dir))
+                storage = _storage(self.index_dir)
                 storage.create()
                 self._ix = storage.create_index(make_schema())
-            manifest = self._manifest
-            manifest.state = "dirty"
+            # work on a copy: searches and suggestions keep reading the current one
+            manifest = dataclasses.replace(
+                self._manifest, articles=dict(self._manifest.articles), state="dirty"
+            )
             self._write_manifest(manifest)
             writer = self._ix.writer(limitmb=256, timeout=15.0)
             problems: list[Problem] = []
@@ -762,8 +775,7 @@ class SearchIndex:
                 for n, article_id in enumerate(todo):
                     if cancel is not None and cancel():
                         writer.cancel()
-                        manifest.state = "clean"
-                        self._write_manifest(manifest)
+                        self._write_manifest(self._manifest)
                         tell(n, len(todo), None, "cancelled")
                         return self._report(0, 0, 0, unchanged, started, cancelled=True)
                     summary = self.library.summary(article_id)
@@ -807,11 +819,11 @@ class SearchIndex:
                 if p.is_file() and _WHOOSH_FILE.match(p.name) and not p.name.endswith("LOCK")
             }
             self._write_manifest(manifest)
-            suggestions = _SuggestionList(manifest.articles)
             with self._lock:
                 self._close_searcher()
                 self._searcher = searcher
-                self._suggestions = suggestions
+                self._manifest = manifest
+                self._suggestions = None
                 self._needs_rebuild = False
         finally:
             self._rebuilding = False
@@ -903,7 +915,11 @@ class SearchIndex:
         n_all = len(hits)
         if len(units) > 1 and len(hits) < limit:
             seen = {d for d, _ in hits}
-            more = searcher.search(Or(units), limit=fetch, filter=filt, mask=plan.excluded)
+            # only the places left to fill: a small limit lets Whoosh skip weak blocks
+            more = searcher.search(
+                Or(units), limit=max(limit - len(hits), 5) + len(hits), filter=filt,
+                mask=plan.excluded,
+            )  # fmt: skip
             top = max((float(h.score) for h in more), default=1.0)
             floor = min((s for _, s in hits), default=top)
             scale = 0.5 * floor / max(top, 1e-9)
@@ -1080,6 +1096,14 @@ class SearchIndex:
     def suggest(self, prefix: str, limit: int = 8) -> tuple[Suggestion, ...]:
         """Titles and headings that start with, or have a word starting with, ``prefix``."""
         suggestions = self._suggestions
+        if suggestions is None:
+            with self._suggestions_lock:
+                suggestions = self._suggestions
+                if suggestions is None:
+                    manifest = self._manifest
+                    suggestions = _SuggestionList(manifest.articles)
+                    if manifest is self._manifest:
+                        self._suggestions = suggestions
         try:
             return suggestions.suggest(prefix if isinstance(prefix, str) else "", limit)
         except (ValueError, TypeError):  # pragma: no cover - defensive: never fail typing
