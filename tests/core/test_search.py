@@ -321,8 +321,9 @@ DAMAGE = {
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_damaged_index_is_detected_at_open_and_rebuilt(library_dir: Path, damage: str) -> None:
-    index_dir = open_built(library_dir).index_dir
-    open_built(library_dir).close()
+    first = open_built(library_dir)
+    index_dir = first.index_dir
+    first.close()
     DAMAGE[damage](index_dir)
     ix = SearchIndex.open(Library.scan(library_dir))
     assert ix.damage is not None, damage
