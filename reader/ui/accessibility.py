@@ -588,11 +588,11 @@ class DocumentAccessible(QAccessibleWidget):
         """Forget the child interfaces (Qt deletes them)."""
         for node in [*self._children, *self._links]:
             node.valid = False
-        ids = list(self._ids)
+        # Retired, not deleted: Qt deleting a Python-made interface corrupts the Python
+        # side at exit, so old children stay alive, reported invalid.
+        _retired.extend([*self._children, *self._links])
         self._ids.clear()
         self._children, self._links, self._selected = [], [], None
-        for ident in ids:
-            QAccessible.deleteAccessibleInterface(ident)
 
     @property
     def headings(self) -> list[BlockNode]:
@@ -674,6 +674,8 @@ class DocumentAccessible(QAccessibleWidget):
 
 #: Keeps the Python side of each document interface alive as long as its browser.
 _documents: dict[int, DocumentAccessible] = {}
+#: Children of documents that changed: kept alive (invalid) for the process's lifetime.
+_retired: list[QAccessibleInterface] = []
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
@@ -685,10 +687,7 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     ids = document._ids
 
     def forget() -> None:
-        released = list(ids)
         ids.clear()
-        for ident in released:
-            QAccessible.deleteAccessibleInterface(ident)
         _documents.pop(address, None)
 
     obj.destroyed.connect(forget)

@@ -53,6 +53,7 @@ from reader.ui.accessibility import announce
 from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.fonts import font_for
 from reader.ui.library_pane import LibraryPane
+from reader.ui.platform import system_high_contrast, system_point_size
 from reader.ui.references_pane import ReferencesPane, spoken_reference
 from reader.ui.search_pane import SearchPane
 from reader.ui.sections_pane import SectionsPane
@@ -84,6 +85,23 @@ PANES: tuple[PaneSpec, ...] = (
     PaneSpec("sections", "Sections", Qt.DockWidgetArea.LeftDockWidgetArea),
     PaneSpec("references", "References", Qt.DockWidgetArea.RightDockWidgetArea),
 )
+
+
+_BASE_FONT_PROPERTY = "reader_base_font"
+
+
+def base_font(app: QApplication) -> QFont:
+    """The application font as the platform gave it, before any text-size change.
+
+    Recorded on the application the first time it is asked for, so a window made after
+    another one changed the size (a restart in the same process) scales from the same base.
+    """
+    saved = app.property(_BASE_FONT_PROPERTY)
+    if isinstance(saved, QFont):
+        return QFont(saved)
+    font = QFont(app.font())
+    app.setProperty(_BASE_FONT_PROPERTY, font)
+    return QFont(font)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +137,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication), "create the QApplication first"
         self._app = app
-        self._base_font = QFont(app.font())
+        # The platform's own font, recorded before the reader scaled it (see base_font).
+        self._base_font = base_font(app)
         self._base_point = max(self._base_font.pointSizeF(), 10.0)
 
         self.article_view = ArticleView(self)
@@ -489,6 +508,14 @@ class MainWindow(QMainWindow):
         if self.settings.theme == "system":
             self.apply_settings(self.settings, save=False)
 
+    def _on_platform_theme_changed(self) -> None:
+        """The platform's text scale or contrast changed while running: follow it."""
+        point = max(system_point_size(), 10.0)
+        if abs(point - self._base_point) > 0.01:
+            self._base_point = point
+            self._base_font.setPointSizeF(point)
+        self.apply_settings(self.settings, save=False)
+
     def _on_font_group_triggered(self, action: QAction) -> None:
         self.update_settings(font_family=str(action.data()))
 
@@ -508,6 +535,8 @@ class MainWindow(QMainWindow):
         self.update_settings(line_spacing=float(self.spacing_combo.itemData(index)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ThemeChange and watched is self:
+            self._on_platform_theme_changed()
         # Ctrl+wheel anywhere in the window changes the text size.
         if (
             event.type() == QEvent.Type.Wheel
@@ -719,7 +748,7 @@ class MainWindow(QMainWindow):
     def resolved_theme(self, choice: str) -> Theme:
         scheme = QGuiApplication.styleHints().colorScheme()
         dark = scheme == Qt.ColorScheme.Dark if scheme != Qt.ColorScheme.Unknown else None
-        return resolve_theme(choice, system_dark=dark)
+        return resolve_theme(choice, system_dark=dark, high_contrast=system_high_contrast())
 
     def apply_settings(self, settings: Settings, *, save: bool = True) -> None:
         """Paint the window with ``settings``: size, font, spacing, theme."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -70,3 +70,21 @@ class Platform(QObject):
         if abs(size - self._base_point_size) > 0.01:
             self._base_point_size = size
             self._on_changed()
+
+
+def system_high_contrast() -> bool:
+    """Whether the platform asks for high contrast (False when Qt cannot tell)."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    try:
+        preference = app.styleHints().accessibility().contrastPreference()
+    except (AttributeError, RuntimeError):
+        return False
+    return bool(preference == Qt.ContrastPreference.HighContrast)
+
+
+def system_point_size() -> float:
+    """The platform's general font size now (with its text scale), whatever the app set."""
+    size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+    return size if size > 0 else 10.0

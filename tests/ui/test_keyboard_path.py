@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,16 @@ _MOUSE_EVENTS = {
     QEvent.Type.MouseButtonDblClick,
     QEvent.Type.Wheel,
 }
+
+
+@pytest.fixture(autouse=True)
+def restore_application_look(qapp: QApplication) -> Iterator[None]:
+    """The window paints the whole application (font, palette, style sheet): undo it."""
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    QApplication.setFont(font)
 
 
 class MouseWatch(QObject):

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.cli.gui import GuiOptions
 from reader.core.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, resolve_theme
+from reader.ui import main_window
+from reader.ui.app import build_window
 from reader.ui.platform import Platform
+
+
+@pytest.fixture(autouse=True)
+def restore_application_look(qapp: QApplication) -> Iterator[None]:
+    """The window paints the whole application (font, palette, style sheet): undo it."""
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    QApplication.setFont(font)
 
 
 @pytest.fixture
@@ -52,3 +66,21 @@ def test_system_text_size_change_is_followed(platform: Platform, qtbot: QtBot) -
     with qtbot.waitSignal(platform.changed):
         QApplication.setFont(bigger)
     assert platform.base_point_size() == pytest.approx(before * 2)
+
+
+def test_window_follows_platform_text_scale_and_contrast_while_running(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = Path(__file__).parents[1] / "fixtures" / "ui_library"
+    window = build_window(GuiOptions(library=library), start_search=False)
+    qtbot.addWidget(window)
+    assert window.settings.theme == SYSTEM
+    before = QApplication.font().pointSizeF()
+    base = window._base_point
+    monkeypatch.setattr(main_window, "system_point_size", lambda: base * 1.5)
+    monkeypatch.setattr(main_window, "system_high_contrast", lambda: True)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ThemeChange))  # what the platform sends
+    assert window.theme is HIGH_CONTRAST
+    assert QApplication.font().pointSizeF() == pytest.approx(before * 1.5, rel=0.05)
+    assert window.settings.text_scale == 100  # the user's own setting is unchanged
+    window.close()
