@@ -16,7 +16,7 @@ from reader.core.navigation import OpenRequest
 from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
-from reader.ui.main_window import MainWindow
+from reader.ui.main_window import MainWindow, base_font
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("Health library")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("offline-reader")
+        base_font(app)  # remember the platform's font before any text-size change
     # Before any widget is asked for its accessible interface: the article view
     # must reach screen readers as a document of headings, paragraphs and links.
     accessibility.install()
