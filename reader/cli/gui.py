@@ -63,6 +63,6 @@ def run_gui(argv: Sequence[str]) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 3
-    from reader.ui.app import run_app  # noqa: PLC0415 - import Qt only for the window
+    from reader.ui.app import run_app
 
     return run_app(options)
