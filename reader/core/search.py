@@ -70,6 +70,8 @@ log = logging.getLogger(__name__)
 #: Bump when the schema or the documents change; an index of another version is rebuilt.
 SCHEMA_VERSION = f"2.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
+#: Present while an update may have committed to Whoosh without the manifest saying so.
+DIRTY_NAME = "reader-index.dirty"
 PREBUILT_DIR_NAME = ".index"
 #: Longer queries are cut here (a person types a few words; a paste of a page is not a query).
 MAX_QUERY_CHARS = 200
@@ -266,6 +268,11 @@ class _Manifest:
 # --- suggestions --------------------------------------------------------------------------
 
 
+def suggestion_keys(title: str, headings: list[list[str]]) -> list[str]:
+    """Folded, unstemmed keys of a title and its headings (kept in the manifest)."""
+    return [_ANALYSIS.fold_key(title), *(_ANALYSIS.fold_key(h) for _, h in headings)]
+
+
 class _SuggestionList:
     """Titles and headings, searchable by the start of any of their words, in memory."""
 
@@ -278,9 +285,11 @@ class _SuggestionList:
             title = str(row[1]) if len(row) > 1 else ""
             items: list[tuple[str, str | None, bool]] = [(title, None, True)]
             headings = row[3] if len(row) > 3 and isinstance(row[3], list) else []
-            items.extend((str(h), str(a), False) for a, h in headings if h)
-            for text, anchor, is_title in items:
-                key = _ANALYSIS.fold_key(text)
+            items.extend((str(h), str(a), False) for a, h in headings)
+            stored = row[4] if len(row) > 4 and isinstance(row[4], list) else []
+            if len(stored) != len(items):
+                stored = suggestion_keys(title, headings)
+            for (text, anchor, is_title), key in zip(items, stored, strict=True):
                 if not key:
                     continue
                 idx = len(self.entries)
@@ -288,8 +297,7 @@ class _SuggestionList:
                 ws = tuple(key.split(" "))
                 self.entry_words.append(ws)
                 keys.append((key, idx))
-                for w in set(ws):
-                    words.append((w, idx))
+                words.extend((w, idx) for w in set(ws))
         keys.sort()
         words.sort()
         self._keys = keys
@@ -597,7 +605,7 @@ class SearchIndex:
             return f"it was built by another version ({manifest.schema})"
         if manifest.library != self._library_key():
             return f"it belongs to another library ({manifest.library})"
-        if manifest.state != "clean":
+        if manifest.state != "clean" or (self.index_dir / DIRTY_NAME).exists():
             return "its last update was interrupted"
         for name, size in manifest.files.items():
             try:
@@ -623,6 +631,7 @@ class SearchIndex:
             self._manifest = manifest
             self._suggestions = None
             self._needs_rebuild = False
+        self._prepare_suggestions()
         return None
 
     def _open_whoosh(self, docs: int) -> tuple[Any, Any]:
@@ -659,7 +668,9 @@ class SearchIndex:
         if not self.index_dir.is_dir() or not self._writable():
             return
         for child in self.index_dir.iterdir():
-            if child.is_file() and (_WHOOSH_FILE.match(child.name) or child.name == MANIFEST_NAME):
+            if child.is_file() and (
+                _WHOOSH_FILE.match(child.name) or child.name in (MANIFEST_NAME, DIRTY_NAME)
+            ):
                 with contextlib.suppress(OSError):
                     child.unlink()
 
@@ -763,10 +774,8 @@ class SearchIndex:
                 storage.create()
                 self._ix = storage.create_index(make_schema())
             # work on a copy: searches and suggestions keep reading the current one
-            manifest = dataclasses.replace(
-                self._manifest, articles=dict(self._manifest.articles), state="dirty"
-            )
-            self._write_manifest(manifest)
+            manifest = dataclasses.replace(self._manifest, articles=dict(self._manifest.articles))
+            atomic_write_text(self.index_dir / DIRTY_NAME, "an update is being written\n")
             writer = self._ix.writer(limitmb=256, timeout=15.0)
             problems: list[Problem] = []
             try:
@@ -775,7 +784,7 @@ class SearchIndex:
                 for n, article_id in enumerate(todo):
                     if cancel is not None and cancel():
                         writer.cancel()
-                        self._write_manifest(self._manifest)
+                        self._mark_clean()
                         tell(n, len(todo), None, "cancelled")
                         return self._report(0, 0, 0, unchanged, started, cancelled=True)
                     summary = self.library.summary(article_id)
@@ -793,11 +802,13 @@ class SearchIndex:
                         continue
                     for doc in section_documents(article):
                         writer.add_document(**doc)
+                    headings = [[s.anchor, s.heading] for s in article.headed_sections]
                     manifest.articles[article_id] = [
                         summary.content_hash,
                         article.title,
                         article.meta.collection,
-                        [[s.anchor, s.heading] for s in article.headed_sections],
+                        headings,
+                        suggestion_keys(article.title, headings),
                     ]
                 for article_id in removed:
                     manifest.articles.pop(article_id, None)
@@ -819,12 +830,14 @@ class SearchIndex:
                 if p.is_file() and _WHOOSH_FILE.match(p.name) and not p.name.endswith("LOCK")
             }
             self._write_manifest(manifest)
+            self._mark_clean()
             with self._lock:
                 self._close_searcher()
                 self._searcher = searcher
                 self._manifest = manifest
                 self._suggestions = None
                 self._needs_rebuild = False
+            self._prepare_suggestions()
         finally:
             self._rebuilding = False
         tell(len(todo), len(todo), None, "done")
@@ -852,6 +865,10 @@ class SearchIndex:
             problems=tuple(problems or ()),
             cancelled=cancelled,
         )
+
+    def _mark_clean(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.index_dir / DIRTY_NAME).unlink()
 
     def _write_manifest(self, manifest: _Manifest) -> None:
         manifest.library = self._library_key()
@@ -1095,19 +1112,28 @@ class SearchIndex:
 
     def suggest(self, prefix: str, limit: int = 8) -> tuple[Suggestion, ...]:
         """Titles and headings that start with, or have a word starting with, ``prefix``."""
-        suggestions = self._suggestions
-        if suggestions is None:
-            with self._suggestions_lock:
-                suggestions = self._suggestions
-                if suggestions is None:
-                    manifest = self._manifest
-                    suggestions = _SuggestionList(manifest.articles)
-                    if manifest is self._manifest:
-                        self._suggestions = suggestions
+        suggestions = self._suggestion_list()
         try:
             return suggestions.suggest(prefix if isinstance(prefix, str) else "", limit)
         except (ValueError, TypeError):  # pragma: no cover - defensive: never fail typing
             return ()
+
+    def _suggestion_list(self) -> _SuggestionList:
+        suggestions = self._suggestions
+        if suggestions is not None:
+            return suggestions
+        with self._suggestions_lock:
+            if self._suggestions is not None:
+                return self._suggestions
+            manifest = self._manifest
+            suggestions = _SuggestionList(manifest.articles)
+            if manifest is self._manifest:
+                self._suggestions = suggestions
+            return suggestions
+
+    def _prepare_suggestions(self) -> None:
+        """Build the suggestion list in the background, so the first keystroke is quick."""
+        threading.Thread(target=self._suggestion_list, name="suggestions", daemon=True).start()
 
     # -- helpers for other panes -----------------------------------------------------------
 

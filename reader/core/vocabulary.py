@@ -77,28 +77,29 @@ def fold_word(word: str) -> str:
 # --- British -> American spellings ------------------------------------------------------
 
 # Patterns safe in health text: they do not change any common word that means something else.
-_SPELLING_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"^(an|hyper|hypo)?haem", r"\1hem"),
-        (r"aem(ia|ias|ic)$", r"em\1"),
-        (r"^anaem", "anem"),
-        (r"^(septic|isch|leuk|glyc|hypoglyc|hyperglyc)aem", r"\1em"),
-        (r"paed", "ped"),
-        (r"^oedem", "edem"),
-        (r"^oesoph", "esoph"),
-        (r"^oestr", "estr"),
-        (r"^foet", "fet"),
-        (r"^gynaec", "gynec"),
-        (r"^caesar", "cesar"),
-        (r"rrhoea(s|l)?$", r"rrhea\1"),
-        (r"pnoea(s)?$", r"pnea\1"),
-        (r"^coeliac", "celiac"),
-        (r"^aetiolog", "etiolog"),
-        (r"^an(a)?esth", "anesth"),
-        (r"^faec", "fec"),
-        (r"^sulph", "sulf"),
+_SPELLING_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (n, re.compile(p), r)
+    for n, p, r in (
+        ("haem", r"^(an|hyper|hypo)?haem", r"\1hem"),
+        ("aem", r"aem(ia|ias|ic)$", r"em\1"),
+        ("anaem", r"^anaem", "anem"),
+        ("aem", r"^(septic|isch|leuk|glyc|hypoglyc|hyperglyc)aem", r"\1em"),
+        ("paed", r"paed", "ped"),
+        ("oedem", r"^oedem", "edem"),
+        ("oesoph", r"^oesoph", "esoph"),
+        ("oestr", r"^oestr", "estr"),
+        ("foet", r"^foet", "fet"),
+        ("gynaec", r"^gynaec", "gynec"),
+        ("caesar", r"^caesar", "cesar"),
+        ("rrhoea", r"rrhoea(s|l)?$", r"rrhea\1"),
+        ("pnoea", r"pnoea(s)?$", r"pnea\1"),
+        ("coeliac", r"^coeliac", "celiac"),
+        ("aetiolog", r"^aetiolog", "etiolog"),
+        ("esth", r"^an(a)?esth", "anesth"),
+        ("faec", r"^faec", "fec"),
+        ("sulph", r"^sulph", "sulf"),
         (
+            "is",
             r"^(random|organ|recogn|minim|maxim|priorit|hospital|immun|special|character|real|"
             r"summar|util|stabil|steril|standard|optim|visual|general|normal|categor|emphas|"
             r"metabol|hypothes|author|critic|apolog|memor|mobil|neutral|individual|"
@@ -106,9 +107,13 @@ _SPELLING_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"is(e|ed|es|ing|ation|ations|er|ers)$",
             r"\1iz\2",
         ),
-        (r"^(anal|paral|catal|dial|hydrol)ys(e|ed|ing|er|ers)$", r"\1yz\2"),
-        (r"(lit|met|fib|cent|tit|theat)re(s)?$", r"\1er\2"),
-        (r"^(tum|behavi|col|lab|fav|od|hum|vap|hon|neighb|flav|rum)our(s|ed|ing|al)?$", r"\1or\2"),
+        ("ys", r"^(anal|paral|catal|dial|hydrol)ys(e|ed|ing|er|ers)$", r"\1yz\2"),
+        ("re", r"(lit|met|fib|cent|tit|theat)re(s)?$", r"\1er\2"),
+        (
+            "our",
+            r"^(tum|behavi|col|lab|fav|od|hum|vap|hon|neighb|flav|rum)our(s|ed|ing|al)?$",
+            r"\1or\2",
+        ),
     )
 )
 
@@ -144,8 +149,9 @@ def americanise(word: str) -> str:
         return table[word]
     if len(word) < 4 or word.isdigit():
         return word
-    for pattern, repl in _SPELLING_PATTERNS:
-        word = pattern.sub(repl, word)
+    for needle, pattern, repl in _SPELLING_PATTERNS:
+        if needle in word:
+            word = pattern.sub(repl, word)
     return table.get(word, word)
 
 
