@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import gc
 import hashlib
 import json
@@ -27,8 +28,10 @@ import os
 import pickle
 import re
 import struct
+import tempfile
 import threading
 import time
+import traceback
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -42,7 +45,7 @@ from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb import filestore
 from whoosh.lang.porter import stem as porter_stem
-from whoosh.query.compound import And, Or
+from whoosh.query.compound import And, AndMaybe, Or
 from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term as WTerm
@@ -68,7 +71,7 @@ from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_t
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the documents change; an index of another version is rebuilt.
-SCHEMA_VERSION = f"2.{ANALYSIS_VERSION}"
+SCHEMA_VERSION = f"3.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
 #: Present while an update may have committed to Whoosh without the manifest saying so.
 DIRTY_NAME = "reader-index.dirty"
@@ -93,9 +96,15 @@ def _storage(index_dir: Path) -> Any:
     return _FileStorage(str(index_dir), supports_mmap=False)
 
 
-# Query boosts: title over headings over body; authors/journal and references lowest.
-_FIELD_BOOSTS = (("title", 4.0), ("heading", 2.5), ("body", 1.0), ("extra", 0.5))
-_PHRASE_FIELDS = (("title", 4.0), ("heading", 2.5), ("body", 1.0))
+# Every section is matched on one field, ``content`` (title, heading, text, authors and
+# journal, with position gaps between them so a phrase never spans two), which keeps the
+# number of posting lists read per word at one; the title and heading fields only add to
+# the score of sections already found: title over headings over body.
+_TITLE_BOOST = 3.0
+_HEADING_BOOST = 1.5
+#: Separates the parts of ``content``; the analyzer leaves a gap in positions there.
+PART_BREAK = "\x1e"
+_PART_GAP = 16
 
 # Failures Whoosh lets escape from a damaged index (see the module docstring of tests).
 _INDEX_ERRORS: tuple[type[BaseException], ...] = (
@@ -148,17 +157,21 @@ class HealthAnalyzer(Analyzer):
         token.boost = 1.0
         token.stopped = False
         pos = start_pos
-        for term, _, start, end in _ANALYSIS.spans(value, stemming=not no_morph):
-            token.text = term
-            if keeporiginal:
-                token.original = value[start:end]  # type: ignore[attr-defined]
-            if positions:
-                token.pos = pos
-                pos += 1
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
+        offset = 0
+        for part in value.split(PART_BREAK) if PART_BREAK in value else (value,):
+            for term, _, start, end in _ANALYSIS.spans(part, stemming=not no_morph):
+                token.text = term
+                if keeporiginal:
+                    token.original = part[start:end]  # type: ignore[attr-defined]
+                if positions:
+                    token.pos = pos
+                    pos += 1
+                if chars:
+                    token.startchar = start_char + offset + start
+                    token.endchar = start_char + offset + end
+                yield token
+            pos += _PART_GAP
+            offset += len(part) + 1
 
 
 def make_schema() -> Schema:
@@ -169,11 +182,20 @@ def make_schema() -> Schema:
         anchor=STORED(),
         collection=ID(),  # folded, for the filter
         collection_name=STORED(),
-        title=TEXT(analyzer=analyzer, stored=True),
-        heading=TEXT(analyzer=analyzer, stored=True),
-        body=TEXT(analyzer=analyzer, stored=True, spelling=True),
-        extra=TEXT(analyzer=analyzer, phrase=False),
+        title=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        heading=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        body=STORED(),  # the section text, for snippets
+        content=TEXT(analyzer=analyzer, spelling=True),
     )
+
+
+def _release(exc: BaseException) -> None:
+    """Close the files a failed Whoosh writer left open (the frames of ``exc`` hold them)
+    now, rather than at some later garbage collection; on a full disk that frees space."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
 
 
 def default_index_dir(root: Path) -> Path:
@@ -191,8 +213,12 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
         "collection": fold(meta.collection),
         "collection_name": meta.collection,
         "title": meta.title,
-        "extra": extra,
     }
+
+    def content(heading: str, text: str) -> str:
+        parts = (meta.title, heading, text.replace(PART_BREAK, " "), extra)
+        return PART_BREAK.join(parts)
+
     docs: list[dict[str, Any]] = []
     for section in article.sections:
         text = section.text
@@ -205,6 +231,7 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
                 "anchor": section.anchor,
                 "heading": section.heading,
                 "body": text,
+                "content": content(section.heading, text),
             }
         )
     if article.references:
@@ -215,11 +242,21 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
                 "anchor": REFERENCES_ANCHOR,
                 "heading": "References",
                 "body": "\n".join(r.text for r in article.references),
+                "content": content("References", "\n".join(r.text for r in article.references)),
                 "_boost": 0.5,
             }
         )
     if not docs:
-        docs.append({**base, "key": f"{meta.id}#lead", "anchor": "lead", "heading": "", "body": ""})
+        docs.append(
+            {
+                **base,
+                "key": f"{meta.id}#lead",
+                "anchor": "lead",
+                "heading": "",
+                "body": "",
+                "content": content("", ""),
+            }
+        )
     return docs
 
 
@@ -417,15 +454,22 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def _term_any(term: str) -> Query:
-    return Or([WTerm(f, term, boost=b) for f, b in _FIELD_BOOSTS])
+    return WTerm("content", term)
 
 
 def _seq_query(seq: tuple[str, ...], phrase: bool) -> Query:
     if len(seq) == 1:
         return _term_any(seq[0])
     if phrase:
-        return Or([Phrase(f, list(seq), boost=b) for f, b in _PHRASE_FIELDS])
+        return Phrase("content", list(seq))
     return And([_term_any(t) for t in seq])
+
+
+def _boost_query(terms: set[str]) -> Query | None:
+    """Extra score for sections whose title or heading has the words."""
+    subs: list[Query] = [WTerm("title", t, boost=_TITLE_BOOST) for t in sorted(terms)]
+    subs += [WTerm("heading", t, boost=_HEADING_BOOST) for t in sorted(terms)]
+    return Or(subs) if subs else None
 
 
 @dataclass
@@ -435,6 +479,10 @@ class _Plan:
     marks: set[str]  # terms to mark in snippets and articles
     word_terms: list[tuple[str, str]]  # (word as typed, term) of plain words
     word_spans: list[tuple[int, int]]  # where those words are in " ".join(parsed.words)
+    boost: Query | None = None
+
+    def scored(self, q: Query) -> Query:
+        return AndMaybe(q, self.boost) if self.boost is not None else q
 
 
 def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
@@ -470,6 +518,7 @@ def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
         marks=marks,
         word_terms=word_terms,
         word_spans=spans,
+        boost=_boost_query(marks),
     )
 
 
@@ -557,6 +606,7 @@ class SearchIndex:
         self._needs_rebuild = True
         self._rebuilding = False
         self.damage: str | None = None  # why the index on disk was not usable, if it was not
+        self.notice: str | None = None  # something to tell the person (where the index went)
         self.synonyms = Synonyms.for_library(library.root, _ANALYSIS)
 
     # -- opening -------------------------------------------------------------------------
@@ -734,6 +784,13 @@ class SearchIndex:
                 raise
             except (windex.LockError, *_INDEX_ERRORS) as exc:  # type: ignore[misc]
                 log.exception("index update failed")
+                _release(exc)
+                if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                    kept = "the last index is still used" if not self._needs_rebuild else ""
+                    raise SearchError(
+                        f"the disk holding the search index ({self.index_dir}) is full: "
+                        f"the index was not updated{'; ' + kept if kept else ''}"
+                    ) from None
                 raise SearchError(
                     f"the search index in {self.index_dir} could not be updated: {exc}"
                 ) from None
@@ -758,6 +815,14 @@ class SearchIndex:
             self.index_dir = default_index_dir(self.library.root)
             self._explicit_dir = False
             if self._try_open() is not None:
+                self._clear()
+            if not self._writable():  # nor the user cache: a temporary folder, for this run
+                self.index_dir = Path(tempfile.mkdtemp(prefix="offline-reader-index-"))
+                self.notice = (
+                    "Nothing here can be written, so the search index is kept in the "
+                    f"temporary folder {self.index_dir} and rebuilt at each start."
+                )
+                log.warning("%s", self.notice)
                 self._clear()
         full = self._needs_rebuild
         if full:
@@ -817,8 +882,7 @@ class SearchIndex:
             except BaseException:
                 with contextlib.suppress(Exception):
                     writer.cancel()
-                # the manifest in memory ran ahead of the index: the next update starts afresh
-                self._needs_rebuild = True
+                self._keep_last_index(full)
                 raise
             ix = self._ix
             searcher = ix.searcher()
@@ -865,6 +929,17 @@ class SearchIndex:
             problems=tuple(problems or ()),
             cancelled=cancelled,
         )
+
+    def _keep_last_index(self, full: bool) -> None:
+        """After a failed update (a full disk, say) the last committed index is still whole
+        on disk: go on serving it. A failed full build leaves nothing to serve."""
+        if not full:
+            with contextlib.suppress(OSError):
+                self._mark_clean()
+            self.close()
+            if self._try_open() is None:
+                return
+        self._needs_rebuild = True
 
     def _mark_clean(self) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -915,33 +990,49 @@ class SearchIndex:
     def _run(
         self, plan: _Plan, collection: str | None, limit: int
     ) -> tuple[list[tuple[int, float]], int, int]:
-        """(docnum, score) of matching sections, all-words matches first; the total; and how
-        many sections had all the words."""
+        """(docnum, score) of matching sections, best first; the total; and how many had
+        every word.
+
+        Sections with all the words come first; then, while places are left, sections with
+        all but one of them (three words or more), then, when little was found, sections
+        with any of them. Each level ranks below the one before.
+        """
         assert self._searcher is not None
         searcher = self._searcher
         filt = WTerm("collection", fold(collection)) if collection else None
-        fetch = min(limit * 3, 300)
         units = plan.units
         q: Query = And(units) if len(units) > 1 else units[0]
-        results = searcher.search(q, limit=fetch, filter=filt, mask=plan.excluded)
+        results = searcher.search(
+            plan.scored(q), limit=min(limit * 2, 300), filter=filt, mask=plan.excluded
+        )
         hits = [(h.docnum, float(h.score)) for h in results]
         if results.has_exact_length():
             total = len(results)
         else:
             total = max(len(hits), results.estimated_min_length())
         n_all = len(hits)
-        if len(units) > 1 and len(hits) < limit:
-            seen = {d for d, _ in hits}
+        levels: list[Query] = []
+        if 3 <= len(units) <= 6:
+            levels.append(Or([And(units[:i] + units[i + 1 :]) for i in range(len(units))]))
+        if len(units) > 1:
+            levels.append(Or(units))
+        seen = {d for d, _ in hits}
+        for n, level in enumerate(levels):
+            if len(hits) >= limit or (n == len(levels) - 1 and len(levels) > 1 and hits):
+                break
             # only the places left to fill: a small limit lets Whoosh skip weak blocks
             more = searcher.search(
-                Or(units), limit=max(limit - len(hits), 5) + len(hits), filter=filt,
+                plan.scored(level),
+                limit=limit - len(hits) + len(seen),
+                filter=filt,
                 mask=plan.excluded,
-            )  # fmt: skip
+            )
             top = max((float(h.score) for h in more), default=1.0)
             floor = min((s for _, s in hits), default=top)
             scale = 0.5 * floor / max(top, 1e-9)
             for h in more:
                 if h.docnum not in seen:
+                    seen.add(h.docnum)
                     hits.append((h.docnum, float(h.score) * scale))
             total = max(total, len(hits))
         return hits, total, n_all
@@ -1009,7 +1100,7 @@ class SearchIndex:
         for (raw, term), (start, end) in zip(plan.word_terms, plan.word_spans, strict=True):
             if not term.isalpha() or len(term) < 3:
                 continue
-            if any(reader.doc_frequency(f, term) for f in ("body", "title", "heading")):
+            if reader.doc_frequency("content", term):
                 continue
             word = _ANALYSIS.analyse(raw, stemming=False)
             best = self._closest(word[0]) if word else None
@@ -1033,13 +1124,13 @@ class SearchIndex:
             prefix = 2 if len(word) >= 6 else 1
             candidates = [
                 c
-                for c in reader.terms_within("spell_body", word, maxdist, prefix=prefix)
+                for c in reader.terms_within("spell_content", word, maxdist, prefix=prefix)
                 if c != word
             ]
             if candidates:
                 best: str = max(
                     candidates,
-                    key=lambda c: (reader.doc_frequency("body", _ANALYSIS.stem(c)), c),
+                    key=lambda c: (reader.doc_frequency("content", _ANALYSIS.stem(c)), c),
                 )
                 return best
         return None
