@@ -623,7 +623,7 @@ def convert_seed(
         for paragraph in section.paragraphs:
             body.append(_paragraph_markdown(paragraph, markers.get(flat_index, {})))
             flat_index += 1
-    notes = [f"[^{r.key}]: {escape_markdown(r.text, at_line_start=False)}" for r in references]
+    notes = [f"[^{r.key}]: {escape_markdown(r.text)}" for r in references]
     markdown = front_matter_text(fields) + "\n" + "\n\n".join(body) + "\n"
     if notes:
         markdown += "\n" + "\n".join(notes) + "\n"
