@@ -53,6 +53,7 @@ from whoosh.reading import CorruptIndexError
 
 from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
+from reader.core.fslock import FileLock
 from reader.core.fsutil import atomic_write_text
 from reader.core.library import Library
 from reader.core.model import (
@@ -75,6 +76,7 @@ SCHEMA_VERSION = f"3.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
 #: Present while an update may have committed to Whoosh without the manifest saying so.
 DIRTY_NAME = "reader-index.dirty"
+LOCK_NAME = "reader-index.lock"
 PREBUILT_DIR_NAME = ".index"
 #: Longer queries are cut here (a person types a few words; a paste of a page is not a query).
 MAX_QUERY_CHARS = 200
@@ -629,6 +631,10 @@ class SearchIndex:
         reason = self._try_open()
         if reason is not None:
             self.damage = reason
+            if FileLock(self.index_dir / LOCK_NAME).held_elsewhere():
+                # another reader on this library is writing it: not damage, work in progress
+                log.info("search index %s is being updated by another process", self.index_dir)
+                return self
             log.info("search index %s: %s; it will be rebuilt", self.index_dir, reason)
             self._clear()
         return self
@@ -778,7 +784,13 @@ class SearchIndex:
         when the index cannot be written at all.
         """
         with self._write_lock:
+            lock = FileLock(self.index_dir / LOCK_NAME)  # one writer among processes, too
+            lock.acquire()
             try:
+                if lock.waited:  # another process updated the index meanwhile: start from it
+                    self.close()
+                    if self._try_open() is None:
+                        self.damage = None
                 return self._update(progress, cancel)
             except SearchError:
                 raise
@@ -794,6 +806,8 @@ class SearchIndex:
                 raise SearchError(
                     f"the search index in {self.index_dir} could not be updated: {exc}"
                 ) from None
+            finally:
+                lock.release()
 
     def _update(
         self,

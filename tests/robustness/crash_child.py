@@ -2,7 +2,8 @@
 
 Each mode does one kind of write in a loop (or once, for indexing) and prints a line
 per step, flushed, so the test can pick its moment. Modes: ``index`` (build the index
-of DIR/library), ``write`` (replace one large article again and again), ``settings``
+of DIR/library), ``instance`` (open, update if needed, search), ``searcher`` (search in
+a loop), ``write`` (replace one large article again and again), ``settings``
 (save settings again and again).
 """
 
@@ -43,6 +44,34 @@ def main() -> None:
         ix = SearchIndex.open(Library.scan(base / "library"))
         ix.update(progress=progress)
         print("finished", flush=True)
+    elif mode == "instance":  # what a second reader window does at start, headless
+        from reader.core.library import Library
+        from reader.core.model import IndexProgress
+        from reader.core.search import SearchIndex
+
+        def tell(p: IndexProgress) -> None:
+            print(f"{p.phase} {p.done}", flush=True)
+
+        ix = SearchIndex.open(Library.scan(base / "library"))
+        print(f"opened {ix.damage}", flush=True)
+        if ix.needs_update():
+            print(f"updated {ix.update(progress=tell).added}", flush=True)
+        results = ix.search("vitamin")
+        print(f"hits {len(results.hits)} {results.rebuilding}", flush=True)
+        ix.close()
+    elif mode == "searcher":  # searches again and again until killed
+        from reader.core.library import Library
+        from reader.core.search import SearchIndex
+
+        ix = SearchIndex.open(Library.scan(base / "library"))
+        n = 0
+        while True:
+            results = ix.search(("vitamin", "iron folate", '"blood pressure"')[n % 3])
+            assert results.hits or results.message, results
+            if results.rebuilding and ix.needs_update():
+                ix.update()
+            n += 1
+            print(f"searched {n} {len(results.hits)}", flush=True)
     elif mode == "write":
         from reader.core.importers import write_article
 
