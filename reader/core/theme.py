@@ -41,6 +41,8 @@ class Theme:
     control_fg: str
     border: str
     error: str  # error text in the status bar (on pane_bg)
+    placeholder: str  # hint text in an empty field (on background)
+    disabled: str  # text of a disabled control (on pane_bg, control_bg and background)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -71,6 +73,8 @@ LIGHT = Theme(
     control_fg="#1a1a1a",
     border="#767676",
     error="#8a0000",
+    placeholder="#474747",
+    disabled="#474747",
 )
 
 DARK = Theme(
@@ -95,6 +99,8 @@ DARK = Theme(
     control_fg="#ffffff",
     border="#8c8c8c",
     error="#ffaaaa",
+    placeholder="#b8b8b8",
+    disabled="#bdbdbd",
 )
 
 HIGH_CONTRAST = Theme(
@@ -119,6 +125,8 @@ HIGH_CONTRAST = Theme(
     control_fg="#ffffff",
     border="#ffffff",
     error="#ff9999",
+    placeholder="#cccccc",
+    disabled="#cccccc",
 )
 
 HIGH_CONTRAST_YELLOW = Theme(
@@ -143,6 +151,8 @@ HIGH_CONTRAST_YELLOW = Theme(
     control_fg="#ffff00",
     border="#ffff00",
     error="#ff9999",
+    placeholder="#cccc66",
+    disabled="#cccc66",
 )
 
 THEMES: tuple[Theme, ...] = (LIGHT, DARK, HIGH_CONTRAST, HIGH_CONTRAST_YELLOW)
@@ -223,6 +233,11 @@ def contrast_pairs(theme: Theme) -> tuple[tuple[str, str, str], ...]:
         ("focus indicator", t.focus, t.background),
         ("buttons", t.control_fg, t.control_bg),
         ("errors", t.error, t.pane_bg),
+        ("placeholder text", t.placeholder, t.background),
+        ("disabled text in fields", t.disabled, t.background),
+        ("disabled text on panes", t.disabled, t.pane_bg),
+        ("disabled buttons", t.disabled, t.control_bg),
+        ("muted text on buttons", t.muted, t.control_bg),
     )
 
 

@@ -38,7 +38,9 @@ QPushButton, QToolButton {
 QPushButton[link_button="true"] {
     background-color: $pane_bg; color: $link; text-decoration: underline; text-align: left;
 }
-QPushButton:disabled, QToolButton:disabled { color: $muted; }
+QLineEdit, QTextEdit, QPlainTextEdit, QComboBox { placeholder-text-color: $placeholder; }
+QPushButton:disabled, QToolButton:disabled, QLabel:disabled, QLineEdit:disabled,
+QComboBox:disabled, QMenu::item:disabled, QMenuBar::item:disabled { color: $disabled; }
 QLineEdit:focus, QTreeView:focus, QListView:focus, QTextBrowser:focus, QComboBox:focus,
 QSpinBox:focus, QPushButton:focus, QToolButton:focus {
     border: ${focus_w}px solid $focus; padding: ${pad_inner}px;
@@ -96,13 +98,12 @@ def palette(theme: Theme) -> QPalette:
         role.LinkVisited: theme.link,
         role.ToolTipBase: theme.background,
         role.ToolTipText: theme.text,
-        role.PlaceholderText: theme.muted,
+        role.PlaceholderText: theme.placeholder,
         role.BrightText: theme.text,
     }
     for r, colour in pairs.items():
         p.setColor(r, QColor(colour))
-    for group in (QPalette.ColorGroup.Disabled,):
-        p.setColor(group, role.Text, QColor(theme.muted))
-        p.setColor(group, role.ButtonText, QColor(theme.muted))
-        p.setColor(group, role.WindowText, QColor(theme.muted))
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.Text, role.ButtonText, role.WindowText, role.PlaceholderText):
+        p.setColor(disabled, r, QColor(theme.disabled))
     return p

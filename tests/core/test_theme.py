@@ -44,6 +44,27 @@ def test_text_links_selection_claim_and_focus_reach_aaa(theme: Theme) -> None:
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.id)
+def test_placeholder_and_disabled_text_reach_aaa_where_they_are_drawn(theme: Theme) -> None:
+    checked = {
+        "placeholder in a field": (theme.placeholder, theme.background),
+        "disabled text in a field": (theme.disabled, theme.background),
+        "disabled text on a pane": (theme.disabled, theme.pane_bg),
+        "disabled button": (theme.disabled, theme.control_bg),
+        "muted text on a button": (theme.muted, theme.control_bg),
+    }
+    failures = [
+        f"{what}: {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1"
+        for what, (fg, bg) in checked.items()
+        if contrast_ratio(fg, bg) < 7.0
+    ]
+    assert not failures, failures
+    pairs = {(fg, bg) for _, fg, bg in contrast_pairs(theme)}
+    assert set(checked.values()) <= pairs  # the general check covers them too
+    # a hint must not look like typed text
+    assert theme.placeholder != theme.text
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.id)
 def test_focus_outline_stands_out_from_its_surroundings(theme: Theme) -> None:
     for what, colour in focus_surroundings(theme):
         assert contrast_ratio(theme.focus, colour) >= 3.0, (what, theme.focus, colour)

@@ -120,7 +120,8 @@ QPushButton {{
     min-height: {t - 16}px; min-width: {t - 32}px;
 }}
 QPushButton:pressed {{ background: {theme.selection_bg}; color: {theme.selection_fg}; }}
-QPushButton:disabled {{ color: {theme.muted}; }}
+QPushButton:disabled {{ color: {theme.disabled}; }}
+QLineEdit {{ placeholder-text-color: {theme.placeholder}; }}
 QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTextBrowser:focus {{
     border: 3px solid {theme.focus};
 }}
