@@ -7,10 +7,14 @@ reported by name (and line) and the rest of the library still loads.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.article import (
     MAX_ARTICLE_BYTES,
@@ -21,6 +25,7 @@ from reader.core.article import (
     read_article,
 )
 from reader.core.errors import ArticleError, LibraryError
+from reader.core.fsutil import atomic_write_text
 from reader.core.model import Article, ArticleSummary, Problem
 
 log = logging.getLogger(__name__)
@@ -34,19 +39,37 @@ class Collection:
 
 def iter_article_files(root: Path) -> Iterator[Path]:
     """Every ``*.md`` below ``root``, in a stable order, skipping hidden folders and links
-    that lead outside the library."""
+    that lead outside the library. (``os.scandir``: a library of 50,000 files lists in a
+    fraction of the time ``Path.rglob`` takes.)"""
     root_resolved = root.resolve()
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+    found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
+    stack: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while stack:
+        folder, parts = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError as exc:
+            log.warning("skipping %s: %s", folder, exc.strerror or exc)
             continue
-        if path.is_symlink():
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, (*parts, name)))
+            elif name.endswith(".md"):
+                found.append(((*parts, name), entry))
+    found.sort(key=lambda item: item[0])
+    for _, entry in found:
+        path = Path(entry.path)
+        if entry.is_symlink():
             try:
                 path.resolve().relative_to(root_resolved)
             except ValueError:
                 log.warning("skipping %s: a link that leads outside the library", path)
                 continue
-        if path.is_file():
+        if entry.is_file():
             yield path
 
 
@@ -76,6 +99,85 @@ def summarise(path: Path) -> ArticleSummary:
     )
 
 
+def _valid_entry(entry: Any) -> bool:
+    """A scan cache entry: [size, mtime, None, problem, line] or [size, mtime, id, title,
+    collection, [authors], journal, published, content hash]."""
+    if not isinstance(entry, list) or len(entry) not in (5, 9):
+        return False
+    if entry[2] is None:
+        return len(entry) == 5 and isinstance(entry[3], str) and isinstance(entry[4], int | None)
+    return (
+        len(entry) == 9
+        and all(isinstance(entry[i], str) for i in (2, 3, 4, 8))
+        and isinstance(entry[5], list)
+        and all(isinstance(a, str) for a in entry[5])
+        and all(isinstance(entry[i], str | None) for i in (6, 7))
+    )
+
+
+class ScanCache:
+    """What :func:`summarise` found in each file of one library, by relative path, size
+    and modification time; stored as JSON in ``cache_dir``, written atomically. An
+    unreadable or foreign cache is ignored; one that cannot be written is not kept."""
+
+    VERSION = 1
+
+    def __init__(self, cache_dir: Path, root: Path) -> None:
+        self.root = root
+        self._prefix = str(root).rstrip(os.sep) + os.sep
+        key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+        self.path = Path(cache_dir) / "scan" / f"{key}.json"
+        self._old: dict[str, list[Any]] = {}
+        self._new: dict[str, list[Any]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == self.VERSION and data.get("root") == str(root.resolve()):
+                self._old = dict(data["files"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+
+    def summarise(self, path: Path) -> ArticleSummary:
+        text = str(path)
+        rel = text[len(self._prefix) :] if text.startswith(self._prefix) else text
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
+        entry: list[Any] = self._old.get(rel) or []
+        if not (_valid_entry(entry) and entry[0] == st.st_size and entry[1] == st.st_mtime_ns):
+            try:
+                s = summarise(path)
+            except ArticleError as exc:
+                entry = [st.st_size, st.st_mtime_ns, None, exc.detail, exc.line]
+                self._new[rel] = entry
+                raise
+            entry = [st.st_size, st.st_mtime_ns, s.id, s.title, s.collection, list(s.authors)]
+            entry += [s.journal, s.published, s.content_hash]
+        self._new[rel] = entry
+        if entry[2] is None:
+            raise ArticleError(path, str(entry[3]), entry[4])
+        _, _, aid, title, collection, authors, journal, published, digest = entry
+        return ArticleSummary(
+            id=aid,
+            title=title,
+            collection=collection,
+            path=path,
+            authors=tuple(authors),
+            journal=journal,
+            published=published,
+            content_hash=digest,
+        )
+
+    def save(self) -> None:
+        if self._new == self._old:
+            return
+        data = {"version": self.VERSION, "root": str(self.root.resolve()), "files": self._new}
+        try:
+            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False))
+        except OSError as exc:
+            log.info("the library scan cache %s cannot be written: %s", self.path, exc)
+
+
 class Library:
     """The articles under one root folder, listed from their front matter."""
 
@@ -88,16 +190,20 @@ class Library:
         self._by_id = {s.id: s for s in summaries}
 
     @classmethod
-    def scan(cls, root: Path) -> Library:
+    def scan(cls, root: Path, cache_dir: Path | None = None) -> Library:
+        """List the library. With ``cache_dir``, what was read of each file is kept there
+        (keyed by path, size and modification time) and reused while the file is unchanged:
+        a large library then lists in a fraction of the time."""
         root = Path(root)
         if not root.is_dir():
             raise LibraryError(f"the library folder {root} does not exist or is not a folder")
+        cache = ScanCache(cache_dir, root) if cache_dir is not None else None
         summaries: list[ArticleSummary] = []
         problems: list[Problem] = []
         seen: dict[str, Path] = {}
         for path in iter_article_files(root):
             try:
-                summary = summarise(path)
+                summary = cache.summarise(path) if cache is not None else summarise(path)
             except ArticleError as exc:
                 problems.append(Problem(path, exc.detail, exc.line))
                 log.warning("%s", exc)
@@ -112,6 +218,8 @@ class Library:
             seen[summary.id] = path
             summaries.append(summary)
         summaries.sort(key=lambda s: (s.collection.casefold(), s.title.casefold()))
+        if cache is not None:
+            cache.save()
         return cls(root, tuple(summaries), tuple(problems))
 
     def __len__(self) -> int:

@@ -13,6 +13,7 @@ from reader.cli.gui import GuiOptions
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.navigation import OpenRequest
+from reader.core.paths import user_cache_dir
 from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
@@ -47,7 +48,7 @@ def build_window(
     """
     application()
     try:
-        library = Library.scan(options.library)
+        library = Library.scan(options.library, cache_dir=user_cache_dir())
     except ReaderError as exc:
         log.warning("%s", exc)
         library = Library(options.library, (), ())
