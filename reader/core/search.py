@@ -768,9 +768,10 @@ class SearchIndex:
         progress: Callable[[IndexProgress], None] | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> IndexReport:
-        """Build the index from scratch."""
+        """Build the index from scratch (cleared by :meth:`update`, under the lock that
+        keeps another process from writing it meanwhile)."""
         with self._write_lock:
-            self._clear()
+            self._needs_rebuild = True
         return self.update(progress, cancel)
 
     def update(
