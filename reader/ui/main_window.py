@@ -108,6 +108,18 @@ def base_font(app: QApplication) -> QFont:
 class StatusMessage:
     text: str
     error: bool = False
+    spoken: bool = True
+
+
+def index_progress_text(progress: IndexProgress) -> str | None:
+    """What the status bar says while the search index is checked or built."""
+    if progress.phase == "checking":
+        return "Checking the search index…"
+    if progress.phase == "indexing":
+        return f"Indexing: {progress.done} of {progress.total} articles"
+    if progress.phase == "committing":
+        return f"Indexing: saving the index of {progress.total} articles…"
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -473,29 +485,29 @@ class MainWindow(QMainWindow):
         log.debug("reference %s selected", ref.number)
 
     def _on_search_index_opened(self) -> None:
-        self.show_status("Checking the search index…")
+        self.show_status("Checking the search index…", speak=False)
 
     def _on_search_index_progressed(self, progress: IndexProgress) -> None:
-        self.progress.show()
-        self.progress.setMaximum(max(progress.total, 1))
-        self.progress.setValue(progress.done)
-        self.progress.setAccessibleDescription(
-            f"Indexing {progress.done} of {progress.total} articles"
-        )
-        self.search_pane.set_message(
-            f"Preparing search: {progress.done} of {progress.total} articles…"
-        )
+        text = index_progress_text(progress)
+        if text is None:
+            return
+        if progress.phase == "indexing" and progress.total:
+            self.progress.show()
+            self.progress.setMaximum(progress.total)
+            self.progress.setValue(progress.done)
+        self.progress.setAccessibleDescription(text)
+        self.show_status(text, speak=False)
+        self.search_pane.set_message(f"Search will be ready soon: {text}")
 
     def _on_search_index_finished(self, ready: IndexReady) -> None:
         self.progress.hide()
+        text = "Search ready"
         if ready.report is not None:
             r = ready.report
-            self.show_status(
-                f"Search is ready ({r.added + r.changed + r.unchanged} articles indexed "
-                f"in {r.seconds:.1f} s)."
-            )
-        else:
-            self.show_status("Search is ready.")
+            n = r.added + r.changed + r.unchanged
+            text += f" ({n} article{'s' if n != 1 else ''} indexed in {r.seconds:.1f} s)"
+        notice = getattr(self.search.index, "notice", None)
+        self.show_status(f"{text}. {notice}" if isinstance(notice, str) and notice else text)
         if not self.search_pane.query:
             self.search_pane.set_message("")
 
@@ -829,16 +841,21 @@ class MainWindow(QMainWindow):
 
     # --- status ---------------------------------------------------------------------------
 
-    def show_status(self, text: str, *, error: bool = False) -> None:
-        """A message in the status bar (errors in the theme's error colour)."""
+    def show_status(self, text: str, *, error: bool = False, speak: bool = True) -> None:
+        """A message in the status bar (errors in the theme's error colour).
+
+        Spoken politely, or assertively for an error; ``speak=False`` for steady
+        progress that a screen reader would otherwise repeat all the time.
+        """
         self.status_label.setText(text)
         self.status_label.setProperty("error", error)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
         if error:
             log.warning("%s", text)
-        self.status_shown.emit(StatusMessage(text, error))
-        announce(self.status_label, text, assertive=error)
+        self.status_shown.emit(StatusMessage(text, error, speak or error))
+        if speak or error:
+            announce(self.status_label, text, assertive=error)
 
     def show_shortcuts(self) -> None:
         """Help -> Keyboard shortcuts: the key map as a table."""
