@@ -151,29 +151,45 @@ _FILLER_TEXT = (
 )
 
 
+def _pseudo_words(rng: random.Random, n: int) -> list[str]:
+    syllables = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"] + ["ion", "ent", "ar"]
+    out: set[str] = set()
+    while len(out) < n:
+        out.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return sorted(out)
+
+
 def write_synthetic(dest: Path, n: int, seed: int = 7) -> int:
+    """Health-like articles: stop words, then a Zipf-distributed vocabulary (health words
+    near the top, a long tail of made-up words), a few very rare words, 3-6 sections each."""
     rng = random.Random(seed)
-    words = _SYN_WORDS
+    tail = _pseudo_words(rng, 6000)
+    vocab = tail[:15] + _SYN_WORDS + tail[15:]
+    cum: list[float] = []
+    total = 0.0
+    for i in range(len(vocab)):
+        total += 1.0 / (i + 2) ** 1.05
+        cum.append(total)
     filler = _FILLER_TEXT.split(" ")
-    weights = [1.0 / (i + 1) ** 0.8 for i in range(len(words))]
-    rare = [f"{rng.choice(words)[:4]}{rng.choice('aeiou')}{i}x" for i in range(n // 5 + 10)]
+    rare = [w + "ox" for w in _pseudo_words(random.Random(seed + 1), max(50, n // 4))]
     for i in range(n):
         coll = f"collection {i % 12}"
-        title_words = rng.choices(words, weights, k=rng.randint(4, 9))
-        title = " ".join(title_words).capitalize()
+        title = " ".join(rng.choices(vocab, cum_weights=cum, k=rng.randint(4, 9))).capitalize()
         sections = []
         for s in range(rng.randint(3, 6)):
-            heading = " ".join(rng.choices(words, weights, k=rng.randint(2, 4))).capitalize()
+            heading = " ".join(rng.choices(vocab, cum_weights=cum, k=rng.randint(2, 4)))
+            k = rng.randint(50, 110)
+            content = iter(rng.choices(vocab, cum_weights=cum, k=k))
             body = []
-            for _ in range(rng.randint(50, 110)):
+            for _ in range(k):
                 r = rng.random()
                 if r < 0.45:
                     body.append(rng.choice(filler))
-                elif r < 0.995:
-                    body.append(rng.choices(words, weights)[0])
+                elif r < 0.997:
+                    body.append(next(content))
                 else:
                     body.append(rng.choice(rare))
-            sections.append((heading if s else "", " ".join(body).capitalize() + "."))
+            sections.append((heading.capitalize() if s else "", " ".join(body).capitalize() + "."))
         folder = dest / coll.replace(" ", "-")
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"syn-{i:06d}.md").write_text(
