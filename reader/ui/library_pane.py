@@ -42,6 +42,7 @@ class LibraryPane(QWidget):
         self.set_library(library)
 
     def set_library(self, library: Library) -> None:
+        self._items: dict[str, QTreeWidgetItem] = {}  # by article id: no walk of 50,000 rows
         self.tree.clear()
         for collection in library.collections():
             count = len(collection.articles)
@@ -60,21 +61,18 @@ class LibraryPane(QWidget):
                 spoken = ", ".join(p for p in (s.title, who, s.published) if p)
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
                 top.addChild(item)
+                self._items[s.id] = item
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         first = self.tree.topLevelItem(0)
         if first is not None:
             self.tree.setCurrentItem(first)
 
-    def _article_items(self) -> list[QTreeWidgetItem]:
-        found = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
-        return [i for i in found if isinstance(i.data(0, _ID_ROLE), str)]
-
     def article_count(self) -> int:
-        return len(self._article_items())
+        return len(self._items)
 
     def item_for(self, article_id: str) -> QTreeWidgetItem | None:
-        return next((i for i in self._article_items() if i.data(0, _ID_ROLE) == article_id), None)
+        return self._items.get(article_id)
 
     def show_current(self, article_id: str | None) -> None:
         """Select the open article without asking to open it again."""
