@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         self.library_pane.open_requested.connect(self._on_library_open_requested)
         self.search_pane.open_requested.connect(self._on_search_open_requested)
         self.search_pane.search_requested.connect(self._on_search_search_requested)
+        self.search_pane.browse_requested.connect(self._on_search_browse_requested)
         self.sections_pane.section_requested.connect(self._on_sections_section_requested)
         self.article_view.reference_requested.connect(self._on_article_reference_requested)
         self.article_view.flag_explanation_requested.connect(
@@ -433,6 +434,9 @@ class MainWindow(QMainWindow):
 
     def _on_search_search_requested(self, query: str) -> None:
         self.search.search(query)
+
+    def _on_search_browse_requested(self) -> None:
+        self._focus_pane("library")
 
     def _on_search_search_finished(self, results: SearchResults) -> None:
         self.search_pane.show_results(results)

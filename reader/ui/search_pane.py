@@ -6,20 +6,31 @@ window runs the search on a worker, so typing never waits for the index.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +45,8 @@ DEBOUNCE_MS = 180
 LEAD_LABEL = "Introduction"
 
 
-def hit_html(hit: SearchHit) -> str:
-    """Title, section and the snippet with its matched words in bold (all escaped)."""
+def marked_snippet(hit: SearchHit) -> str:
+    """The snippet as HTML with its matched words bold and underlined (all escaped)."""
     marked: list[str] = []
     at = 0
     for start, end in sorted(hit.highlights):
@@ -45,13 +56,59 @@ def hit_html(hit: SearchHit) -> str:
         marked.append(f"<b><u>{escape(hit.snippet[start:end])}</u></b>")
         at = end
     marked.append(escape(hit.snippet[at:]))
-    section = hit.section_heading or LEAD_LABEL
-    return f"<b>{escape(hit.article_title)}</b><br/><i>{escape(section)}</i><br/>{''.join(marked)}"
+    return "".join(marked)
 
 
-def hit_spoken(hit: SearchHit) -> str:
+@dataclass(frozen=True, slots=True)
+class ArticleHits:
+    """The matching sections of one article, best first (one entry in the results)."""
+
+    article_id: str
+    title: str
+    collection: str
+    hits: tuple[SearchHit, ...]
+
+    @property
+    def best(self) -> SearchHit:
+        return self.hits[0]
+
+
+def group_by_article(hits: tuple[SearchHit, ...]) -> list[ArticleHits]:
+    """Hits grouped by article; articles in the order of their best hit."""
+    order: list[str] = []
+    by_id: dict[str, list[SearchHit]] = {}
+    for hit in hits:
+        if hit.article_id not in by_id:
+            order.append(hit.article_id)
+            by_id[hit.article_id] = []
+        by_id[hit.article_id].append(hit)
+    return [
+        ArticleHits(a, by_id[a][0].article_title, by_id[a][0].collection, tuple(by_id[a]))
+        for a in order
+    ]
+
+
+def _sections_phrase(n: int) -> str:
+    return f"{n} matching section{'s' if n != 1 else ''}"
+
+
+def article_html(group: ArticleHits) -> str:
+    where = f"{escape(group.collection)} · " if group.collection else ""
+    return f"<b>{escape(group.title)}</b><br/><i>{where}{_sections_phrase(len(group.hits))}</i>"
+
+
+def article_spoken(group: ArticleHits) -> str:
+    return f"{group.title}, {_sections_phrase(len(group.hits))}"
+
+
+def section_html(hit: SearchHit) -> str:
+    """A section under its article: heading and snippet, the matched words marked."""
     section = hit.section_heading or LEAD_LABEL
-    return f"{hit.article_title}, section {section}: {hit.snippet}"
+    return f"<i>{escape(section)}</i><br/>{marked_snippet(hit)}"
+
+
+def section_spoken(hit: SearchHit) -> str:
+    return f"Section {hit.section_heading or LEAD_LABEL}: {hit.snippet}"
 
 
 class _HitDelegate(QStyledItemDelegate):
@@ -104,8 +161,14 @@ class _HitDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         widget = opt.widget
-        if isinstance(widget, QListWidget):
-            opt.rect.setWidth(widget.viewport().width())
+        if isinstance(widget, QAbstractItemView):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            indent = widget.indentation() if isinstance(widget, QTreeWidget) else 0
+            opt.rect.setWidth(widget.viewport().width() - indent * (depth + 1))
         doc = self._document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
@@ -113,6 +176,7 @@ class _HitDelegate(QStyledItemDelegate):
 class SearchPane(QWidget):
     search_requested = Signal(str)  # the query, after typing pauses (empty: cleared)
     open_requested = Signal(object)  # OpenRequest for the chosen hit
+    browse_requested = Signal()  # nothing found: the person wants to look through the library
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,21 +204,37 @@ class SearchPane(QWidget):
         self.broader.setObjectName("broader_query")
         self.broader.setProperty("link_button", True)
         self.broader.hide()
-        offers = QHBoxLayout()
+        self.browse = QPushButton("Browse the library instead", self)
+        self.browse.setObjectName("browse_library")
+        self.browse.setProperty("link_button", True)
+        self.browse.setAccessibleName("Nothing found: browse the library instead")
+        self.browse.hide()
+        # One offer per line: a long suggested query wraps nothing and stays whole.
+        offers = QVBoxLayout()
         offers.setContentsMargins(0, 0, 0, 0)
-        offers.addWidget(self.did_you_mean)
-        offers.addWidget(self.broader)
-        offers.addStretch(1)
+        offers.setSpacing(2)
+        for button in (self.did_you_mean, self.broader, self.browse):
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            offers.addLayout(row)
 
-        self.results = QListWidget(self)
+        self.results = QTreeWidget(self)
         self.results.setObjectName("search_results")
         self.results.setAccessibleName("Search results")
-        self.results.setAccessibleDescription("Press Enter on a result to open it.")
+        self.results.setAccessibleDescription(
+            "One entry per article, its matching sections under it. "
+            "Press Enter on an article or a section to open it."
+        )
+        self.results.setColumnCount(1)
+        self.results.setHeaderHidden(True)
+        self.results.setRootIsDecorated(True)
         self.results.setWordWrap(True)
+        self.results.setUniformRowHeights(False)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setItemDelegate(_HitDelegate(self.results))
+        self.results.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -175,12 +255,18 @@ class SearchPane(QWidget):
         self.results.itemClicked.connect(self._on_results_item_activated)
         self.did_you_mean.clicked.connect(self._on_did_you_mean_clicked)
         self.broader.clicked.connect(self._on_broader_clicked)
+        self.browse.clicked.connect(self.browse_requested)
 
     # --- asking ---------------------------------------------------------------------------
 
     @property
     def query(self) -> str:
         return self.box.text().strip()
+
+    @property
+    def shown_query(self) -> str | None:
+        """The query whose results are on show (None: none yet)."""
+        return self._last_results.query.strip() if self._last_results is not None else None
 
     def set_query(self, text: str) -> None:
         self.box.setText(text)
@@ -192,8 +278,8 @@ class SearchPane(QWidget):
         self._timer.stop()
         self.results.clear()
         self.status.setText("")
-        self.did_you_mean.hide()
-        self.broader.hide()
+        for button in (self.did_you_mean, self.broader, self.browse):
+            button.hide()
         self._last_results = None
 
     def _on_box_text_changed(self, _text: str) -> None:
@@ -204,8 +290,10 @@ class SearchPane(QWidget):
 
     def _on_box_return_pressed(self) -> None:
         self._timer.stop()
-        if self.results.count() and self._last_results and self._last_results.query == self.query:
-            self.results.setCurrentRow(0)
+        if self.hit_count() and self.shown_query == self.query:
+            first = self.results.topLevelItem(0)
+            if first is not None:
+                self.results.setCurrentItem(first)
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.search_requested.emit(self.query)
@@ -221,24 +309,44 @@ class SearchPane(QWidget):
             return
         self._last_results = results
         self.results.clear()
-        for hit in results.hits:
-            item = QListWidgetItem(hit_spoken(hit))
-            item.setData(_HIT_ROLE, hit)
-            item.setData(_HTML_ROLE, hit_html(hit))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit_spoken(hit))
-            item.setToolTip(hit.snippet)
-            self.results.addItem(item)
+        groups = group_by_article(results.hits)
+        for group in groups:
+            top = QTreeWidgetItem()
+            top.setData(0, _HIT_ROLE, group.best)
+            top.setData(0, _HTML_ROLE, article_html(group))
+            top.setData(0, Qt.ItemDataRole.DisplayRole, article_spoken(group))
+            top.setData(0, Qt.ItemDataRole.AccessibleTextRole, article_spoken(group))
+            top.setToolTip(0, group.title)
+            for hit in group.hits:
+                child = QTreeWidgetItem()
+                child.setData(0, _HIT_ROLE, hit)
+                child.setData(0, _HTML_ROLE, section_html(hit))
+                child.setData(0, Qt.ItemDataRole.DisplayRole, section_spoken(hit))
+                child.setData(0, Qt.ItemDataRole.AccessibleTextRole, section_spoken(hit))
+                child.setToolTip(0, hit.snippet)
+                top.addChild(child)
+            self.results.addTopLevelItem(top)
+            top.setExpanded(True)
         if not self.query:
             self.status.setText("")
-        elif results.message and not results.hits:
-            self.status.setText(results.message)
         else:
-            n = results.total
-            shown = len(results.hits)
-            more = f" (showing {shown})" if shown < n else ""
-            self.status.setText(f"{n} result{'s' if n != 1 else ''}{more}")
+            self.status.setText(self._status_text(results, len(groups)))
         self._offer(self.did_you_mean, "Did you mean", results.did_you_mean)
         self._offer(self.broader, "Try the broader search", results.broader)
+        nothing = bool(self.query) and not results.hits and not results.rebuilding
+        self.browse.setVisible(nothing)
+
+    @staticmethod
+    def _status_text(results: SearchResults, articles: int) -> str:
+        if not results.hits:
+            return results.message or "No articles match."
+        n = results.total
+        sections = f"{n} result{'s' if n != 1 else ''}"
+        in_articles = f" in {articles} article{'s' if articles != 1 else ''}"
+        shown = len(results.hits)
+        more = f" (showing {shown})" if shown < n else ""
+        text = f"{sections}{in_articles}{more}"
+        return f"{results.message} {text}." if results.message else text
 
     def _offer(self, button: QPushButton, label: str, query: str | None) -> None:
         if query:
@@ -249,16 +357,45 @@ class SearchPane(QWidget):
         else:
             button.hide()
 
+    def _rows(self) -> list[QTreeWidgetItem]:
+        """Every entry in reading order: an article, then its sections."""
+        rows: list[QTreeWidgetItem] = []
+        for i in range(self.results.topLevelItemCount()):
+            top = self.results.topLevelItem(i)
+            if top is None:
+                continue
+            rows.append(top)
+            if top.isExpanded():
+                rows.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
+        return rows
+
+    def article_count(self) -> int:
+        """How many articles the results show (one entry each)."""
+        return self.results.topLevelItemCount()
+
     def hit_count(self) -> int:
-        return self.results.count()
+        """How many entries (articles and their sections) Down arrow visits."""
+        return len(self._rows())
 
     def hit(self, row: int) -> SearchHit | None:
-        item = self.results.item(row)
-        value = item.data(_HIT_ROLE) if item is not None else None
+        """The hit an entry opens (an article's entry opens its best section)."""
+        rows = self._rows()
+        value = rows[row].data(0, _HIT_ROLE) if 0 <= row < len(rows) else None
         return value if isinstance(value, SearchHit) else None
 
-    def _on_results_item_activated(self, item: QListWidgetItem) -> None:
-        hit = item.data(_HIT_ROLE)
+    def sections_of(self, article_id: str) -> list[SearchHit]:
+        """The matching sections listed under an article's entry."""
+        for i in range(self.results.topLevelItemCount()):
+            top = self.results.topLevelItem(i)
+            best = top.data(0, _HIT_ROLE) if top is not None else None
+            if top is not None and isinstance(best, SearchHit) and best.article_id == article_id:
+                children = (top.child(j) for j in range(top.childCount()))
+                hits = (c.data(0, _HIT_ROLE) for c in children if c is not None)
+                return [h for h in hits if isinstance(h, SearchHit)]
+        return []
+
+    def _on_results_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        hit = item.data(0, _HIT_ROLE)
         if isinstance(hit, SearchHit):
             self.open_requested.emit(
                 OpenRequest(hit.article_id, section_anchor=hit.section_anchor, terms=hit.terms)
@@ -269,3 +406,9 @@ class SearchPane(QWidget):
 
     def _on_broader_clicked(self) -> None:
         self.set_query(str(self.broader.property("query") or ""))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Wrapped entries change height with the pane's width: lay them out again.
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            self.results.doItemsLayout()
+        return super().eventFilter(watched, event)
