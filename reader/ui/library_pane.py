@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.library import Library
@@ -39,6 +39,19 @@ class LibraryPane(QWidget):
         self.setFocusProxy(self.tree)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemClicked.connect(self._on_tree_item_activated)
+        # The open article stays in view while rows change height (text size, colours,
+        # the pane's width), until the person scrolls or moves elsewhere themselves.
+        self._open_id: str | None = None
+        self._follow = False
+        self._refollow = QTimer(self)
+        self._refollow.setSingleShot(True)
+        self._refollow.setInterval(0)
+        self._refollow.timeout.connect(self._keep_open_article_in_view)
+        self.tree.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
+        self.tree.verticalScrollBar().sliderPressed.connect(self._stop_following)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        self.tree.viewport().installEventFilter(self)
+        self.tree.installEventFilter(self)
         self.set_library(library)
 
     def set_library(self, library: Library) -> None:
@@ -79,10 +92,42 @@ class LibraryPane(QWidget):
         item = self.item_for(article_id) if article_id else None
         if item is None:
             return
+        self._open_id = article_id
+        self._follow = True
         self.tree.blockSignals(True)
         self.tree.setCurrentItem(item)
-        self.tree.scrollToItem(item)
         self.tree.blockSignals(False)
+        self.tree.scrollToItem(item)
+        self._refollow.start()  # once more after the rows are laid out
+
+    def _keep_open_article_in_view(self) -> None:
+        item = self.item_for(self._open_id) if self._follow and self._open_id else None
+        parent = item.parent() if item is not None else None
+        if item is None or (parent is not None and not parent.isExpanded()):
+            return
+        if self.tree.currentItem() is item:
+            self.tree.scrollToItem(item)
+
+    def _stop_following(self) -> None:
+        self._follow = False
+
+    def _on_scroll_range_changed(self, _low: int, _high: int) -> None:
+        if self._follow:
+            self._refollow.start()
+
+    def _on_tree_current_item_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
+        if current is None or current.data(0, _ID_ROLE) != self._open_id:
+            self._follow = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress):
+            self._follow = False
+        elif self._follow and kind in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._refollow.start()
+        return super().eventFilter(watched, event)
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         article_id = item.data(0, _ID_ROLE)
