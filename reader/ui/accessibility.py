@@ -585,13 +585,10 @@ class DocumentAccessible(QAccessibleWidget):
                 self._ids.append(QAccessible.registerAccessibleInterface(child))
 
     def release_children(self) -> None:
-        """Forget the child interfaces (Qt deletes them)."""
+        """Forget the child interfaces: Qt deletes them, and nothing of them is left."""
         for node in [*self._children, *self._links]:
             node.valid = False
-        # Retired, not deleted: Qt deleting a Python-made interface corrupts the Python
-        # side at exit, so old children stay alive, reported invalid.
-        _retired.extend([*self._children, *self._links])
-        self._ids.clear()
+        _delete_interfaces(self._ids)
         self._children, self._links, self._selected = [], [], None
 
     @property
@@ -674,8 +671,15 @@ class DocumentAccessible(QAccessibleWidget):
 
 #: Keeps the Python side of each document interface alive as long as its browser.
 _documents: dict[int, DocumentAccessible] = {}
-#: Children of documents that changed: kept alive (invalid) for the process's lifetime.
-_retired: list[QAccessibleInterface] = []
+
+
+def _delete_interfaces(ids: list[int]) -> None:
+    """Unregister (and so delete) interfaces made here; assistive technology gets none of
+    them again. Safe on PySide6 < 6.12 (6.12's binding leaked references to None, which
+    made any late deletion look like the culprit of a crash at exit)."""
+    for interface_id in ids:
+        QAccessible.deleteAccessibleInterface(interface_id)
+    ids.clear()
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
@@ -687,7 +691,7 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     ids = document._ids
 
     def forget() -> None:
-        ids.clear()
+        _delete_interfaces(ids)
         _documents.pop(address, None)
 
     obj.destroyed.connect(forget)

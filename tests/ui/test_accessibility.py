@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -114,6 +116,31 @@ def test_children_are_rebuilt_when_the_document_changes(browser: QTextBrowser) -
     assert doc.childCount() == 2
     assert doc.child(0).text(QAccessible.Text.Name) == "Only"
     assert [n.text(QAccessible.Text.Name) for n in doc.links] == ["[1]"]
+
+
+def _live_nodes() -> int:
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, accessibility._Node))
+
+
+def test_replaced_children_are_released_not_kept_per_document(browser: QTextBrowser) -> None:
+    doc = _doc(browser)
+    old = [doc.child(i) for i in range(doc.childCount())]
+    old_ids = [QAccessible.uniqueId(n) for n in old if n is not None]
+    assert old_ids and all(QAccessible.accessibleInterface(i) is not None for i in old_ids)
+    browser.setHtml("<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
+    assert doc.childCount() == 2
+    # Qt no longer serves the old children, and their C++ side is gone.
+    assert all(QAccessible.accessibleInterface(i) is None for i in old_ids)
+    assert not any(shiboken6.isValid(n) for n in old)
+    del old
+    baseline = _live_nodes()
+    for n in range(20):  # opening article after article costs nothing that stays
+        browser.setHtml(HTML if n % 2 else "<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
+        doc.childCount()
+    browser.setHtml("<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
+    assert doc.childCount() == 2
+    assert _live_nodes() <= baseline
 
 
 def test_selecting_a_link_by_keyboard_focuses_its_node(browser: QTextBrowser) -> None:
