@@ -34,7 +34,8 @@ import time
 import traceback
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -478,7 +479,7 @@ def _boost_query(terms: set[str]) -> Query | None:
 class _Plan:
     units: list[Query]
     excluded: Query | None
-    marks: set[str]  # terms to mark in snippets and articles
+    marks: Marks  # what to mark in snippets and articles
     word_terms: list[tuple[str, str]]  # (word as typed, term) of plain words
     word_spans: list[tuple[int, int]]  # where those words are in " ".join(parsed.words)
     boost: Query | None = None
@@ -489,7 +490,8 @@ class _Plan:
 
 def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
     units: list[Query] = []
-    marks: set[str] = set()
+    singles: set[str] = set()
+    seqs: list[tuple[str, ...]] = []
     word_terms: list[tuple[str, str]] = []
     joined = " ".join(parsed.words)
     spans: list[tuple[int, int]] = []
@@ -498,37 +500,92 @@ def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
         spans.append((t.start, t.end))
     plain_terms = [t for _, t in word_terms]
     for seq, alts in synonyms.segment(plain_terms):
-        marks.update(seq)
+        singles.update(seq)
         options = [_seq_query(seq, phrase=False)]
         for alt in alts:
-            marks.update(alt)
+            if len(alt) == 1:
+                singles.update(alt)
+            elif alt not in seqs:
+                seqs.append(alt)
             options.append(_seq_query(alt, phrase=True))
         units.append(options[0] if len(options) == 1 else Or(options))
     for phrase in parsed.phrases:
         terms = tuple(_ANALYSIS.analyse(phrase))
         if terms:
-            marks.update(terms)
+            if len(terms) == 1:
+                singles.update(terms)
+            elif terms not in seqs:
+                seqs.append(terms)
             units.append(_seq_query(terms, phrase=True))
     excluded: list[Query] = []
     for ex in parsed.excluded:
         terms = tuple(_ANALYSIS.analyse(ex))
         if terms:
             excluded.append(_seq_query(terms, phrase=True))
+    marks = Marks(frozenset(singles), tuple(seqs))
     return _Plan(
         units=units[:MAX_UNITS],
         excluded=Or(excluded) if excluded else None,
         marks=marks,
         word_terms=word_terms,
         word_spans=spans,
-        boost=_boost_query(marks),
+        boost=_boost_query(marks.terms),
     )
 
 
 # --- snippets -----------------------------------------------------------------------------
 
 
+def _scan(flat: str, width: int) -> Iterator[tuple[str, str, int, int]]:
+    """The terms of a snippet's source, no further than a snippet needs: the first few
+    pages at most."""
+    for span in _ANALYSIS.spans(flat[:8000]):
+        if span[2] > 3000 + 2 * width:
+            return
+        yield span
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Words to mark: single terms anywhere, and term sequences (phrases, multi-word
+    synonyms) only where the whole sequence stands."""
+
+    singles: frozenset[str] = frozenset()
+    seqs: tuple[tuple[str, ...], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.singles) + len(self.seqs)
+
+    @property
+    def terms(self) -> set[str]:
+        return set(self.singles).union(*self.seqs)
+
+    def find(self, spans: Iterable[tuple[str, str, int, int]]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, what) of each marked word among analysed ``spans``; ``what`` is the
+        term, or the whole sequence it belongs to."""
+        longest = max((len(q) for q in self.seqs), default=0)
+        recent: deque[tuple[str, int, int]] = deque(maxlen=max(longest, 1))
+        emitted = -1  # end of the last span given, so no span is given twice
+        for term, _, start, end in spans:
+            recent.append((term, start, end))
+            found: list[tuple[int, int, str]] = []
+            for seq in self.seqs:
+                n = len(seq)
+                if term == seq[-1] and len(recent) >= n:
+                    tail = list(recent)[-n:]
+                    if tuple(t for t, _, _ in tail) == seq:
+                        key = " ".join(seq)
+                        found.extend((s, e, key) for _, s, e in tail)
+            if term in self.singles:
+                found.append((start, end, term))
+            for s, e, key in sorted(found):
+                if s >= emitted:
+                    emitted = e
+                    yield s, e, key
+
+
 def make_snippet(
-    text: str, marks: set[str], width: int = SNIPPET_CHARS
+    text: str, marks: Marks, width: int = SNIPPET_CHARS
 ) -> tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]:
     """A short plain-text extract of ``text`` around the densest cluster of marked terms.
 
@@ -540,16 +597,13 @@ def make_snippet(
     first = -1
     # Scan no further than needed: to where every marked term was seen near the first
     # match, or a little past the first match, or (nothing yet) the first few pages.
-    for term, _, start, end in _ANALYSIS.spans(flat[:8000]):
-        if (first >= 0 and start - first > 2 * width) or (first < 0 and start > 3000):
+    for start, end, key in marks.find(_scan(flat, width)):
+        matches.append((start, end, key))
+        found.add(key)
+        if first < 0:
+            first = start
+        if len(found) == len(marks) or start - first > 2 * width:
             break
-        if term in marks:
-            matches.append((start, end, term))
-            found.add(term)
-            if first < 0:
-                first = start
-            if len(found) == len(marks):
-                break
     words = tuple(dict.fromkeys(flat[s:e] for s, e, _ in matches))
     if not flat.strip():
         return "", (), ()
@@ -1243,6 +1297,14 @@ class SearchIndex:
 
     # -- helpers for other panes -----------------------------------------------------------
 
+    def mark(self, text: str, query: str) -> tuple[tuple[int, int], ...]:
+        """Spans in ``text`` (e.g. an opened section) of the words ``query`` matches, with
+        its spellings and synonyms: what to mark when an article opens from a result."""
+        marks = _plan(parse_query(query), self.synonyms).marks
+        if not len(marks):
+            return ()
+        return tuple((s, e) for s, e, _ in marks.find(_ANALYSIS.spans(text)))
+
     def stats(self) -> dict[str, int]:
         """Articles and section documents in the index, for the status bar and the CLI."""
         return {"articles": len(self._manifest.articles), "sections": self._manifest.docs}
@@ -1252,12 +1314,3 @@ class SearchIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def mark_terms(text: str, query: str) -> tuple[tuple[int, int], ...]:
-    """Spans in ``text`` of the words ``query`` would match (for marking an opened article)."""
-    parsed = parse_query(query)
-    marks: set[str] = set()
-    for part in (*parsed.words, *parsed.phrases):
-        marks.update(_ANALYSIS.analyse(part))
-    return tuple((t.start, t.end) for t in _ANALYSIS.iter_terms(text) if t.text in marks)

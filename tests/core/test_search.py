@@ -398,3 +398,12 @@ def test_failed_update_is_reported_and_mended_by_the_next(
     assert ix.update().added == 4
     assert ix.search("b12").hits
     ix.close()
+
+
+def test_marking_an_opened_section_uses_spellings_and_synonyms(index: SearchIndex) -> None:
+    text = "Anaemia: haemoglobin falls, iron is low. Low haemoglobin; cobalamin (vitamin B-12)."
+    marked = [text[s:e] for s, e in index.mark(text, "anemia b12")]
+    # a multi-word synonym ("low hemoglobin") is marked only where it stands whole
+    assert marked == ["Anaemia", "Low", "haemoglobin", "cobalamin", "vitamin", "B-12"]
+    assert index.mark(text, "anemia")[1][0] == text.index("Low")
+    assert index.mark(text, "((") == ()
