@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
@@ -31,6 +32,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--scale", type=int, default=200, help="text size in per cent")
     p.add_argument("--theme", default="high_contrast")
     p.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    p.add_argument(
+        "--kiosk", action="store_true", help="the kiosk's home screen instead (full screen)"
+    )
     return p.parse_args(argv)
 
 
@@ -39,7 +43,8 @@ def under_xvfb(argv: list[str]) -> int:
     if xvfb is None:
         print("screenshot: no display and no xvfb-run (apt-get install xvfb)", file=sys.stderr)
         return 3
-    cmd = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, __file__, *argv]
+    screen = parse(argv).size if "--kiosk" in argv else "1920x1080"
+    cmd = [xvfb, "-a", "-s", f"-screen 0 {screen}x24", sys.executable, __file__, *argv]
     return subprocess.run(cmd, check=False).returncode
 
 
@@ -58,6 +63,8 @@ def main(argv: list[str]) -> int:
     from reader.ui.app import application, build_window
 
     app = application()
+    if args.kiosk:
+        return shoot_kiosk(app, args, home)
     window = build_window(GuiOptions(library=args.library, open_target=args.article))
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
@@ -88,6 +95,33 @@ def main(argv: list[str]) -> int:
         app.quit()
 
     QTimer.singleShot(1500, shoot)
+    app.exec()
+    shutil.rmtree(home, ignore_errors=True)
+    return result["code"]
+
+
+def shoot_kiosk(app: Any, args: argparse.Namespace, home: str) -> int:
+    """The kiosk's home screen as a person walking up to it sees it."""
+    from PySide6.QtCore import QTimer
+
+    from reader.core.kiosk import load_kiosk_config
+    from reader.core.library import Library
+    from reader.ui.kiosk.window import KioskWindow
+
+    window = KioskWindow(Library.scan(args.library), load_kiosk_config(None))
+    window.start()
+    result = {"code": 0}
+
+    def shoot() -> None:
+        picture = window.grab()
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        result["code"] = 0 if picture.save(str(args.output)) else 1
+        print(f"{args.output}: {picture.width()}x{picture.height()}")
+        window.shutdown()
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(2500, shoot)
     app.exec()
     shutil.rmtree(home, ignore_errors=True)
     return result["code"]

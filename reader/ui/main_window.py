@@ -21,16 +21,19 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
+    QScrollArea,
     QToolBar,
     QWidget,
 )
@@ -67,6 +70,9 @@ log = logging.getLogger(__name__)
 #: The article's text is this much larger than the controls' at the same text size.
 ARTICLE_FONT_RATIO = 1.25
 DEFAULT_SIZE = (1280, 800)
+#: Tool bars grow with the text up to this size (per cent): above it their rows would
+#: take a third of a laptop screen and push the article out of sight.
+TOOLS_MAX_SCALE = 250
 #: The most of the window's width each side pane takes when the text grows.
 SIDE_PANE_SHARE = 0.24
 
@@ -192,7 +198,16 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"{spec.id}_dock")
             dock.setAccessibleName(f"{spec.title} pane")
-            dock.setWidget(widgets[spec.id])
+            # At a large text size a pane scrolls inside its dock rather than making the
+            # window taller than the screen.
+            holder = QScrollArea(dock)
+            holder.setObjectName(f"{spec.id}_scroll")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            holder.setWidget(widgets[spec.id])
+            dock.setWidget(holder)
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -346,38 +361,61 @@ class MainWindow(QMainWindow):
         self.size_label.setAccessibleName("Text size")
         bar.addWidget(self.size_label)
         bar.addAction(a["zoom_in"])
-        bar.addSeparator()
+        # Colours, font, spacing and reading aloud on a second bar: it goes to its own
+        # row when one row cannot hold both (large text), instead of eliding the labels.
+        look = QToolBar("Look and read aloud", self)
+        look.setObjectName("look_toolbar")
+        look.setAccessibleName("Look and read aloud")
+        look.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.theme_combo = QComboBox(self)
         self.theme_combo.setObjectName("theme_combo")
         self.theme_combo.setAccessibleName("Colours")
         for theme_id, label in THEME_CHOICES:
             self.theme_combo.addItem(label, theme_id)
-        bar.addWidget(self.theme_combo)
         self.font_combo = QComboBox(self)
         self.font_combo.setObjectName("font_combo")
         self.font_combo.setAccessibleName("Font")
         for font_id, label in FONT_CHOICES:
             self.font_combo.addItem(label, font_id)
-        bar.addWidget(self.font_combo)
         self.spacing_combo = QComboBox(self)
         self.spacing_combo.setObjectName("spacing_combo")
         self.spacing_combo.setAccessibleName("Line spacing")
         for spacing in LINE_SPACING_STEPS:
             self.spacing_combo.addItem(f"Spacing {spacing:g}", spacing)
-        bar.addWidget(self.spacing_combo)
-        bar.addSeparator()
-        bar.addAction(a["reset_view"])
-        bar.addSeparator()
-        bar.addWidget(self.read_aloud)
-        for action in bar.actions():
-            widget = bar.widgetForAction(action)
-            if widget is not None and not widget.accessibleName():
-                widget.setAccessibleName(action.text())
-            # Separators and the read-aloud group are not controls: only their parts are.
-            if widget is not None and not action.isSeparator() and widget is not self.read_aloud:
-                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        for combo, chars in ((self.theme_combo, 10), (self.font_combo, 10)):
+            # As wide as a short choice; the open list still shows each choice whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
+            for i in range(combo.count()):
+                combo.setItemData(i, combo.itemText(i), Qt.ItemDataRole.ToolTipRole)
+        look.addWidget(self.theme_combo)
+        look.addWidget(self.font_combo)
+        look.addWidget(self.spacing_combo)
+        look.addSeparator()
+        look.addAction(a["reset_view"])
+        speech = QToolBar("Read aloud", self)
+        speech.setObjectName("speech_toolbar")
+        speech.setAccessibleName("Read aloud")
+        speech.addWidget(self.read_aloud)
+        for tools in (bar, look, speech):
+            for action in tools.actions():
+                widget = tools.widgetForAction(action)
+                if widget is not None and not widget.accessibleName():
+                    widget.setAccessibleName(action.text())
+                # Separators and the read-aloud group are not controls: only their parts are.
+                if (
+                    widget is not None
+                    and not action.isSeparator()
+                    and widget is not self.read_aloud
+                ):
+                    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
         self.toolbar = bar
+        self.look_toolbar = look
+        self.speech_toolbar = speech
+        self._toolbar_breaks: tuple[bool, ...] = (False, False)
         self.theme_combo.activated.connect(self._on_theme_combo_activated)
         self.font_combo.activated.connect(self._on_font_combo_activated)
         self.spacing_combo.activated.connect(self._on_spacing_combo_activated)
@@ -781,7 +819,8 @@ class MainWindow(QMainWindow):
         )
         self._app.setPalette(palette(theme))
         self._app.setFont(ui_font)
-        self._app.setStyleSheet(stylesheet(theme, settings.text_scale))
+        tools_point = self._base_point * min(settings.text_scale, TOOLS_MAX_SCALE) / 100.0
+        self._app.setStyleSheet(stylesheet(theme, settings.text_scale, tools_point=tools_point))
         self.article_view.set_style(ArticleStyle(theme, article_font, settings.line_spacing))
         self.size_label.setText(f"{settings.text_scale} %")
         self.size_label.setAccessibleName(f"Text size {settings.text_scale} per cent")
@@ -799,10 +838,33 @@ class MainWindow(QMainWindow):
         self.actions_by_id["zoom_out"].setEnabled(settings.text_scale > 50)
         if settings.text_scale != previous_scale:
             self.fit_docks()
+        self.fit_toolbars()
         if save:
             self._save()
         self.theme_applied.emit(theme)
         self.settings_applied.emit(settings)
+
+    def fit_toolbars(self) -> None:
+        """Tool bars side by side while they fit the window's width, else on new rows."""
+        breaks: list[bool] = []
+        used = self.toolbar.sizeHint().width()
+        for tools in (self.look_toolbar, self.speech_toolbar):
+            width = tools.sizeHint().width()
+            wrap = used + width > self.width()
+            breaks.append(wrap)
+            used = width if wrap else used + width
+        if tuple(breaks) == self._toolbar_breaks:
+            return
+        for tools, wrap in zip((self.look_toolbar, self.speech_toolbar), breaks, strict=True):
+            self.removeToolBarBreak(tools)
+            if wrap:
+                self.insertToolBarBreak(tools)
+        self._toolbar_breaks = tuple(breaks)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if hasattr(self, "look_toolbar"):
+            self.fit_toolbars()
 
     def fit_docks(self) -> None:
         """Keep at least half the width for the article: side panes share the rest."""

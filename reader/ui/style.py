@@ -35,6 +35,7 @@ QPushButton, QToolButton {
     border: 1px solid $border; padding: ${pad_focus}px ${pad}px;
     min-height: ${control_min}px; min-width: ${control_min}px;
 }
+QToolBar QToolButton { min-height: ${tools_min}px; min-width: ${tools_min}px; }
 QPushButton[link_button="true"] {
     background-color: $pane_bg; color: $link; text-decoration: underline; text-align: left;
 }
@@ -62,8 +63,12 @@ QToolTip { background-color: $background; color: $text; border: 1px solid $borde
 )
 
 
-def stylesheet(theme: Theme, scale: int) -> str:
-    """The application stylesheet for ``theme`` at text size ``scale`` (per cent)."""
+def stylesheet(theme: Theme, scale: int, *, tools_point: float | None = None) -> str:
+    """The application stylesheet for ``theme`` at text size ``scale`` (per cent).
+
+    ``tools_point``: the tool bars' text size in points, when it must stay below the
+    application's (tool bars stop growing before the rest).
+    """
     f = max(scale, 50) / 100.0
     focus_w = 3
     pad_focus = max(2, round(3 * f))  # padding when not focused: border 1 + this
@@ -77,8 +82,12 @@ def stylesheet(theme: Theme, scale: int) -> str:
         "pad_focus_x": max(0, round(4 * f) + 1 - focus_w),
         "item_pad": max(1, round(3 * f)),
         "control_min": round(28 * f),
+        "tools_min": round(28 * min(f, 2.5)),  # tool bars stop growing at 250 %
     }
-    return STYLESHEET_TEMPLATE.substitute(values)
+    sheet = STYLESHEET_TEMPLATE.substitute(values)
+    if tools_point is not None:
+        sheet += f"QToolBar, QToolBar * {{ font-size: {tools_point:.1f}pt; }}\n"
+    return sheet
 
 
 def palette(theme: Theme) -> QPalette:
