@@ -72,7 +72,7 @@ ARTICLE_FONT_RATIO = 1.25
 DEFAULT_SIZE = (1280, 800)
 #: Tool bars grow with the text up to this size (per cent): above it their rows would
 #: take a third of a laptop screen and push the article out of sight.
-TOOLS_MAX_SCALE = 250
+TOOLS_MAX_SCALE = 200
 #: The most of the window's width each side pane takes when the text grows.
 SIDE_PANE_SHARE = 0.24
 
@@ -115,6 +115,15 @@ class StatusMessage:
     text: str
     error: bool = False
     spoken: bool = True
+
+
+def short_label(label: str) -> str:
+    """A choice's name for a narrow tool bar: "High contrast (yellow on black)" ->
+    "Yellow on black", "OpenDyslexic (dyslexia-friendly)" -> "OpenDyslexic"."""
+    if label.startswith("High contrast (") and label.endswith(")"):
+        inner = label[len("High contrast (") : -1]
+        return inner[:1].upper() + inner[1:]
+    return label.split(" (", 1)[0]
 
 
 def index_progress_text(progress: IndexProgress) -> str | None:
@@ -371,25 +380,23 @@ class MainWindow(QMainWindow):
         self.theme_combo.setObjectName("theme_combo")
         self.theme_combo.setAccessibleName("Colours")
         for theme_id, label in THEME_CHOICES:
-            self.theme_combo.addItem(label, theme_id)
+            self.theme_combo.addItem(short_label(label), theme_id)
         self.font_combo = QComboBox(self)
         self.font_combo.setObjectName("font_combo")
         self.font_combo.setAccessibleName("Font")
         for font_id, label in FONT_CHOICES:
-            self.font_combo.addItem(label, font_id)
+            self.font_combo.addItem(short_label(label), font_id)
         self.spacing_combo = QComboBox(self)
         self.spacing_combo.setObjectName("spacing_combo")
         self.spacing_combo.setAccessibleName("Line spacing")
         for spacing in LINE_SPACING_STEPS:
             self.spacing_combo.addItem(f"Spacing {spacing:g}", spacing)
-        for combo, chars in ((self.theme_combo, 10), (self.font_combo, 10)):
-            # As wide as a short choice; the open list still shows each choice whole.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(chars)
-            for i in range(combo.count()):
-                combo.setItemData(i, combo.itemText(i), Qt.ItemDataRole.ToolTipRole)
+        for combo, choices in ((self.theme_combo, THEME_CHOICES), (self.font_combo, FONT_CHOICES)):
+            # Short names on the bar (the combo is named "Colours" or "Font"); the menu,
+            # the tooltip and a screen reader get the full name.
+            for i, (_id, label) in enumerate(choices):
+                combo.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(i, label, Qt.ItemDataRole.AccessibleTextRole)
         look.addWidget(self.theme_combo)
         look.addWidget(self.font_combo)
         look.addWidget(self.spacing_combo)

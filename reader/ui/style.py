@@ -82,7 +82,7 @@ def stylesheet(theme: Theme, scale: int, *, tools_point: float | None = None) ->
         "pad_focus_x": max(0, round(4 * f) + 1 - focus_w),
         "item_pad": max(1, round(3 * f)),
         "control_min": round(28 * f),
-        "tools_min": round(28 * min(f, 2.5)),  # tool bars stop growing at 250 %
+        "tools_min": round(28 * min(f, 2.0)),  # tool bars stop growing at 200 %
     }
     sheet = STYLESHEET_TEMPLATE.substitute(values)
     if tools_point is not None:
