@@ -24,7 +24,6 @@ from reader.cli.gui import GuiOptions
 from reader.core.errors import ReaderError
 from reader.core.kiosk import load_kiosk_config
 from reader.core.library import Library
-from reader.core.paths import user_cache_dir
 from reader.ui.kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -36,7 +35,8 @@ def run_kiosk(options: GuiOptions) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         config = load_kiosk_config(options.kiosk_config)
-        library = Library.scan(options.library, cache_dir=user_cache_dir())
+        # No scan cache: a kiosk session writes nothing under the user's folders.
+        library = Library.scan(options.library)
     except ReaderError as exc:
         print(f"offline-reader: {exc}", file=sys.stderr)
         return 2
