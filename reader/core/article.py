@@ -42,7 +42,7 @@ from reader.core.model import (
     TableCell,
 )
 from reader.core.refparse import parse_reference
-from reader.core.text import sentence_at, slugify
+from reader.core.text import sentence_at, slugify, unique
 
 log = logging.getLogger(__name__)
 
@@ -657,13 +657,7 @@ def parse_article(text: str, path: Path | None = None, content_hash: str = "") -
         if kind == "heading":
             level, inline = payload
             heading = "".join(r.text for r in _inline_runs(inline.children or [], labels)).strip()
-            base = slugify(heading)
-            anchor = base
-            n = 2
-            while anchor in anchors:
-                anchor = f"{base}-{n}"
-                n += 1
-            anchors.add(anchor)
+            anchor = unique(slugify(heading), anchors)
             builders.append(_SectionBuilder(heading, level, anchor, line))
         elif kind == "footnote":
             label, inner = payload

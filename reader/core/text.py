@@ -82,6 +82,20 @@ def slugify(text: str, fallback: str = "section") -> str:
     return slug[:80].rstrip("-") or fallback
 
 
+def unique(base: str, used: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever ``used`` lacks; it is added to ``used``.
+
+    Section anchors and reference keys are made unique this way, by the parser and
+    the importers alike, so an importer knows the anchors the parser will give.
+    """
+    name, n = base, 2
+    while name in used:
+        name = f"{base}-{n}"
+        n += 1
+    used.add(name)
+    return name
+
+
 def fold(text: str) -> str:
     """Lower case without accents, for matching names across spellings."""
     decomposed = unicodedata.normalize("NFKD", text)

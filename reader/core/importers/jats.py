@@ -41,6 +41,7 @@ from reader.core.importers import (
     escape_markdown,
     write_article,
 )
+from reader.core.text import unique
 
 log = logging.getLogger(__name__)
 
@@ -1078,13 +1079,7 @@ def _ref_key(ref_id: str, number: int, used: set[str]) -> str:
     key = re.sub(r"[^A-Za-z0-9_]", "", tail)
     if not key:
         key = f"ref{number}"
-    base = key
-    n = 2
-    while key in used:
-        key = f"{base}-{n}"
-        n += 1
-    used.add(key)
-    return key
+    return unique(key, used)
 
 
 # --- front matter ----------------------------------------------------------------------------

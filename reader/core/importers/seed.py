@@ -51,7 +51,7 @@ from reader.core.importers import (
     read_source_text,
     write_article,
 )
-from reader.core.text import fold, sentence_spans, slugify
+from reader.core.text import fold, sentence_spans, slugify, unique
 
 log = logging.getLogger(__name__)
 
@@ -646,13 +646,7 @@ def _anchors(sections: Sequence[SeedSection]) -> list[str]:
         if not s.heading:
             out.append("lead")
             continue
-        base = slugify(s.heading)
-        anchor, n = base, 2
-        while anchor in seen:
-            anchor = f"{base}-{n}"
-            n += 1
-        seen.add(anchor)
-        out.append(anchor)
+        out.append(unique(slugify(s.heading), seen))
     return out
 
 
