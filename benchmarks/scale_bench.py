@@ -87,8 +87,11 @@ def main() -> int:
     parser.add_argument(
         "--prebuild", action="store_true", help="build the whole index first, then time searches"
     )
+    parser.add_argument(
+        "--home", type=Path, default=None, help="user folders to (re)use: keeps a built index"
+    )
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="scale-home-"))
+    home = args.home or Path(tempfile.mkdtemp(prefix="scale-home-"))
     os.environ["OFFLINE_READER_HOME"] = str(home)
     root = args.dir or Path(tempfile.mkdtemp(prefix="scale-lib-")) / "library"
     generate(root, args.articles)

@@ -1,22 +1,30 @@
 """Slow work off the UI thread: building the search index and running searches.
 
-Each task is a QRunnable; it reports through a QObject living on the UI thread, so
-results arrive there by queued signal. Searches run on a pool of one thread: a newer
-query supersedes an older one (the pane drops stale results).
+The index is built or brought up to date by a child process (``python -m reader index
+--progress-json``), so none of that work competes with the window for the interpreter;
+its progress arrives as JSON lines, and when it is done the window opens the new index
+on a worker thread. Opening an index and searching run on QRunnables that report
+through a QObject living on the UI thread, so results arrive there by queued signal.
+Searches run on a pool of one thread: a newer query supersedes an older one (the pane
+drops stale results).
 """
 
 from __future__ import annotations
 
+import json
 import logging
-import threading
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QRunnable, QThreadPool, Signal
 
+import reader
 from reader.core.errors import ReaderError
 from reader.core.library import Library
-from reader.core.model import IndexProgress, IndexReport, SearchResults
+from reader.core.model import IndexProgress, IndexReport, Problem, SearchResults
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +36,80 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
 else:
     _SEARCH_IMPORT_ERROR = None
 
+_PROGRESS_PHASES = frozenset({"checking", "indexing", "committing", "done", "cancelled"})
+
 
 @dataclass(frozen=True, slots=True)
 class IndexReady:
     report: IndexReport | None  # None when the index was already up to date
 
 
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    index: Any  # SearchIndex
+    needs_update: bool
+    report: IndexReport | None = None  # set when reopened after the indexer finished
+
+
+@dataclass(frozen=True, slots=True)
+class IndexerOutcome:
+    """What the indexing process said last: a report, or why it failed."""
+
+    report: IndexReport | None = None
+    notice: str | None = None
+    failure: str | None = None
+
+
+def indexer_command(library_root: Path) -> tuple[str, list[str]]:
+    """The program and arguments of the process that brings the index up to date."""
+    args = ["-m", "reader", "index", "--library", str(library_root), "--progress-json"]
+    return sys.executable, args
+
+
+def parse_indexer_line(line: str) -> IndexProgress | IndexerOutcome | None:
+    """One line of ``offline-reader index --progress-json``; None for anything else."""
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    phase = data.get("phase")
+    try:
+        if phase in _PROGRESS_PHASES:
+            article = data.get("article")
+            return IndexProgress(
+                int(data.get("done", 0)),
+                int(data.get("total", 0)),
+                article if isinstance(article, str) else None,
+                str(phase),
+            )
+        if phase == "failed":
+            return IndexerOutcome(failure=str(data.get("message", "")))
+        if phase == "finished":
+            location = data.get("location")
+            notice = data.get("notice")
+            report = IndexReport(
+                added=int(data["added"]),
+                changed=int(data["changed"]),
+                removed=int(data["removed"]),
+                unchanged=int(data["unchanged"]),
+                seconds=float(data["seconds"]),
+                location=Path(location) if isinstance(location, str) else None,
+                problems=tuple(
+                    Problem(Path(str(p[0])), str(p[1]), p[2] if isinstance(p[2], int) else None)
+                    for p in data.get("problems", ())
+                ),
+                cancelled=bool(data.get("cancelled", False)),
+            )
+            return IndexerOutcome(report, notice if isinstance(notice, str) else None)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    return None
+
+
 class _Signals(QObject):
-    index_opened = Signal(object)  # SearchIndex
-    index_progressed = Signal(object)  # IndexProgress
-    index_finished = Signal(object)  # IndexReady
+    index_opened = Signal(object)  # _Opened
     index_failed = Signal(str)
     search_finished = Signal(object)  # SearchResults
     search_failed = Signal(str)
@@ -54,9 +126,11 @@ class _Task(QRunnable):
 
 
 class SearchService(QObject):
-    """Owns the search index and the threads that build and query it."""
+    """Owns the search index, the process that builds it and the threads that open and
+    query it."""
 
     index_opened = Signal()
+    indexer_started = Signal(int)  # the process id of the indexing process
     index_progressed = Signal(object)  # IndexProgress
     index_finished = Signal(object)  # IndexReady
     index_failed = Signal(str)  # a message for the status bar
@@ -67,7 +141,6 @@ class SearchService(QObject):
         super().__init__(parent)
         self.library = library
         self.index: Any = None
-        self._cancel = threading.Event()
         self._signals = _Signals()
         self._index_pool = QThreadPool(self)
         self._index_pool.setMaxThreadCount(1)
@@ -75,11 +148,12 @@ class SearchService(QObject):
         self._search_pool.setMaxThreadCount(1)
         self._pending_query: str | None = None
         self._searching = False
+        self._closing = False
+        self._process: QProcess | None = None
+        self._outcome = IndexerOutcome()
         self.indexing = False
         s = self._signals
         s.index_opened.connect(self._on_signals_index_opened)
-        s.index_progressed.connect(self.index_progressed)
-        s.index_finished.connect(self._on_signals_index_finished)
         s.index_failed.connect(self._on_signals_index_failed)
         s.search_finished.connect(self._on_signals_search_finished)
         s.search_failed.connect(self._on_signals_search_failed)
@@ -94,39 +168,115 @@ class SearchService(QObject):
     # --- index ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the index and bring it up to date, in the background."""
+        """Open the index (on a worker thread), then bring it up to date in a child
+        process if it needs it, then open the new index."""
         if SearchIndex is None:
             self.index_failed.emit(self.available() or "search is not available")
             return
         self.indexing = True
-        self._index_pool.start(_Task(self._build))
+        self._index_pool.start(_Task(lambda: self._open(None, None)))
 
-    def _build(self) -> None:
+    def _open(self, report: IndexReport | None, notice: str | None) -> None:
+        """On the index thread: open the index (where the indexer said it wrote it)."""
         s = self._signals
         try:
             assert SearchIndex is not None
-            index = SearchIndex.open(self.library)
-            s.index_opened.emit(index)
-            if not index.needs_update():
-                s.index_finished.emit(IndexReady(None))
-                return
-            report = index.update(progress=s.index_progressed.emit, cancel=self._cancel.is_set)
-            s.index_finished.emit(IndexReady(report))
+            location = report.location if report is not None else None
+            if location is not None and location.is_dir():
+                index = SearchIndex.open(self.library, location)
+            else:
+                index = SearchIndex.open(self.library)
+            if notice:
+                index.notice = notice
+            needs = report is None and index.needs_update()
+            s.index_opened.emit(_Opened(index, needs, report))
         except ReaderError as exc:
             s.index_failed.emit(str(exc))
         except Exception as exc:  # a worker must never take the window down with it
-            log.exception("building the search index failed")
-            s.index_failed.emit(f"The search index could not be built ({type(exc).__name__}).")
+            log.exception("opening the search index failed")
+            s.index_failed.emit(f"The search index could not be opened ({type(exc).__name__}).")
 
-    def _on_signals_index_opened(self, index: object) -> None:
-        self.index = index
+    def _on_signals_index_opened(self, opened: _Opened) -> None:
+        if self._closing:  # the window closed meanwhile
+            opened.index.close()
+            return
+        old, self.index = self.index, opened.index
+        if old is not None and old is not opened.index:
+            self._index_pool.start(_Task(old.close))  # waits for a search still using it
         self.index_opened.emit()
-
-    def _on_signals_index_finished(self, ready: IndexReady) -> None:
+        if opened.needs_update:
+            self._start_indexer()
+            return
         self.indexing = False
-        self.index_finished.emit(ready)
+        self.index_finished.emit(IndexReady(opened.report))
         if self._pending_query is not None and not self._searching:
             self._run_next()
+
+    def _start_indexer(self) -> None:
+        program, args = indexer_command(Path(self.library.root))
+        process = QProcess(self)
+        process.setProgram(program)
+        process.setArguments(args)
+        env = QProcessEnvironment.systemEnvironment()
+        here = str(Path(reader.__file__).resolve().parents[1])  # the same reader package
+        paths = [here, *(p for p in env.value("PYTHONPATH", "").split(os.pathsep) if p)]
+        env.insert("PYTHONPATH", os.pathsep.join(paths))
+        process.setProcessEnvironment(env)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._on_process_ready_read)
+        process.finished.connect(self._on_process_finished)
+        process.errorOccurred.connect(self._on_process_error_occurred)
+        self._process = process
+        self._outcome = IndexerOutcome()
+        process.started.connect(lambda: self.indexer_started.emit(int(process.processId())))
+        process.start()
+
+    def _read_lines(self, process: QProcess) -> None:
+        latest: IndexProgress | None = None
+        while process.canReadLine():
+            line = bytes(process.readLine().data()).decode("utf-8", "replace").strip()
+            item = parse_indexer_line(line)
+            if isinstance(item, IndexProgress):
+                latest = item
+            elif isinstance(item, IndexerOutcome):
+                self._outcome = item
+        if latest is not None and not self._closing:
+            self.index_progressed.emit(latest)
+
+    def _on_process_ready_read(self) -> None:
+        process = self._process
+        if process is not None:
+            self._read_lines(process)
+
+    def _on_process_error_occurred(self, error: QProcess.ProcessError) -> None:
+        if error != QProcess.ProcessError.FailedToStart or self._process is None:
+            return  # a crash is handled when the process has finished
+        self._process.deleteLater()
+        self._process = None
+        self._on_signals_index_failed(
+            "The search index could not be built (the indexer did not start)."
+        )
+
+    def _on_process_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        process = self._process
+        if process is None:
+            return
+        self._read_lines(process)
+        self._process = None
+        process.deleteLater()
+        if self._closing:
+            return
+        outcome = self._outcome
+        if outcome.failure is not None:
+            self._on_signals_index_failed(outcome.failure)
+        elif outcome.report is None or status != QProcess.ExitStatus.NormalExit:
+            log.warning("the indexing process stopped (code %s, %s)", code, status)
+            self._on_signals_index_failed(
+                f"The search index could not be built (the indexer stopped, code {code})."
+            )
+        else:
+            report, notice = outcome.report, outcome.notice
+            self._index_pool.start(_Task(lambda: self._open(report, notice)))
 
     def _on_signals_index_failed(self, message: str) -> None:
         self.indexing = False
@@ -191,8 +341,15 @@ class SearchService(QObject):
             self._run_next()
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Ask indexing to stop and wait for the workers (at window close)."""
-        self._cancel.set()
+        """At window close: ask the indexing process to stop (it leaves the last committed
+        index as it was; one that does not stop in time is ended), wait for the workers."""
+        self._closing = True
+        process = self._process
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.terminate()
+            if not process.waitForFinished(timeout_ms):
+                process.kill()
+                process.waitForFinished(timeout_ms)
         self._search_pool.waitForDone(timeout_ms)
         self._index_pool.waitForDone(timeout_ms)
         index = self.index
@@ -200,4 +357,4 @@ class SearchService(QObject):
             index.close()
 
 
-__all__ = ["IndexProgress", "IndexReady", "SearchService"]
+__all__ = ["IndexProgress", "IndexReady", "IndexerOutcome", "SearchService"]
