@@ -9,6 +9,11 @@ from reader.core.library import Library
 from reader.core.navigation import OpenRequest
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+#: Up to this many articles, rows wrap and each is as tall as its text needs. A larger
+#: library gets rows of one height, two lines each (an elided title and its byline; the
+#: whole title in the tooltip and for screen readers): the view then lays out 50,000 rows
+#: ("expand all") without measuring each one's text.
+WRAP_LIMIT = 3000
 
 
 class LibraryPane(QWidget):
@@ -30,6 +35,7 @@ class LibraryPane(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setRootIsDecorated(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -57,9 +63,16 @@ class LibraryPane(QWidget):
     def set_library(self, library: Library) -> None:
         self._items: dict[str, QTreeWidgetItem] = {}  # by article id: no walk of 50,000 rows
         self.tree.clear()
+        uniform = len(library) > WRAP_LIMIT
+        self.tree.setWordWrap(not uniform)
+        self.tree.setUniformRowHeights(uniform)
         for collection in library.collections():
             count = len(collection.articles)
-            top = QTreeWidgetItem([f"{collection.name} ({count})"])
+            if uniform:  # two lines, like an article row: every row has the first one's height
+                label = f"{collection.name}\n{count} article{'s' if count != 1 else ''}"
+            else:
+                label = f"{collection.name} ({count})"
+            top = QTreeWidgetItem([label])
             top.setData(
                 0,
                 Qt.ItemDataRole.AccessibleTextRole,
@@ -68,7 +81,7 @@ class LibraryPane(QWidget):
             for s in collection.articles:
                 who = s.journal or "; ".join(s.authors[:2])
                 byline = " · ".join(p for p in (who, s.published) if p)
-                item = QTreeWidgetItem([f"{s.title}\n{byline}" if byline else s.title])
+                item = QTreeWidgetItem([f"{s.title}\n{byline}" if byline or uniform else s.title])
                 item.setData(0, _ID_ROLE, s.id)
                 item.setToolTip(0, s.title)
                 spoken = ", ".join(p for p in (s.title, who, s.published) if p)
