@@ -117,6 +117,7 @@ def shoot_kiosk(app: Any, args: argparse.Namespace, home: str) -> int:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         result["code"] = 0 if picture.save(str(args.output)) else 1
         print(f"{args.output}: {picture.width()}x{picture.height()}")
+        window.guard.grant_exit()  # the kiosk refuses to close unless told it may
         window.shutdown()
         window.close()
         app.quit()

@@ -485,6 +485,11 @@ class KioskWindow(QMainWindow):
         self.guard.install()
         self.search.ready.connect(self._on_search_ready)
         self.search.start()
+        screen = self.screen()
+        if screen is not None:
+            # Without a window manager (a bare kiosk X session) "full screen" is only a
+            # hint: cover the screen ourselves.
+            self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.idle.start()
         self.activateWindow()
