@@ -72,8 +72,9 @@ from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_t
 
 log = logging.getLogger(__name__)
 
-#: Bump when the schema or the documents change; an index of another version is rebuilt.
-SCHEMA_VERSION = f"3.{ANALYSIS_VERSION}"
+#: Bump when the schema, the documents or the manifest change; an index of another version
+#: is rebuilt.
+SCHEMA_VERSION = f"4.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
 #: Present while an update may have committed to Whoosh without the manifest saying so.
 DIRTY_NAME = "reader-index.dirty"
@@ -265,6 +266,10 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
 
 # --- manifest -----------------------------------------------------------------------------
 
+#: The manifest's first line ends here; then one article per line, then ``}}``.
+_ARTICLES_OPEN = '"articles":{'
+_READ_BATCH = 400
+
 
 @dataclass
 class _Manifest:
@@ -277,31 +282,68 @@ class _Manifest:
     articles: dict[str, list[Any]] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps(
+        """One JSON document, written one article to a line (see :meth:`read`)."""
+        head = json.dumps(
             {
                 "schema": self.schema,
                 "library": self.library,
                 "state": self.state,
                 "docs": self.docs,
                 "files": self.files,
-                "articles": self.articles,
             },
             ensure_ascii=False,
             separators=(",", ":"),
         )
+        lines = [head[:-1] + "," + _ARTICLES_OPEN]
+        rows = [
+            json.dumps(article_id, ensure_ascii=False)
+            + ":"
+            + json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+            for article_id, row in self.articles.items()
+        ]
+        lines.append(",\n".join(rows))
+        lines.append("}}\n")
+        return "\n".join(line for line in lines if line)
 
     @classmethod
     def read(cls, path: Path) -> _Manifest:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("articles"), dict):
-            raise ValueError("not an index manifest")
+        """Read a manifest a few hundred lines at a time: no single call (nor the garbage
+        collections it would set off) holds the interpreter long, so a window reading the
+        index of 50,000 articles on a worker thread stays responsive. A manifest of an
+        older, one-line format gives only its schema version (and is rebuilt)."""
+        with path.open("rb") as f:
+            head = f.readline().decode("utf-8").rstrip("\r\n")
+            if not head.endswith(_ARTICLES_OPEN):
+                found = re.search(r'"schema":"([^"]{0,40})"', head[:4096])
+                if found is None:
+                    raise ValueError("not an index manifest")
+                return cls(schema=found.group(1), state="")
+            data = json.loads(head[: -len(_ARTICLES_OPEN)].rstrip(",") + "}")
+            if not isinstance(data, dict):
+                raise ValueError("not an index manifest")
+            articles: dict[str, list[Any]] = {}
+            batch: list[str] = []
+            closed = False
+            for raw in f:
+                line = raw.decode("utf-8").rstrip("\r\n")
+                if line == "}}":
+                    closed = True
+                    break
+                batch.append(line.rstrip(","))
+                if len(batch) >= _READ_BATCH:
+                    articles.update(json.loads("{" + ",".join(batch) + "}"))
+                    batch.clear()
+            if batch:
+                articles.update(json.loads("{" + ",".join(batch) + "}"))
+            if not closed:
+                raise ValueError("the manifest is cut short")
         return cls(
             schema=str(data.get("schema", "")),
             library=str(data.get("library", "")),
             state=str(data.get("state", "")),
             docs=int(data.get("docs", -1)),
             files={str(k): int(v) for k, v in dict(data.get("files", {})).items()},
-            articles=dict(data["articles"]),
+            articles=articles,
         )
 
 
@@ -311,6 +353,17 @@ class _Manifest:
 def suggestion_keys(title: str, headings: list[list[str]]) -> list[str]:
     """Folded, unstemmed keys of a title and its headings (kept in the manifest)."""
     return [_ANALYSIS.fold_key(title), *(_ANALYSIS.fold_key(h) for _, h in headings)]
+
+
+def _buckets(entries: list[tuple[str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """``entries`` by the first letter of their text, each bucket sorted."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for entry in entries:
+        if entry[0]:
+            out.setdefault(entry[0][0], []).append(entry)
+    for bucket in out.values():
+        bucket.sort()
+    return out
 
 
 class _SuggestionList:
@@ -338,12 +391,12 @@ class _SuggestionList:
                 self.entry_words.append(ws)
                 keys.append((key, idx))
                 words.extend((w, idx) for w in set(ws))
-        keys.sort()
-        words.sort()
-        self._keys = keys
-        self._key_text = [k for k, _ in keys]
-        self._words = words
-        self._word_text = [w for w, _ in words]
+        # Sorted in buckets by first letter: no single sort of half a million entries
+        # holds the interpreter while a window waits (the list is built on a thread).
+        self._keys = _buckets(keys)
+        self._key_text = {c: [k for k, _ in b] for c, b in self._keys.items()}
+        self._words = _buckets(words)
+        self._word_text = {c: [w for w, _ in b] for c, b in self._words.items()}
 
     def suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
         key = _ANALYSIS.fold_key(clean_text(prefix)[:MAX_QUERY_CHARS])
@@ -353,20 +406,23 @@ class _SuggestionList:
         chosen: list[int] = []
         seen: set[int] = set()
         # 1. entries that start with what was typed (titles first, then short ones)
-        start = bisect_left(self._key_text, key)
+        key_bucket, key_text = self._keys.get(key[0], []), self._key_text.get(key[0], [])
+        start = bisect_left(key_text, key)
         starts: list[int] = []
-        for i in range(start, min(start + 400, len(self._keys))):
-            if not self._key_text[i].startswith(key):
+        for i in range(start, min(start + 400, len(key_bucket))):
+            if not key_text[i].startswith(key):
                 break
-            starts.append(self._keys[i][1])
+            starts.append(key_bucket[i][1])
         # 2. entries with a word that starts with the last word typed, and every other word
         last, others = parts[-1], parts[:-1]
-        start = bisect_left(self._word_text, last)
+        word_bucket = self._words.get(last[:1], [])
+        word_text = self._word_text.get(last[:1], [])
+        start = bisect_left(word_text, last)
         inside: list[int] = []
-        for i in range(start, min(start + 3000, len(self._words))):
-            if not self._word_text[i].startswith(last):
+        for i in range(start, min(start + 3000, len(word_bucket))):
+            if not word_text[i].startswith(last):
                 break
-            idx = self._words[i][1]
+            idx = word_bucket[i][1]
             ws = self.entry_words[idx]
             if all(any(w.startswith(o) for w in ws) for o in others):
                 inside.append(idx)
