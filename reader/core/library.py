@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,8 +125,7 @@ class ScanCache:
     def __init__(self, cache_dir: Path, root: Path) -> None:
         self.root = root
         self._prefix = str(root).rstrip(os.sep) + os.sep
-        key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-        self.path = Path(cache_dir) / "scan" / f"{key}.json"
+        self.path = self.path_for(cache_dir, root)
         self._old: dict[str, list[Any]] = {}
         self._new: dict[str, list[Any]] = {}
         try:
@@ -135,6 +134,11 @@ class ScanCache:
                 self._old = dict(data["files"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             pass
+
+    @staticmethod
+    def path_for(cache_dir: Path, root: Path) -> Path:
+        key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+        return Path(cache_dir) / "scan" / f"{key}.json"
 
     def summarise(self, path: Path) -> ArticleSummary:
         text = str(path)
@@ -190,10 +194,16 @@ class Library:
         self._by_id = {s.id: s for s in summaries}
 
     @classmethod
-    def scan(cls, root: Path, cache_dir: Path | None = None) -> Library:
+    def scan(
+        cls,
+        root: Path,
+        cache_dir: Path | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Library:
         """List the library. With ``cache_dir``, what was read of each file is kept there
         (keyed by path, size and modification time) and reused while the file is unchanged:
-        a large library then lists in a fraction of the time."""
+        a large library then lists in a fraction of the time. ``progress(done, total)`` is
+        told every few hundred files."""
         root = Path(root)
         if not root.is_dir():
             raise LibraryError(f"the library folder {root} does not exist or is not a folder")
@@ -201,7 +211,10 @@ class Library:
         summaries: list[ArticleSummary] = []
         problems: list[Problem] = []
         seen: dict[str, Path] = {}
-        for path in iter_article_files(root):
+        paths = list(iter_article_files(root))
+        for n, path in enumerate(paths):
+            if progress is not None and n % 250 == 0:
+                progress(n, len(paths))
             try:
                 summary = cache.summarise(path) if cache is not None else summarise(path)
             except ArticleError as exc:
@@ -220,7 +233,18 @@ class Library:
         summaries.sort(key=lambda s: (s.collection.casefold(), s.title.casefold()))
         if cache is not None:
             cache.save()
+        if progress is not None:
+            progress(len(paths), len(paths))
         return cls(root, tuple(summaries), tuple(problems))
+
+    @staticmethod
+    def is_cached(root: Path, cache_dir: Path) -> bool:
+        """True when ``cache_dir`` holds a scan of the library at ``root`` (a start after
+        the first lists it quickly)."""
+        try:
+            return ScanCache.path_for(cache_dir, Path(root)).is_file()
+        except OSError:
+            return False
 
     def __len__(self) -> int:
         return len(self.summaries)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -11,15 +12,20 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.cli.gui import GuiOptions
 from reader.core.errors import ReaderError
-from reader.core.library import Library
+from reader.core.library import Library, iter_article_files
 from reader.core.navigation import OpenRequest
 from reader.core.paths import user_cache_dir
 from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
 from reader.ui.main_window import MainWindow, base_font
+from reader.ui.workers import LibraryLoader, ScanProgress
 
 log = logging.getLogger(__name__)
+
+#: A library of more files than this, never listed before, is listed after the window
+#: appears (reading 50,000 files' front matter the first time takes a quarter of a minute).
+BACKGROUND_SCAN_FILES = 2000
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -40,13 +46,21 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(
-    options: GuiOptions, store: SettingsStore | None = None, *, start_search: bool = True
+    options: GuiOptions,
+    store: SettingsStore | None = None,
+    *,
+    start_search: bool = True,
+    background_scan: bool = False,
 ) -> MainWindow:
     """The window on ``options.library``, showing the target, the last or a welcome article.
 
-    The search index is checked (and built if needed) in the background afterwards.
+    The search index is checked (and built if needed) in the background afterwards. With
+    ``background_scan``, a large library never listed before is listed after the window
+    appears, which says how far it got.
     """
     application()
+    if background_scan and _first_scan_is_slow(options.library):
+        return _build_window_loading(options, store, start_search)
     try:
         library = Library.scan(options.library, cache_dir=user_cache_dir())
     except ReaderError as exc:
@@ -57,6 +71,47 @@ def build_window(
         window.show_status(str(exc), error=True)
         return window
     window = MainWindow(library, store or SettingsStore.for_user())
+    _show_library(window, options, start_search)
+    return window
+
+
+def _first_scan_is_slow(root: Path) -> bool:
+    if Library.is_cached(root, user_cache_dir()):
+        return False
+    files = enumerate(iter_article_files(Path(root)))
+    return any(n >= BACKGROUND_SCAN_FILES for n, _ in files)
+
+
+def _build_window_loading(
+    options: GuiOptions, store: SettingsStore | None, start_search: bool
+) -> MainWindow:
+    window = MainWindow(Library(options.library, (), ()), store or SettingsStore.for_user())
+    window.show_status("Loading the library…")
+    loader = LibraryLoader(options.library, user_cache_dir(), window)
+
+    def progressed(p: ScanProgress) -> None:
+        window.show_status(f"Loading the library: {p.done} of {p.total} articles", speak=False)
+
+    def loaded(library: Library) -> None:
+        window.set_library(library)
+        n = len(library)
+        window.show_status(f"Library loaded: {n} article{'s' if n != 1 else ''}")
+        _show_library(window, options, start_search)
+
+    def failed(message: str) -> None:
+        window.show_welcome()
+        window.show_status(message, error=True)
+
+    loader.progressed.connect(progressed)
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    loader.start()
+    return window
+
+
+def _show_library(window: MainWindow, options: GuiOptions, start_search: bool) -> None:
+    """Open the target, the last or a welcome article; report unreadable files."""
+    library = window.library
     opened = False
     if options.open_target:
         opened = window.open_target(options.open_target)
@@ -75,7 +130,6 @@ def build_window(
     if start_search:
         # After the first paint: the window shows before any indexing work starts.
         QTimer.singleShot(0, window.search.start)
-    return window
 
 
 def run_app(options: GuiOptions) -> int:
@@ -85,7 +139,7 @@ def run_app(options: GuiOptions) -> int:
         return run_kiosk(options)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
-    window = build_window(options)
+    window = build_window(options, background_scan=True)
     window.show()
     # Without a window manager (a kiosk, a virtual display) nothing would ever get
     # the "focused" state that screen readers follow.

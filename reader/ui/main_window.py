@@ -936,6 +936,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def set_library(self, library: Library) -> None:
+        """Show ``library`` (listed after the window appeared, on a first start)."""
+        self.library = library
+        self.search.library = library
+        self.library_pane.set_library(library)
+
     def show_welcome(self) -> None:
         counts = [(c.name, len(c.articles)) for c in self.library.collections()]
         self.article_view.show_welcome(counts)

@@ -125,6 +125,61 @@ class _Task(QRunnable):
         self._fn()
 
 
+@dataclass(frozen=True, slots=True)
+class ScanProgress:
+    done: int
+    total: int
+
+
+class _LoaderSignals(QObject):
+    progressed = Signal(object)  # ScanProgress
+    loaded = Signal(object)  # Library
+    failed = Signal(str)
+
+
+class LibraryLoader(QObject):
+    """Lists a library on a worker thread (a first start on a large library reads every
+    file's front matter), telling how far it got."""
+
+    progressed = Signal(object)  # ScanProgress
+    loaded = Signal(object)  # Library
+    failed = Signal(str)
+
+    def __init__(self, root: Path, cache_dir: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.cache_dir = cache_dir
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _LoaderSignals()
+        self._signals.progressed.connect(self.progressed)
+        self._signals.loaded.connect(self.loaded)
+        self._signals.failed.connect(self.failed)
+
+    def start(self) -> None:
+        self._pool.start(_Task(self._scan))
+
+    def _scan(self) -> None:
+        s = self._signals
+        try:
+            library = Library.scan(
+                self.root,
+                cache_dir=self.cache_dir,
+                progress=lambda done, total: s.progressed.emit(ScanProgress(done, total)),
+            )
+        except ReaderError as exc:
+            s.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a worker must never take the window down with it
+            log.exception("listing the library failed")
+            s.failed.emit(f"The library could not be listed ({type(exc).__name__}).")
+            return
+        s.loaded.emit(library)
+
+    def wait(self, timeout_ms: int = 30000) -> None:
+        self._pool.waitForDone(timeout_ms)
+
+
 class SearchService(QObject):
     """Owns the search index, the process that builds it and the threads that open and
     query it."""
@@ -357,4 +412,11 @@ class SearchService(QObject):
             index.close()
 
 
-__all__ = ["IndexProgress", "IndexReady", "IndexerOutcome", "SearchService"]
+__all__ = [
+    "IndexProgress",
+    "IndexReady",
+    "IndexerOutcome",
+    "LibraryLoader",
+    "ScanProgress",
+    "SearchService",
+]
