@@ -355,15 +355,26 @@ def suggestion_keys(title: str, headings: list[list[str]]) -> list[str]:
     return [_ANALYSIS.fold_key(title), *(_ANALYSIS.fold_key(h) for _, h in headings)]
 
 
-def _buckets(entries: list[tuple[str, int]]) -> dict[str, list[tuple[str, int]]]:
-    """``entries`` by the first letter of their text, each bucket sorted."""
-    out: dict[str, list[tuple[str, int]]] = {}
-    for entry in entries:
-        if entry[0]:
-            out.setdefault(entry[0][0], []).append(entry)
+def _buckets(texts: Iterable[str]) -> dict[str, list[str]]:
+    """``texts`` by their first letter, each bucket sorted."""
+    out: dict[str, list[str]] = {}
+    for text in texts:
+        if text:
+            out.setdefault(text[0], []).append(text)
     for bucket in out.values():
         bucket.sort()
     return out
+
+
+def _take(found: dict[str, list[int]], bucket: list[str], prefix: str, most: int) -> Iterator[int]:
+    """Up to ``most`` entries under the texts of ``bucket`` that start with ``prefix``."""
+    n = 0
+    for i in range(bisect_left(bucket, prefix), len(bucket)):
+        if n >= most or not bucket[i].startswith(prefix):
+            return
+        for idx in found[bucket[i]][: most - n]:
+            n += 1
+            yield idx
 
 
 class _SuggestionList:
@@ -371,8 +382,8 @@ class _SuggestionList:
 
     def __init__(self, articles: dict[str, list[Any]]) -> None:
         self.entries: list[tuple[str, str, str | None, bool]] = []  # text, id, anchor, is_title
-        keys: list[tuple[str, int]] = []
-        words: list[tuple[str, int]] = []
+        keys: dict[str, list[int]] = {}  # folded title or heading -> entries
+        words: dict[str, list[int]] = {}  # a word of one -> entries
         self.entry_words: list[tuple[str, ...]] = []
         for article_id, row in articles.items():
             title = str(row[1]) if len(row) > 1 else ""
@@ -389,14 +400,15 @@ class _SuggestionList:
                 self.entries.append((text, article_id, anchor, is_title))
                 ws = tuple(key.split(" "))
                 self.entry_words.append(ws)
-                keys.append((key, idx))
-                words.extend((w, idx) for w in set(ws))
-        # Sorted in buckets by first letter: no single sort of half a million entries
-        # holds the interpreter while a window waits (the list is built on a thread).
-        self._keys = _buckets(keys)
-        self._key_text = {c: [k for k, _ in b] for c, b in self._keys.items()}
-        self._words = _buckets(words)
-        self._word_text = {c: [w for w, _ in b] for c, b in self._words.items()}
+                keys.setdefault(key, []).append(idx)
+                for w in set(ws):
+                    words.setdefault(w, []).append(idx)
+        # Distinct texts, sorted in buckets by first letter: no single sort of hundreds of
+        # thousands of entries holds the interpreter while a window waits.
+        self._keys = keys
+        self._key_text = _buckets(keys)
+        self._words = words
+        self._word_text = _buckets(words)
 
     def suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
         key = _ANALYSIS.fold_key(clean_text(prefix)[:MAX_QUERY_CHARS])
@@ -406,23 +418,11 @@ class _SuggestionList:
         chosen: list[int] = []
         seen: set[int] = set()
         # 1. entries that start with what was typed (titles first, then short ones)
-        key_bucket, key_text = self._keys.get(key[0], []), self._key_text.get(key[0], [])
-        start = bisect_left(key_text, key)
-        starts: list[int] = []
-        for i in range(start, min(start + 400, len(key_bucket))):
-            if not key_text[i].startswith(key):
-                break
-            starts.append(key_bucket[i][1])
+        starts = list(_take(self._keys, self._key_text.get(key[0], []), key, 400))
         # 2. entries with a word that starts with the last word typed, and every other word
         last, others = parts[-1], parts[:-1]
-        word_bucket = self._words.get(last[:1], [])
-        word_text = self._word_text.get(last[:1], [])
-        start = bisect_left(word_text, last)
         inside: list[int] = []
-        for i in range(start, min(start + 3000, len(word_bucket))):
-            if not word_text[i].startswith(last):
-                break
-            idx = word_bucket[i][1]
+        for idx in _take(self._words, self._word_text.get(last[:1], []), last, 3000):
             ws = self.entry_words[idx]
             if all(any(w.startswith(o) for w in ws) for o in others):
                 inside.append(idx)
@@ -1346,6 +1346,11 @@ class SearchIndex:
             if manifest is self._manifest:
                 self._suggestions = suggestions
             return suggestions
+
+    def warm(self) -> None:
+        """Build now, on the caller's thread, what the first suggestion would otherwise
+        build on its own (the list of titles and headings)."""
+        self._suggestion_list()
 
     def _prepare_suggestions(self) -> None:
         """Build the suggestion list in the background, so the first keystroke is quick."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -72,6 +73,9 @@ def build_window(
         return window
     window = MainWindow(library, store or SettingsStore.for_user())
     _show_library(window, options, start_search)
+    # The library and its rows live as long as the window: leave them out of full garbage
+    # collections, which would otherwise stop the window for longer the larger it is.
+    gc.freeze()
     return window
 
 
@@ -97,6 +101,7 @@ def _build_window_loading(
         n = len(library)
         window.show_status(f"Library loaded: {n} article{'s' if n != 1 else ''}")
         _show_library(window, options, start_search)
+        gc.freeze()
 
     def failed(message: str) -> None:
         window.show_welcome()

@@ -11,6 +11,7 @@ drops stale results).
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -161,6 +162,7 @@ class LibraryLoader(QObject):
 
     def _scan(self) -> None:
         s = self._signals
+        gc.disable()  # no full collections stopping the window meanwhile (see _open below)
         try:
             library = Library.scan(
                 self.root,
@@ -174,6 +176,8 @@ class LibraryLoader(QObject):
             log.exception("listing the library failed")
             s.failed.emit(f"The library could not be listed ({type(exc).__name__}).")
             return
+        finally:
+            gc.enable()
         s.loaded.emit(library)
 
     def wait(self, timeout_ms: int = 30000) -> None:
@@ -234,6 +238,11 @@ class SearchService(QObject):
     def _open(self, report: IndexReport | None, notice: str | None) -> None:
         """On the index thread: open the index (where the indexer said it wrote it)."""
         s = self._signals
+        # What an index of 50,000 articles loads (a million small objects) would set off
+        # full garbage collections that stop every thread, the window's too, for a few
+        # hundred milliseconds each: none while it loads, and once loaded it is left out
+        # of them (it lives as long as the window).
+        gc.disable()
         try:
             assert SearchIndex is not None
             location = report.location if report is not None else None
@@ -244,12 +253,16 @@ class SearchService(QObject):
             if notice:
                 index.notice = notice
             needs = report is None and index.needs_update()
+            index.warm()
+            gc.freeze()
             s.index_opened.emit(_Opened(index, needs, report))
         except ReaderError as exc:
             s.index_failed.emit(str(exc))
         except Exception as exc:  # a worker must never take the window down with it
             log.exception("opening the search index failed")
             s.index_failed.emit(f"The search index could not be opened ({type(exc).__name__}).")
+        finally:
+            gc.enable()
 
     def _on_signals_index_opened(self, opened: _Opened) -> None:
         if self._closing:  # the window closed meanwhile
