@@ -110,6 +110,7 @@ def _build_window_loading(
     loader.progressed.connect(progressed)
     loader.loaded.connect(loaded)
     loader.failed.connect(failed)
+    application().aboutToQuit.connect(loader.cancel)
     loader.start()
     return window
 

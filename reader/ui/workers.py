@@ -138,6 +138,10 @@ class _LoaderSignals(QObject):
     failed = Signal(str)
 
 
+class _ScanCancelledError(Exception):
+    pass
+
+
 class LibraryLoader(QObject):
     """Lists a library on a worker thread (a first start on a large library reads every
     file's front matter), telling how far it got."""
@@ -152,6 +156,7 @@ class LibraryLoader(QObject):
         self.cache_dir = cache_dir
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._cancelled = False
         self._signals = _LoaderSignals()
         self._signals.progressed.connect(self.progressed)
         self._signals.loaded.connect(self.loaded)
@@ -160,15 +165,22 @@ class LibraryLoader(QObject):
     def start(self) -> None:
         self._pool.start(_Task(self._scan))
 
+    def cancel(self) -> None:
+        """Stop listing (the reader is quitting) within a few hundred files."""
+        self._cancelled = True
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancelled:
+            raise _ScanCancelledError
+        self._signals.progressed.emit(ScanProgress(done, total))
+
     def _scan(self) -> None:
         s = self._signals
         gc.disable()  # no full collections stopping the window meanwhile (see _open below)
         try:
-            library = Library.scan(
-                self.root,
-                cache_dir=self.cache_dir,
-                progress=lambda done, total: s.progressed.emit(ScanProgress(done, total)),
-            )
+            library = Library.scan(self.root, cache_dir=self.cache_dir, progress=self._progress)
+        except _ScanCancelledError:
+            return
         except ReaderError as exc:
             s.failed.emit(str(exc))
             return
