@@ -60,7 +60,7 @@ def iter_article_files(root: Path) -> Iterator[Path]:
                 stack.append((entry.path, (*parts, name)))
             elif name.endswith(".md"):
                 found.append(((*parts, name), entry))
-    found.sort(key=lambda item: item[0])
+    found.sort(key=lambda item: "\0".join(item[0]))  # a string compares faster than a tuple
     for _, entry in found:
         path = Path(entry.path)
         if entry.is_symlink():
@@ -175,9 +175,14 @@ class ScanCache:
     def save(self) -> None:
         if self._new == self._old:
             return
-        data = {"version": self.VERSION, "root": str(self.root.resolve()), "files": self._new}
+        head = json.dumps({"version": self.VERSION, "root": str(self.root.resolve())})
+        # one entry at a time: no single call holds the interpreter (a window may be waiting)
+        files = ",".join(
+            json.dumps(rel, ensure_ascii=False) + ":" + json.dumps(entry, ensure_ascii=False)
+            for rel, entry in self._new.items()
+        )
         try:
-            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False))
+            atomic_write_text(self.path, head[:-1] + ',"files":{' + files + "}}")
         except OSError as exc:
             log.info("the library scan cache %s cannot be written: %s", self.path, exc)
 
@@ -230,7 +235,8 @@ class Library:
                 continue
             seen[summary.id] = path
             summaries.append(summary)
-        summaries.sort(key=lambda s: (s.collection.casefold(), s.title.casefold()))
+        # one string per article (sorts as the pair would, in far less time)
+        summaries.sort(key=lambda s: f"{s.collection.casefold()}\0{s.title.casefold()}")
         if cache is not None:
             cache.save()
         if progress is not None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.library import Library
+from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -14,6 +15,8 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 #: whole title in the tooltip and for screen readers): the view then lays out 50,000 rows
 #: ("expand all") without measuring each one's text.
 WRAP_LIMIT = 3000
+#: Article rows added per turn of the event loop when a library is listed in steps.
+ROWS_PER_STEP = 2000
 
 
 class LibraryPane(QWidget):
@@ -48,6 +51,7 @@ class LibraryPane(QWidget):
         # The open article stays in view while rows change height (text size, colours,
         # the pane's width), until the person scrolls or moves elsewhere themselves.
         self._open_id: str | None = None
+        self._wanted: str | None = None  # to select once its row is added
         self._follow = False
         self._refollow = QTimer(self)
         self._refollow.setSingleShot(True)
@@ -60,10 +64,13 @@ class LibraryPane(QWidget):
         self.tree.installEventFilter(self)
         self.set_library(library)
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, *, in_steps: bool = False) -> None:
+        """List ``library``. ``in_steps``: the articles' rows are added a few thousand per
+        turn of the event loop, so a window already on screen never stops for long."""
         self._items: dict[str, QTreeWidgetItem] = {}  # by article id: no walk of 50,000 rows
+        self._pending: list[tuple[QTreeWidgetItem, tuple[ArticleSummary, ...]]] = []
         self.tree.clear()
-        uniform = len(library) > WRAP_LIMIT
+        self._uniform = uniform = len(library) > WRAP_LIMIT
         self.tree.setWordWrap(not uniform)
         self.tree.setUniformRowHeights(uniform)
         for collection in library.collections():
@@ -78,21 +85,48 @@ class LibraryPane(QWidget):
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"Collection {collection.name}, {count} article{'s' if count != 1 else ''}",
             )
-            for s in collection.articles:
-                who = s.journal or "; ".join(s.authors[:2])
-                byline = " · ".join(p for p in (who, s.published) if p)
-                item = QTreeWidgetItem([f"{s.title}\n{byline}" if byline or uniform else s.title])
-                item.setData(0, _ID_ROLE, s.id)
-                item.setToolTip(0, s.title)
-                spoken = ", ".join(p for p in (s.title, who, s.published) if p)
-                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
-                top.addChild(item)
-                self._items[s.id] = item
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
+            self._pending.append((top, collection.articles))
         first = self.tree.topLevelItem(0)
         if first is not None:
             self.tree.setCurrentItem(first)
+        if in_steps:
+            QTimer.singleShot(0, self._add_rows)
+        else:
+            while self._pending:
+                self._add_rows(step=None)
+
+    def _add_rows(self, step: int | None = ROWS_PER_STEP) -> None:
+        """Add up to ``step`` article rows (all with None); then come back for the rest."""
+        if not self._pending:
+            return
+        top, articles = self._pending[0]
+        batch = articles if step is None else articles[:step]
+        rest = articles[len(batch) :]
+        if rest:
+            self._pending[0] = (top, rest)
+        else:
+            self._pending.pop(0)
+        items = [self._row(s) for s in batch]
+        top.addChildren(items)
+        if step is None:
+            return
+        if self._pending:
+            QTimer.singleShot(0, self._add_rows)
+        elif self._wanted is not None:
+            self.show_current(self._wanted)
+
+    def _row(self, s: ArticleSummary) -> QTreeWidgetItem:
+        who = s.journal or "; ".join(s.authors[:2])
+        byline = " · ".join(p for p in (who, s.published) if p)
+        item = QTreeWidgetItem([f"{s.title}\n{byline}" if byline or self._uniform else s.title])
+        item.setData(0, _ID_ROLE, s.id)
+        item.setToolTip(0, s.title)
+        spoken = ", ".join(p for p in (s.title, who, s.published) if p)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+        self._items[s.id] = item
+        return item
 
     def article_count(self) -> int:
         return len(self._items)
@@ -103,6 +137,7 @@ class LibraryPane(QWidget):
     def show_current(self, article_id: str | None) -> None:
         """Select the open article without asking to open it again."""
         item = self.item_for(article_id) if article_id else None
+        self._wanted = article_id if item is None and self._pending else None
         if item is None:
             return
         self._open_id = article_id

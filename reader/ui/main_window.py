@@ -940,7 +940,7 @@ class MainWindow(QMainWindow):
         """Show ``library`` (listed after the window appeared, on a first start)."""
         self.library = library
         self.search.library = library
-        self.library_pane.set_library(library)
+        self.library_pane.set_library(library, in_steps=True)
 
     def show_welcome(self) -> None:
         counts = [(c.name, len(c.articles)) for c in self.library.collections()]
