@@ -179,6 +179,7 @@ class LibraryLoader(QObject):
         gc.disable()  # no full collections stopping the window meanwhile (see _open below)
         try:
             library = Library.scan(self.root, cache_dir=self.cache_dir, progress=self._progress)
+            gc.freeze()  # it lives as long as the window
         except _ScanCancelledError:
             return
         except ReaderError as exc:
