@@ -141,8 +141,9 @@ def run_json(args: argparse.Namespace) -> int:
     """``--progress-json``: the same work, told as JSON lines; SIGTERM stops it at the next
     article, leaving the last committed index as it was."""
     cancelled = threading.Event()
+    previous: Any = None
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda *_: cancelled.set())
+        previous = signal.signal(signal.SIGTERM, lambda *_: cancelled.set())
     root: Path = args.library or bundled_library()
     try:
         library = Library.scan(root, cache_dir=user_cache_dir())
@@ -159,4 +160,7 @@ def run_json(args: argparse.Namespace) -> int:
     except ReaderError as exc:
         emit_json({"phase": "failed", "message": str(exc)})
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
