@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -156,13 +157,14 @@ def main() -> int:
         library = Library.scan(root, cache_dir=user_cache_dir())
         print(f"scan {label}: {time.perf_counter() - started:.2f} s, {len(library)} articles")
 
-    if args.prebuild:
-        from reader.core.search import SearchIndex
-
+    if args.prebuild:  # by another process, as a prebuilt index is
         started = time.perf_counter()
-        ix = SearchIndex.open(library)
-        ix.update()
-        ix.close()
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        }
+        command = [sys.executable, "-m", "reader", "index", "--library", str(root), "--quiet"]
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
         print(f"index built beforehand: {time.perf_counter() - started:.0f} s")
 
     from PySide6.QtCore import QEvent, Qt, QTimer

@@ -31,6 +31,11 @@ BACKGROUND_SCAN_FILES = 2000
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), with the bundled fonts loaded."""
+    # Qt calls into Python (event filters, slots) many times per turn of the event loop,
+    # and each call waits for the interpreter while a search or an index opens on a worker
+    # thread: hand it over every millisecond rather than every five, so those waits never
+    # add up to a visible stop.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
