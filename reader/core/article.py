@@ -727,9 +727,8 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse one library file; every failure is an :class:`ArticleError`."""
-    path = Path(path)
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of one library file, refusing an oversized one before reading it."""
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
@@ -738,8 +737,14 @@ def read_article(path: Path) -> Article:
                 f"the file is {size / 1e6:.1f} MB; articles larger than "
                 f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one library file; every failure is an :class:`ArticleError`."""
+    path = Path(path)
+    data = read_article_bytes(path)
     text = decode_article_bytes(data, path)
     return parse_article(text, path, content_hash(data))

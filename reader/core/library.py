@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.article import (
-    MAX_ARTICLE_BYTES,
     content_hash,
     decode_article_bytes,
     load_front_matter,
     meta_from_front_matter,
     read_article,
+    read_article_bytes,
 )
 from reader.core.errors import ArticleError, LibraryError
 from reader.core.fsutil import atomic_write_text
@@ -75,15 +75,7 @@ def iter_article_files(root: Path) -> Iterator[Path]:
 
 def summarise(path: Path) -> ArticleSummary:
     """Read one file's front matter; raise :class:`ArticleError` when it is unusable."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                path, f"the file is {size / 1e6:.1f} MB; articles that large are refused"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
+    data = read_article_bytes(path)
     text = decode_article_bytes(data, path)
     fields, _ = load_front_matter(text, path)
     meta = meta_from_front_matter(fields, path)
