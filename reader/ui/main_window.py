@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -287,6 +287,36 @@ class MainWindow(QMainWindow):
         self.actions_by_id["quit"].setText("Quit")
         self._update_history_actions()
 
+    def _choice_menu(
+        self,
+        parent: QMenu,
+        title: str,
+        choices: Sequence[tuple[object, str]],
+        slot: Callable[[QAction], None],
+        name_prefix: str | None,
+    ) -> QActionGroup:
+        """A sub-menu of checkable, mutually exclusive choices."""
+        return self._fill_choices(parent.addMenu(title), choices, slot, name_prefix)
+
+    def _fill_choices(
+        self,
+        menu: QMenu,
+        choices: Sequence[tuple[object, str]],
+        slot: Callable[[QAction], None],
+        name_prefix: str | None,
+    ) -> QActionGroup:
+        """Checkable actions, one per (value, label), in one exclusive group wired to ``slot``."""
+        group = QActionGroup(self)
+        for value, label in choices:
+            act = menu.addAction(label)
+            act.setCheckable(True)
+            act.setData(value)
+            if name_prefix is not None:
+                act.setObjectName(f"{name_prefix}{value}")
+            group.addAction(act)
+        group.triggered.connect(slot)
+        return group
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.setAccessibleName("Menu bar")
@@ -297,34 +327,19 @@ class MainWindow(QMainWindow):
         for key in ("zoom_in", "zoom_out", "zoom_reset"):
             view.addAction(a[key])
         view.addSeparator()
-        self._font_group = QActionGroup(self)
-        font_menu = view.addMenu("&Font")
-        for font_id, label in FONT_CHOICES:
-            act = font_menu.addAction(label)
-            act.setCheckable(True)
-            act.setData(font_id)
-            act.setObjectName(f"action_font_{font_id}")
-            self._font_group.addAction(act)
-        self._font_group.triggered.connect(self._on_font_group_triggered)
-        self._spacing_group = QActionGroup(self)
-        spacing_menu = view.addMenu("Line &spacing")
-        for spacing in LINE_SPACING_STEPS:
-            act = spacing_menu.addAction(f"{spacing:g}")
-            act.setCheckable(True)
-            act.setData(spacing)
-            self._spacing_group.addAction(act)
-        self._spacing_group.triggered.connect(self._on_spacing_group_triggered)
-        self._theme_group = QActionGroup(self)
+        self._font_group = self._choice_menu(
+            view, "&Font", FONT_CHOICES, self._on_font_group_triggered, "action_font_"
+        )
+        spacing_choices = [(spacing, f"{spacing:g}") for spacing in LINE_SPACING_STEPS]
+        self._spacing_group = self._choice_menu(
+            view, "Line &spacing", spacing_choices, self._on_spacing_group_triggered, None
+        )
         theme_menu = view.addMenu("&Colours")
-        for theme_id, label in THEME_CHOICES:
-            act = theme_menu.addAction(label)
-            act.setCheckable(True)
-            act.setData(theme_id)
-            act.setObjectName(f"action_theme_{theme_id}")
-            self._theme_group.addAction(act)
+        self._theme_group = self._fill_choices(
+            theme_menu, THEME_CHOICES, self._on_theme_group_triggered, "action_theme_"
+        )
         theme_menu.addSeparator()
         theme_menu.addAction(a["cycle_theme"])
-        self._theme_group.triggered.connect(self._on_theme_group_triggered)
         view.addSeparator()
         panes_menu = view.addMenu("&Panes")
         for spec in PANES:
