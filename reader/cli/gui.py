@@ -15,7 +15,7 @@ NO_DISPLAY_MESSAGE = """\
 offline-reader: there is no display to open the reader window on.
   DISPLAY and WAYLAND_DISPLAY are both unset (a terminal without a desktop, or SSH).
   Start it on a virtual display instead:
-      xvfb-run -a offline-reader
+      xvfb-run -a offline-reader        (from a clone: xvfb-run -a make run)
   (Debian: apt-get install xvfb), or run it from a desktop session.
   The command-line tools work without a display: offline-reader --help"""
 
