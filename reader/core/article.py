@@ -42,7 +42,7 @@ from reader.core.model import (
     TableCell,
 )
 from reader.core.refparse import parse_reference
-from reader.core.text import sentence_at, slugify, unique
+from reader.core.text import UndecodableTextError, decode_text_file, sentence_at, slugify, unique
 
 log = logging.getLogger(__name__)
 
@@ -535,25 +535,16 @@ def _flagged(
 
 def decode_article_bytes(data: bytes, path: Path | None) -> str:
     """Bytes -> text, refusing what is not a UTF-8 text file (with the line of the fault)."""
-    if not data.strip():
-        raise ArticleError(path, "the file is empty")
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             path,
             f"the file is {len(data) / 1e6:.1f} MB; articles larger than "
             f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
         )
-    if b"\x00" in data[:65536] or b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ArticleError(path, "the file is binary (it contains NUL bytes), not Markdown", line)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ArticleError(
-            path, f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})", line
-        ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        return decode_text_file(data, "Markdown")
+    except UndecodableTextError as exc:
+        raise ArticleError(path, exc.message, exc.line) from None
 
 
 def _bounded_body(body: str, path: Path | None, first_line: int) -> tuple[str, list[Problem]]:

@@ -96,6 +96,37 @@ def unique(base: str, used: set[str]) -> str:
     return name
 
 
+class UndecodableTextError(ValueError):
+    """Bytes that are not a UTF-8 text file; ``line`` is where the fault is (1-based)."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def decode_text_file(data: bytes, kind: str = "text") -> str:
+    """UTF-8 bytes -> text with ``\n`` line endings and no byte-order mark.
+
+    Raises :class:`UndecodableTextError` for an empty file, a binary one (NUL bytes) or one
+    that is not UTF-8, naming the line of the fault; ``kind`` names what was expected.
+    """
+    if not data.strip():
+        raise UndecodableTextError("the file is empty", 1)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise UndecodableTextError(f"the file is binary (it contains NUL bytes), not {kind}", line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UndecodableTextError(
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})", line
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def fold(text: str) -> str:
     """Lower case without accents, for matching names across spellings."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.core.errors import ImporterError
 from reader.core.fsutil import atomic_write_text
-from reader.core.text import slugify
+from reader.core.text import UndecodableTextError, decode_text_file, slugify
 
 #: Larger source files are refused: an article's text is a few hundred kilobytes at most.
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -62,19 +62,10 @@ def read_source_text(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> str:
 def decode_source_bytes(data: bytes, path: Path | None, max_bytes: int = MAX_SOURCE_BYTES) -> str:
     if len(data) > max_bytes:
         raise SourceFileError(path, f"the file is {len(data) / 1e6:.1f} MB; too large to import")
-    if not data.strip():
-        raise SourceFileError(path, "the file is empty", 1)
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise SourceFileError(path, "the file is binary (it contains NUL bytes), not text", line)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceFileError(
-            path, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})", line
-        ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        text = decode_text_file(data)
+    except UndecodableTextError as exc:
+        raise SourceFileError(path, exc.message, exc.line) from None
     controls = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
     if controls:
         line = text[: controls.start()].count("\n") + 1
