@@ -28,18 +28,51 @@ class GuiOptions:
     kiosk_config: Path | None = None
 
 
+#: The window's options that take a value (the command line looks past their values).
+VALUE_OPTIONS: tuple[str, ...] = ("--library", "--kiosk-config")
+TARGET_HELP = "an article id, or an article's Markdown file, to open at start"
+
+
+def add_window_options(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup, dest_prefix: str = ""
+) -> None:
+    """The options of the window (``offline-reader [ARTICLE] ...``), shared with --help
+    (where ``dest_prefix`` keeps them apart from the commands' own ``--library``)."""
+    parser.add_argument(
+        "--library",
+        dest=f"{dest_prefix}library",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the library folder to read (default: the bundled library, or the one chosen "
+        "last with File > Open library)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        dest=f"{dest_prefix}kiosk",
+        action="store_true",
+        help="shared-screen kiosk mode (see docs/kiosk.md)",
+    )
+    parser.add_argument(
+        "--kiosk-config",
+        dest=f"{dest_prefix}kiosk_config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the kiosk configuration file (TOML); implies --kiosk",
+    )
+
+
 def parse_gui_args(argv: Sequence[str]) -> GuiOptions:
     parser = argparse.ArgumentParser(
         prog="offline-reader",
         description=(
             "Start the reader window on the library (building its search index on first run). "
-            "Sub-commands: import, check, index, search (see 'offline-reader COMMAND --help')."
+            "Commands: see 'offline-reader --help'."
         ),
     )
-    parser.add_argument("target", nargs="?", help="an article id or library Markdown file to open")
-    parser.add_argument("--library", type=Path, default=None, help="library folder")
-    parser.add_argument("--kiosk", action="store_true", help="shared-screen kiosk mode")
-    parser.add_argument("--kiosk-config", type=Path, default=None, help="kiosk configuration file")
+    parser.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
+    add_window_options(parser)
     args = parser.parse_args(list(argv))
     return GuiOptions(
         library=args.library or bundled_library(),

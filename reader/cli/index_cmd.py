@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +87,57 @@ class JsonProgress:
         emit_json({"phase": p.phase, "done": p.done, "total": p.total, "article": p.article_id})
 
 
+class _Output:
+    """Standard output for ``--progress-json``: once the reading end is gone (the window
+    that started this process quit or was killed), nothing more is written and the work
+    is cancelled, with no traceback."""
+
+    def __init__(self) -> None:
+        self.gone = threading.Event()
+        self.on_gone: list[Callable[[], object]] = []
+
+    def write_line(self, text: str) -> None:
+        if self.gone.is_set():
+            return
+        try:
+            print(text, flush=True)
+        except (BrokenPipeError, ValueError):
+            self.close()
+
+    def close(self) -> None:
+        if self.gone.is_set():
+            return
+        self.gone.set()
+        # Whatever is still buffered would fail again at exit: send it nowhere.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        for callback in self.on_gone:
+            callback()
+
+
+_OUTPUT = _Output()
+
+
 def emit_json(data: dict[str, Any]) -> None:
-    print(json.dumps(data, ensure_ascii=True), flush=True)
+    _OUTPUT.write_line(json.dumps(data, ensure_ascii=True))
+
+
+def watch_parent(cancelled: threading.Event, interval: float = 0.5) -> threading.Thread:
+    """Cancel the work when the process that started this one goes (a window killed
+    with SIGKILL cannot stop its indexer): this process is then adopted by another."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while not cancelled.wait(interval):
+            if os.getppid() != parent:
+                cancelled.set()
+                _OUTPUT.close()
+
+    thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 def report_json(report: IndexReport, index: SearchIndex) -> dict[str, Any]:
@@ -144,6 +196,10 @@ def run_json(args: argparse.Namespace) -> int:
     previous: Any = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, lambda *_: cancelled.set())
+    global _OUTPUT
+    _OUTPUT = _Output()  # a fresh one each run (tests run several in one process)
+    _OUTPUT.on_gone.append(cancelled.set)
+    watch_parent(cancelled)
     root: Path = args.library or bundled_library()
     try:
         library = Library.scan(root, cache_dir=user_cache_dir())
@@ -161,6 +217,7 @@ def run_json(args: argparse.Namespace) -> int:
         emit_json({"phase": "failed", "message": str(exc)})
         return 2
     finally:
+        cancelled.set()  # stops the parent watch
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return 0

@@ -20,6 +20,7 @@ from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
 from reader.ui.main_window import MainWindow, base_font
+from reader.ui.quit_signals import QuitSignals
 from reader.ui.workers import LibraryLoader, ScanProgress
 
 log = logging.getLogger(__name__)
@@ -151,8 +152,18 @@ def run_app(options: GuiOptions) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
     window = build_window(options, background_scan=True)
+
+    def quit_on_signal(status: int) -> None:
+        # As if the person closed the window: layout saved, the indexer stopped.
+        window.close()
+        app.exit(status)
+
+    signals = QuitSignals(quit_on_signal, app)
     window.show()
     # Without a window manager (a kiosk, a virtual display) nothing would ever get
     # the "focused" state that screen readers follow.
     window.activateWindow()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        signals.uninstall()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 
 from PySide6.QtCore import QTimer
@@ -25,6 +24,7 @@ from reader.core.errors import ReaderError
 from reader.core.kiosk import load_kiosk_config
 from reader.core.library import Library
 from reader.ui.kiosk.window import KioskWindow
+from reader.ui.quit_signals import QuitSignals
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +47,8 @@ def run_kiosk(options: GuiOptions) -> int:
     app = application()
     window = KioskWindow(library, config)
     # SIGTERM/SIGINT from the system (not from the screen) stop the kiosk cleanly, so the
-    # temporary search index is removed. The timer lets Python see the signal.
-    signal.signal(signal.SIGTERM, lambda *_: app.exit(0))
-    signal.signal(signal.SIGINT, lambda *_: app.exit(130))
-    wake = QTimer(app)
-    wake.timeout.connect(lambda: None)
-    wake.start(500)
+    # temporary search index is removed (window.shutdown below).
+    signals = QuitSignals(app.exit, app)
     window.start()
     words = os.environ.get(SELFTEST_ENV, "").strip()
     if words:
@@ -61,6 +57,7 @@ def run_kiosk(options: GuiOptions) -> int:
         code = int(app.exec())
     finally:
         window.shutdown()
+        signals.uninstall()
     return code
 
 
