@@ -45,6 +45,7 @@ from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb import filestore
+from whoosh.lang import NoStemmer, NoStopWords, stemmer_for_language, stopwords_for_language
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.query.compound import And, AndMaybe, Or
 from whoosh.query.positional import Phrase
@@ -56,6 +57,7 @@ from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
 from reader.core.fslock import FileLock
 from reader.core.fsutil import atomic_write_text
+from reader.core.language import DEFAULT_LANGUAGE, Languages
 from reader.core.library import Library
 from reader.core.model import (
     Article,
@@ -68,13 +70,13 @@ from reader.core.model import (
 )
 from reader.core.paths import user_cache_dir
 from reader.core.text import fold
-from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_text
+from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_text, raw_words
 
 log = logging.getLogger(__name__)
 
 #: Bump when the schema, the documents or the manifest change; an index of another version
 #: is rebuilt.
-SCHEMA_VERSION = f"4.{ANALYSIS_VERSION}"
+SCHEMA_VERSION = f"5.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
 #: Present while an update may have committed to Whoosh without the manifest saying so.
 DIRTY_NAME = "reader-index.dirty"
@@ -90,6 +92,54 @@ MAX_SECTIONS_PER_ARTICLE = 3
 REFERENCES_ANCHOR = "references"
 
 _ANALYSIS = Analysis(porter_stem)
+
+
+# Whoosh's language tables are untyped: reach them through Any.
+_stemmer_for: Any = stemmer_for_language
+_stopwords_for: Any = stopwords_for_language
+
+
+def _snowball(code: str) -> Callable[[str], str] | None:
+    try:
+        stem: Callable[[str], str] = _stemmer_for(code)
+    except NoStemmer:
+        return None
+    return stem
+
+
+def _stop_words(code: str) -> frozenset[str] | None:
+    try:
+        return frozenset(_stopwords_for(code))
+    except NoStopWords:
+        return None
+
+
+#: Each article is indexed in its own language (see :mod:`reader.core.language`).
+LANGUAGES = Languages(_ANALYSIS, _snowball, _stop_words)
+#: Text of a language other than English reaches the analyzer as ``\x1dCODE\x1dtext``.
+LANG_MARK = "\x1d"
+
+
+def _tagged(code: str, text: str) -> str:
+    text = text.replace(LANG_MARK, " ")
+    return text if code == DEFAULT_LANGUAGE else f"{LANG_MARK}{code}{LANG_MARK}{text}"
+
+
+def _untag(value: str) -> tuple[str, str]:
+    """(language, text) of a value made by :func:`_tagged`."""
+    if value.startswith(LANG_MARK):
+        end = value.find(LANG_MARK, 1)
+        if 1 < end <= 9:
+            return value[1:end], value[end + 1 :]
+    return DEFAULT_LANGUAGE, value
+
+
+def _spell_word(code: str, word: str) -> str:
+    """Did-you-mean words of other languages are kept as ``code:word`` (``:`` is in no
+    word), so a query is corrected from the words of its own language only."""
+    return word if code == DEFAULT_LANGUAGE else f"{code}:{word}"
+
+
 # Whoosh's storage layer is untyped: reach it through Any.
 _FileStorage: Any = filestore.FileStorage
 
@@ -157,14 +207,18 @@ class HealthAnalyzer(Analyzer):
     ) -> Iterator[Token]:
         no_morph = bool(kwargs.pop("no_morph", False) or kwargs.pop("nomorph", False))
         kwargs.pop("tokenize", None)
+        code, text = _untag(value)
+        analysis = LANGUAGES.analysis(code)
+        start_char += len(value) - len(text)
+        value = text
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.boost = 1.0
         token.stopped = False
         pos = start_pos
         offset = 0
         for part in value.split(PART_BREAK) if PART_BREAK in value else (value,):
-            for term, _, start, end in _ANALYSIS.spans(part, stemming=not no_morph):
-                token.text = term
+            for term, _, start, end in analysis.spans(part, stemming=not no_morph):
+                token.text = _spell_word(code, term) if no_morph else term
                 if keeporiginal:
                     token.original = part[start:end]  # type: ignore[attr-defined]
                 if positions:
@@ -183,6 +237,7 @@ def make_schema() -> Schema:
     return Schema(
         key=ID(unique=True, stored=True),
         article=ID(stored=True, sortable=True),  # a column: grouping reads no stored text
+        language=ID(stored=True, sortable=True),  # the article's, as indexed: a column too
         anchor=STORED(),
         collection=ID(),  # folded, for the filter
         collection_name=STORED(),
@@ -211,17 +266,19 @@ def default_index_dir(root: Path) -> Path:
 def section_documents(article: Article) -> list[dict[str, Any]]:
     """The documents one article contributes: one per section, one for its references."""
     meta = article.meta
+    code = LANGUAGES.key(meta.language)
     extra = " ".join((*meta.authors, meta.journal or ""))
     base = {
         "article": meta.id,
+        "language": code,
         "collection": fold(meta.collection),
         "collection_name": meta.collection,
-        "title": meta.title,
+        "title": _tagged(code, meta.title),
     }
 
     def content(heading: str, text: str) -> str:
         parts = (meta.title, heading, text.replace(PART_BREAK, " "), extra)
-        return PART_BREAK.join(parts)
+        return _tagged(code, PART_BREAK.join(parts))
 
     docs: list[dict[str, Any]] = []
     for section in article.sections:
@@ -233,7 +290,7 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
                 **base,
                 "key": f"{meta.id}#{section.anchor}",
                 "anchor": section.anchor,
-                "heading": section.heading,
+                "heading": _tagged(code, section.heading),
                 "body": text,
                 "content": content(section.heading, text),
             }
@@ -539,19 +596,24 @@ class _Plan:
     word_terms: list[tuple[str, str]]  # (word as typed, term) of plain words
     word_spans: list[tuple[int, int]]  # where those words are in " ".join(parsed.words)
     boost: Query | None = None
+    language: str = DEFAULT_LANGUAGE  # the query's, as analysed
+    analysis: Analysis = _ANALYSIS
 
     def scored(self, q: Query) -> Query:
         return AndMaybe(q, self.boost) if self.boost is not None else q
 
 
-def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
+def _plan(parsed: ParsedQuery, synonyms: Synonyms, language: str = DEFAULT_LANGUAGE) -> _Plan:
+    analysis = LANGUAGES.analysis(language)
+    if language != DEFAULT_LANGUAGE:  # the synonym lists are English
+        synonyms = Synonyms((), analysis)
     units: list[Query] = []
     singles: set[str] = set()
     seqs: list[tuple[str, ...]] = []
     word_terms: list[tuple[str, str]] = []
     joined = " ".join(parsed.words)
     spans: list[tuple[int, int]] = []
-    for t in _ANALYSIS.iter_terms(joined):
+    for t in analysis.iter_terms(joined):
         word_terms.append((joined[t.start : t.end], t.text))
         spans.append((t.start, t.end))
     plain_terms = [t for _, t in word_terms]
@@ -566,7 +628,7 @@ def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
             options.append(_seq_query(alt, phrase=True))
         units.append(options[0] if len(options) == 1 else Or(options))
     for phrase in parsed.phrases:
-        terms = tuple(_ANALYSIS.analyse(phrase))
+        terms = tuple(analysis.analyse(phrase))
         if terms:
             if len(terms) == 1:
                 singles.update(terms)
@@ -575,7 +637,7 @@ def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
             units.append(_seq_query(terms, phrase=True))
     excluded: list[Query] = []
     for ex in parsed.excluded:
-        terms = tuple(_ANALYSIS.analyse(ex))
+        terms = tuple(analysis.analyse(ex))
         if terms:
             excluded.append(_seq_query(terms, phrase=True))
     marks = Marks(frozenset(singles), tuple(seqs))
@@ -586,16 +648,18 @@ def _plan(parsed: ParsedQuery, synonyms: Synonyms) -> _Plan:
         word_terms=word_terms,
         word_spans=spans,
         boost=_boost_query(marks.terms),
+        language=language,
+        analysis=analysis,
     )
 
 
 # --- snippets -----------------------------------------------------------------------------
 
 
-def _scan(flat: str, width: int) -> Iterator[tuple[str, str, int, int]]:
+def _scan(flat: str, width: int, analysis: Analysis) -> Iterator[tuple[str, str, int, int]]:
     """The terms of a snippet's source, no further than a snippet needs: the first few
     pages at most."""
-    for span in _ANALYSIS.spans(flat[:8000]):
+    for span in analysis.spans(flat[:8000]):
         if span[2] > 3000 + 2 * width:
             return
         yield span
@@ -641,7 +705,7 @@ class Marks:
 
 
 def make_snippet(
-    text: str, marks: Marks, width: int = SNIPPET_CHARS
+    text: str, marks: Marks, width: int = SNIPPET_CHARS, analysis: Analysis = _ANALYSIS
 ) -> tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]:
     """A short plain-text extract of ``text`` around the densest cluster of marked terms.
 
@@ -653,7 +717,7 @@ def make_snippet(
     first = -1
     # Scan no further than needed: to where every marked term was seen near the first
     # match, or a little past the first match, or (nothing yet) the first few pages.
-    for start, end, key in marks.find(_scan(flat, width)):
+    for start, end, key in marks.find(_scan(flat, width, analysis)):
         matches.append((start, end, key))
         found.add(key)
         if first < 0:
@@ -712,6 +776,7 @@ class SearchIndex:
         self._ix: Any = None
         self._searcher: Any = None
         self._column: tuple[Any, Any] | None = None
+        self._languages: tuple[Any, tuple[str, ...]] | None = None
         self._manifest = _Manifest(library=self._library_key())
         self._suggestions: _SuggestionList | None = None  # built on first use
         self._suggestions_lock = threading.Lock()
@@ -1080,9 +1145,16 @@ class SearchIndex:
     # -- searching ------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, collection: str | None = None, limit: int = 20
+        self,
+        query: str,
+        *,
+        collection: str | None = None,
+        limit: int = 20,
+        language: str | None = None,
     ) -> SearchResults:
-        """Sections matching ``query``, best first, grouped by article.
+        """Sections matching ``query``, best first, grouped by article; articles in the
+        query's language first (``language``, the interface's, decides a query that could
+        be either).
 
         Never raises for anything a person may type; raises :class:`SearchError` only when
         the index itself fails in a way that a rebuild cannot mend.
@@ -1098,7 +1170,8 @@ class SearchIndex:
                     message="The search index is being built; results will appear shortly.",
                 )
             try:
-                return self._search(query, collection, max(1, min(int(limit), 200)))
+                limit = max(1, min(int(limit), 200))
+                return self._search(query, collection, limit, language)
             except _INDEX_ERRORS as exc:
                 log.warning("search failed on a damaged index: %r", exc)
                 self._needs_rebuild = True
@@ -1168,6 +1241,7 @@ class SearchIndex:
         assert self._searcher is not None
         searcher = self._searcher
         column = self._article_column()
+        hits = self._language_first(hits, plan.language)
         order: list[str] = []
         by_article: dict[str, list[tuple[int, float]]] = {}
         for docnum, score in hits:
@@ -1185,18 +1259,22 @@ class SearchIndex:
                     return tuple(out)
                 stored = searcher.stored_fields(docnum)
                 body = str(stored.get("body", ""))
-                snippet, spans, words = make_snippet(body, plan.marks)
-                heading = str(stored.get("heading", ""))
+                snippet, spans, words = make_snippet(body, plan.marks, analysis=plan.analysis)
+                heading = _untag(str(stored.get("heading", "")))[1]
                 if not snippet and heading:
-                    snippet, spans, words = make_snippet(heading, plan.marks)
-                title = str(stored.get("title", ""))
+                    snippet, spans, words = make_snippet(
+                        heading, plan.marks, analysis=plan.analysis
+                    )
+                title = _untag(str(stored.get("title", "")))[1]
                 if title not in title_words_of:
-                    title_words_of[title] = make_snippet(title, plan.marks)[2]
+                    title_words_of[title] = make_snippet(title, plan.marks, analysis=plan.analysis)[
+                        2
+                    ]
                 title_words = title_words_of[title]
                 out.append(
                     SearchHit(
                         article_id=article_id,
-                        article_title=str(stored.get("title", "")),
+                        article_title=title,
                         collection=str(stored.get("collection_name", "")),
                         section_anchor=str(stored.get("anchor", "")),
                         section_heading=heading,
@@ -1214,6 +1292,44 @@ class SearchIndex:
             self._column = (searcher, searcher.reader().column_reader("article"))
         return self._column[1]
 
+    # -- languages (see reader.core.language) ---------------------------------------------
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the indexed articles (as indexed: ``es``, ``en``)."""
+        searcher = self._searcher
+        if searcher is None:
+            return ()
+        if self._languages is None or self._languages[0] is not searcher:
+            codes = tuple(str(c) for c in searcher.reader().field_terms("language"))
+            self._languages = (searcher, codes)
+        return self._languages[1]
+
+    def _query_language(self, parsed: ParsedQuery, prefer: str | None) -> str:
+        """The language a query is analysed in: of the index's, the one its words belong to."""
+        codes = self.languages()
+        if len(codes) < 2:
+            return codes[0] if codes else DEFAULT_LANGUAGE
+        assert self._searcher is not None
+        reader = self._searcher.reader()
+
+        def known(code: str, word: str) -> float:
+            if ("spell_content", _spell_word(code, word)) in reader:
+                return 1.0  # the word as written is in that language's articles
+            terms = LANGUAGES.analysis(code).analyse(word)
+            return 0.5 if terms and reader.doc_frequency("content", terms[0]) else 0.0
+
+        words = [w for text in (*parsed.words, *parsed.phrases) for w in raw_words(text)]
+        return LANGUAGES.guess(words, codes, known, prefer)
+
+    def _language_first(self, hits: list[tuple[int, float]], code: str) -> list[tuple[int, float]]:
+        """Sections of articles in the query's language first, each part in its order."""
+        if len(self.languages()) < 2:
+            return hits
+        assert self._searcher is not None
+        column = self._searcher.reader().column_reader("language")
+        same = [h for h in hits if column[h[0]] == code]
+        return same + [h for h in hits if column[h[0]] != code]
+
     def _correct(self, plan: _Plan, parsed: ParsedQuery) -> str | None:
         """The query with unknown or rare words replaced by the library's closest words."""
         assert self._searcher is not None
@@ -1227,8 +1343,8 @@ class SearchIndex:
                 continue
             if reader.doc_frequency("content", term):
                 continue
-            word = _ANALYSIS.analyse(raw, stemming=False)
-            best = self._closest(word[0]) if word else None
+            word = plan.analysis.analyse(raw, stemming=False)
+            best = self._closest(word[0], plan) if word else None
             if best:
                 pieces.append(joined[last:start])
                 pieces.append(best)
@@ -1239,35 +1355,43 @@ class SearchIndex:
         pieces.append(joined[last:])
         return parsed.text(["".join(pieces)])
 
-    def _closest(self, word: str) -> str | None:
+    def _closest(self, word: str, plan: _Plan) -> str | None:
+        """The library's closest word to ``word`` in the query's language."""
         assert self._searcher is not None
         reader = self._searcher.reader()
+        tagged = _spell_word(plan.language, word)
+        tag = len(tagged) - len(word)
         for maxdist in (1, 2):
             if maxdist == 2 and len(word) < 5:
                 break
             # a shared first letter (two for long words) keeps the automaton walk short
-            prefix = 2 if len(word) >= 6 else 1
+            prefix = tag + (2 if len(word) >= 6 else 1)
             candidates = [
-                c
-                for c in reader.terms_within("spell_content", word, maxdist, prefix=prefix)
-                if c != word
+                c[tag:]
+                for c in reader.terms_within("spell_content", tagged, maxdist, prefix=prefix)
+                if c != tagged and (tag or ":" not in c)
             ]
             if candidates:
+                stem = plan.analysis.stem
                 best: str = max(
                     candidates,
-                    key=lambda c: (reader.doc_frequency("content", _ANALYSIS.stem(c)), c),
+                    key=lambda c: (reader.doc_frequency("content", stem(c)), c),
                 )
                 return best
         return None
 
-    def _search(self, query: str, collection: str | None, limit: int) -> SearchResults:
+    def _search(
+        self, query: str, collection: str | None, limit: int, prefer: str | None = None
+    ) -> SearchResults:
         parsed = parse_query(query)
-        plan = _plan(parsed, self.synonyms)
+        code = self._query_language(parsed, prefer)
+        plan = _plan(parsed, self.synonyms, code)
         if not plan.units:
             hint = "Type a word or two to search for."
             if parsed.excluded:
                 hint = "Add a word to look for as well as the words to leave out."
-            if any(_ANALYSIS.analyse(w, stops=False) for w in (*parsed.words, *parsed.phrases)):
+            words = (*parsed.words, *parsed.phrases)
+            if any(plan.analysis.analyse(w, stops=False) for w in words):
                 hint = "Those words are too common to search for; try a more specific word."
             return SearchResults(query, (), 0, message=hint)
         hits, total, n_all = self._run(plan, collection, limit)
@@ -1277,7 +1401,7 @@ class SearchIndex:
         if n_all < FEW_HITS:
             did_you_mean = self._correct(plan, parsed)
             if not n_all and did_you_mean:
-                plan2 = _plan(parse_query(did_you_mean), self.synonyms)
+                plan2 = _plan(parse_query(did_you_mean), self.synonyms, code)
                 if plan2.units:
                     hits2, total2, n_all2 = self._run(plan2, collection, limit)
                     if n_all2 or (hits2 and not hits):
@@ -1287,7 +1411,7 @@ class SearchIndex:
                             f"Nothing found for “{shown}”; showing results for “{did_you_mean}”."
                         )
         if not hits:
-            broader, message = self._broader(parsed, collection, limit)
+            broader, message = self._broader(parsed, collection, limit, code)
         elif not n_all and message is None:
             message = "No section has all of these words; showing sections with some of them."
         grouped = self._group(hits, plan, limit)
@@ -1301,7 +1425,7 @@ class SearchIndex:
         )
 
     def _broader(
-        self, parsed: ParsedQuery, collection: str | None, limit: int
+        self, parsed: ParsedQuery, collection: str | None, limit: int, code: str
     ) -> tuple[str | None, str]:
         """A next step when nothing was found: fewer constraints, or another collection."""
         loose = ParsedQuery(words=parsed.words + [w for p in parsed.phrases for w in p.split()])
@@ -1311,11 +1435,11 @@ class SearchIndex:
         if len(loose.words) > 1:
             candidates.append(" ".join(loose.words[:-1]))
         for text in candidates:
-            plan = _plan(parse_query(text), self.synonyms)
+            plan = _plan(parse_query(text), self.synonyms, code)
             if plan.units and self._run(plan, collection, 1)[0]:
                 return text, f"Nothing matched exactly. Try the broader search “{text}”."
         if collection:
-            plan = _plan(parsed, self.synonyms)
+            plan = _plan(parsed, self.synonyms, code)
             if plan.units and self._run(plan, None, 1)[0]:
                 return (
                     parsed.text(),
@@ -1358,13 +1482,19 @@ class SearchIndex:
 
     # -- helpers for other panes -----------------------------------------------------------
 
-    def mark(self, text: str, query: str) -> tuple[tuple[int, int], ...]:
+    def mark(
+        self, text: str, query: str, language: str | None = None
+    ) -> tuple[tuple[int, int], ...]:
         """Spans in ``text`` (e.g. an opened section) of the words ``query`` matches, with
-        its spellings and synonyms: what to mark when an article opens from a result."""
-        marks = _plan(parse_query(query), self.synonyms).marks
-        if not len(marks):
+        its spellings and synonyms: what to mark when an article opens from a result
+        (``language``: the interface's, as for :meth:`search`)."""
+        parsed = parse_query(query)
+        with self._lock:
+            code = self._query_language(parsed, language)
+        plan = _plan(parsed, self.synonyms, code)
+        if not len(plan.marks):
             return ()
-        return tuple((s, e) for s, e, _ in marks.find(_ANALYSIS.spans(text)))
+        return tuple((s, e) for s, e, _ in plan.marks.find(plan.analysis.spans(text)))
 
     def stats(self) -> dict[str, int]:
         """Articles and section documents in the index, for the status bar and the CLI."""

@@ -172,10 +172,20 @@ class Term:
 
 class Analysis:
     """Text -> terms. ``stemmer`` maps a folded word to its stem (the search engine's
-    stemmer is passed in, so this module stays engine-free); None keeps words whole."""
+    stemmer is passed in, so this module stays engine-free); None keeps words whole.
+    ``stop_words`` (folded) and ``respell`` (British -> American) are English's unless
+    another language's are given (None: no respelling) (see :mod:`reader.core.language`)."""
 
-    def __init__(self, stemmer: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        stemmer: Callable[[str], str] | None = None,
+        *,
+        stop_words: frozenset[str] | None = None,
+        respell: Callable[[str], str] | None = americanise,
+    ) -> None:
         self._stemmer = stemmer
+        self.stop_words = STOP_WORDS if stop_words is None else stop_words
+        self._respell = respell
         self._cache: dict[str, str] = {}
         self._tokens: dict[str, tuple[str, str, bool]] = {}
 
@@ -197,8 +207,9 @@ class Analysis:
         word = fold_word(raw)
         if not word or word == "_" or len(word) > 64:
             return ("", "", True)
-        word = americanise(word)
-        return (self.stem(word), word, word in STOP_WORDS)
+        if self._respell is not None:
+            word = self._respell(word)
+        return (self.stem(word), word, word in self.stop_words)
 
     def spans(
         self, text: str, *, stemming: bool = True, stops: bool = True
