@@ -12,11 +12,12 @@ every part back as the deployment configured it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -55,6 +56,15 @@ from reader.ui.kiosk.idle import IdleController, IdleWarning
 from reader.ui.kiosk.keyboard import OnScreenKeyboard
 from reader.ui.kiosk.qr import qr_pixmap, reference_address
 from reader.ui.kiosk.search import KioskSearch
+from reader.ui.kiosk.session import (
+    SESSION_PARTS,
+    close_other_windows,
+    forget_clipboard,
+    forget_line_edit,
+    forget_text_fields,
+    forget_text_view,
+    scroll_to_start,
+)
 from reader.ui.speech import ReadAloud
 
 log = logging.getLogger(__name__)
@@ -201,6 +211,7 @@ class KioskWindow(QMainWindow):
         if config.admin.exit_possible:
             self.gesture = AdminGesture(self.admin_corner, config.admin)
             self.gesture.triggered.connect(self._on_admin_gesture)
+        self._wipes = self._session_wipes()
         self._apply_view()
         self._update_navigation()
 
@@ -664,8 +675,11 @@ class KioskWindow(QMainWindow):
 
     def _close_references(self) -> None:
         self.references.hide()
+        forget_text_view(self.reference_text)
         self.reference_text.clear()
+        self.reference_text.document().clearUndoRedoStacks()
         self.reference_qr.clear()
+        self.reference_qr.setAccessibleName("")
         self.reference_qr.hide()
 
     @property
@@ -764,34 +778,82 @@ class KioskWindow(QMainWindow):
         self.reset_session()
 
     def reset_session(self) -> None:
-        """Forget everything the person did and show the deployment's start screen."""
+        """Forget everything the person did and show the deployment's start screen.
+
+        Each part of :data:`~reader.ui.kiosk.session.SESSION_PARTS` is wiped in turn by
+        its entry in :meth:`_session_wipes`.
+        """
+        for name, wipe in self._wipes.items():
+            try:
+                wipe()
+            except Exception:  # one failing part must not leave the others uncleared
+                log.exception("clearing the kiosk session's %s failed", name)
+        self.idle.activity()
+        announce(self, self.tr("The screen has been cleared for the next person."), assertive=True)
+        self.session_reset.emit()
+
+    def _session_wipes(self) -> dict[str, Callable[[], None]]:
+        wipes: dict[str, Callable[[], None]] = {
+            "dialogs": self._wipe_dialogs,
+            "reading aloud": self._stop_speech,
+            "search box": lambda: forget_line_edit(self.search_box),
+            "on-screen keyboard": lambda: self.keyboard_button.setChecked(False),
+            "search results": self._wipe_results,
+            "collection list": self._wipe_collection,
+            "view": self._wipe_view,
+            "article": self._wipe_article,
+            "sources": self._close_references,
+            "history": self._wipe_history,
+            "status line": self.status.clear,
+            "text fields": lambda: forget_text_fields(self),
+            "scrolling": lambda: scroll_to_start(self),
+            "clipboard and selection": forget_clipboard,
+            "page": self._wipe_page,
+        }
+        if tuple(wipes) != SESSION_PARTS:
+            raise RuntimeError(
+                f"kiosk session parts without a wipe: {set(SESSION_PARTS) ^ set(wipes)}"
+            )
+        return wipes
+
+    def _wipe_dialogs(self) -> None:
         if self._pin_dialog is not None:
             self._pin_dialog.reject()
-        self._stop_speech()
-        self.search_box.clear()
+        close_other_windows(keep=self)
+
+    def _wipe_results(self) -> None:
         self.results_list.clear()
         self.results_heading.clear()
+
+    def _wipe_collection(self) -> None:
         self.collection_list.clear()
-        self._close_references()
+        self.collection_heading.clear()
+
+    def _wipe_article(self) -> None:
+        view = self.article_view
+        view.show_welcome([])
+        view.clear()
+        view.clearHistory()
+        view.setExtraSelections([])
+        forget_text_view(view)
+
+    def _wipe_history(self) -> None:
         self._back.clear()
         self._forward.clear()
-        self.keyboard_button.setChecked(False)
+        self._update_navigation()
+
+    def _wipe_view(self) -> None:
         self.text_size = self.config.display.text_size
         self.theme_id = self.config.display.theme
         self.font_id = self.config.display.font
         self.speech_rate = self.config.display.speech_rate
         self.speech.set_rate(self.speech_rate)
         self._apply_view()
-        self.article_view.show_welcome([])
-        self.article_view.clear()
-        self.status.clear()
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()
+
+    def _wipe_page(self) -> None:
         self._show(Place("home"))
-        self.idle.activity()
-        announce(self, "The screen has been cleared for the next person.", assertive=True)
-        self.session_reset.emit()
+        first = self.tiles[0] if self.tiles else self.home_button
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the administrator exit -------------------------------------------------------
 
