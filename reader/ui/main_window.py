@@ -55,6 +55,7 @@ from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_t
 from reader.ui.accessibility import announce
 from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.fonts import font_for
+from reader.ui.i18n import INTERFACE_LANGUAGES, follow_content_language, translations
 from reader.ui.library_pane import LibraryPane
 from reader.ui.platform import system_high_contrast, system_point_size
 from reader.ui.references_pane import ReferencesPane, spoken_reference
@@ -347,6 +348,16 @@ class MainWindow(QMainWindow):
             toggle.setText(f"Show {spec.title}")
             panes_menu.addAction(toggle)
         view.addSeparator()
+        self._language_group = self._choice_menu(
+            view,
+            self.tr("&Language"),
+            INTERFACE_LANGUAGES,
+            self._on_language_group_triggered,
+            "action_language_",
+        )
+        for act in self._language_group.actions():
+            act.setChecked(act.data() == translations().language)
+        view.addSeparator()
         view.addAction(a["reset_view"])
         go = bar.addMenu("&Go")
         for key in (
@@ -601,6 +612,14 @@ class MainWindow(QMainWindow):
     def _on_theme_group_triggered(self, action: QAction) -> None:
         self.update_settings(theme=str(action.data()))
 
+    def _on_language_group_triggered(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == translations().language:
+            return
+        from reader.ui.app import switch_language  # the window is rebuilt in that language
+
+        switch_language(self, code)
+
     def _on_theme_combo_activated(self, index: int) -> None:
         self.update_settings(theme=str(self.theme_combo.itemData(index)))
 
@@ -668,6 +687,9 @@ class MainWindow(QMainWindow):
     def _show(self, article: Article, request: OpenRequest) -> None:
         view = self.article_view
         if view.article is not article:
+            # The article's own language: its direction, and the voice reading it aloud.
+            follow_content_language(view, article.meta.language)
+            self.read_aloud.language = article.meta.language
             view.show_article(article)
             self.sections_pane.set_article(article)
             self.references_pane.set_article(article)

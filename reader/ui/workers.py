@@ -26,6 +26,7 @@ import reader
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.model import IndexProgress, IndexReport, Problem, SearchResults
+from reader.ui.i18n import translations
 
 log = logging.getLogger(__name__)
 
@@ -394,10 +395,11 @@ class SearchService(QObject):
             return
         self._searching = True
         s = self._signals
+        language = translations().language  # decides a query that could be either language
 
         def work() -> None:
             try:
-                s.search_finished.emit(index.search(query))
+                s.search_finished.emit(index.search(query, language=language))
             except ReaderError as exc:
                 s.search_failed.emit(str(exc))
             except Exception as exc:

@@ -17,3 +17,17 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     home = tmp_path / "reader-home"
     monkeypatch.setenv("OFFLINE_READER_HOME", str(home))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def english_interface() -> Iterator[None]:
+    """Each test starts and ends in English, left to right, whatever the one before chose."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.i18n import translations
+
+    if QApplication.instance() is not None:
+        translations().set_language("en")
+    yield
+    if QApplication.instance() is not None:
+        translations().set_language("en")

@@ -1,0 +1,152 @@
+"""The interface language: which one, its translations, and its direction.
+
+One :class:`Translations` per application (:func:`translations`) picks the language — a
+saved choice, else the system's — and switches it while the reader runs: it installs the
+reader's own ``reader_<lang>.qm`` (built from ``reader/i18n/*.ts`` at set-up) and Qt's own
+``qtbase_<lang>.qm`` (the buttons of Qt's dialogs) from PySide6's translations folder,
+sets the default :class:`QLocale` (numbers, dates) and the layout direction (right to left
+for Arabic, Hebrew, …). Installing a translator sends every widget a ``LanguageChange``
+event; windows either retranslate themselves on it or are rebuilt (see ``reader.ui.app``).
+
+English is the source language: it needs no file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.core.language import direction, primary_code
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+#: Interface languages with a complete translation, each named in its own language.
+INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"))
+#: Where the reader's compiled translations are (``scripts/bootstrap.sh`` builds them).
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "i18n"
+
+
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate`` for code outside a QObject (the lupdate scanner
+    finds ``translate(...)`` calls, so use that name where a string is written)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def interface_codes() -> tuple[str, ...]:
+    return tuple(code for code, _ in INTERFACE_LANGUAGES)
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("Español"), for menus and buttons."""
+    for known, name in INTERFACE_LANGUAGES:
+        if known == code:
+            return name
+    native = QLocale(code).nativeLanguageName()
+    return native[:1].upper() + native[1:] if native else code
+
+
+def system_language(available: tuple[str, ...] | None = None) -> str:
+    """The first of the system's preferred languages that the reader speaks, else English."""
+    codes = available if available is not None else interface_codes()
+    for tag in QLocale.system().uiLanguages():
+        code = primary_code(tag)
+        if code in codes:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def follow_content_language(widget: QWidget, tag: str | None) -> None:
+    """Text shown in ``widget`` is in language ``tag`` (an article's): its locale and its
+    direction follow that language, whatever the interface language is."""
+    code = primary_code(tag) or SOURCE_LANGUAGE
+    widget.setLocale(QLocale(code))
+    rtl = direction(code) == "rtl"
+    widget.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+
+
+class Translations(QObject):
+    """The application's current interface language and its installed translators."""
+
+    language_changed = Signal(str)  # the new language code
+
+    def __init__(self, app: QCoreApplication, search_dirs: tuple[Path, ...] = ()) -> None:
+        super().__init__(app)
+        self._app = app
+        self._dirs = (*search_dirs, TRANSLATIONS_DIR)
+        self._installed: list[QTranslator] = []
+        self.language = SOURCE_LANGUAGE
+
+    def file_for(self, code: str) -> Path | None:
+        """The reader's compiled translation for ``code``, if there is one."""
+        for folder in self._dirs:
+            path = folder / f"reader_{code}.qm"
+            if path.is_file():
+                return path
+        return None
+
+    def set_language(self, tag: str) -> str:
+        """Switch the interface to ``tag``'s language; returns the code now in use.
+
+        A language the reader has no translation for keeps the English words but still
+        takes that language's direction and number format (how an untranslated
+        right-to-left locale is tested)."""
+        code = primary_code(tag) or SOURCE_LANGUAGE
+        if code == self.language and self._installed:
+            return code
+        for old in self._installed:
+            self._app.removeTranslator(old)
+        self._installed = []
+        if code != SOURCE_LANGUAGE:
+            ours = self.file_for(code)
+            if ours is None:
+                log.info("no interface translation for %r: the words stay English", code)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for path in (ours, Path(qt_dir) / f"qtbase_{code}.qm"):
+                if path is None or not path.is_file():
+                    continue
+                translator = QTranslator(self)
+                if translator.load(str(path)):
+                    self._app.installTranslator(translator)
+                    self._installed.append(translator)
+                else:
+                    log.warning("could not load the translation %s", path)
+        self.language = code
+        QLocale.setDefault(QLocale(code))
+        if isinstance(self._app, QApplication):
+            rtl = direction(code) == "rtl"
+            self._app.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+        self.language_changed.emit(code)
+        return code
+
+    @property
+    def right_to_left(self) -> bool:
+        return direction(self.language) == "rtl"
+
+
+_current: Translations | None = None
+
+
+def translations() -> Translations:
+    """The application's :class:`Translations` (made on first use, English until set)."""
+    global _current
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    if _current is None or _current.parent() is not app:
+        _current = Translations(app)
+    return _current

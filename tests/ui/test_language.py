@@ -1,0 +1,104 @@
+"""The interface language: chosen in the View menu, kept for the next start, Qt's own
+buttons translated too, and right-to-left languages mirroring the window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from pytestqt.qtbot import QtBot
+
+from reader.cli.gui import GuiOptions
+from reader.core.settings import SettingsStore
+from reader.ui.app import build_window
+from reader.ui.i18n import TRANSLATIONS_DIR, translations
+from reader.ui.main_window import MainWindow
+
+LIBRARY = Path(__file__).parents[1] / "fixtures" / "ui_library"
+SEED_ID = "b12-breast-milk"
+
+
+def make_window(qtbot: QtBot, target: str | None = SEED_ID) -> MainWindow:
+    window = build_window(GuiOptions(library=LIBRARY, open_target=target), start_search=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def language_menu(window: MainWindow) -> QMenu:
+    for action in window.menus["view"].actions():
+        menu = action.menu()
+        if (
+            isinstance(menu, QMenu)
+            and menu.objectName() == ""
+            and any(a.objectName().startswith("action_language_") for a in menu.actions())
+        ):
+            return menu
+    raise AssertionError("no language menu in View")
+
+
+def current_window() -> MainWindow:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    visible = [w for w in shown if w.isVisible()]
+    assert len(visible) == 1, visible
+    return visible[0]
+
+
+def test_the_compiled_spanish_translation_is_installed() -> None:
+    assert (TRANSLATIONS_DIR / "reader_es.qm").is_file(), "run scripts/bootstrap.sh"
+
+
+def test_view_menu_switches_to_spanish_keeping_the_article(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    search = window.search
+    menu = language_menu(window)
+    assert menu.title() == "&Language"
+    names = {a.objectName(): a.text() for a in menu.actions()}
+    assert names == {"action_language_en": "English", "action_language_es": "Español"}
+    assert window.findChild(object, "action_language_en").isChecked()
+    window.findChild(object, "action_language_es").trigger()
+    qtbot.waitUntil(lambda: current_window() is not window)
+    spanish = current_window()
+    qtbot.addWidget(spanish)
+    assert translations().language == "es"
+    assert language_menu(spanish).title() == "&Idioma"
+    assert spanish.findChild(object, "action_language_es").isChecked()
+    assert spanish.article_view.article is not None
+    assert spanish.article_view.article.id == SEED_ID
+    assert spanish.search is search  # the same index and indexer, not a second one
+    # Qt's own buttons speak Spanish as well (its qtbase_es.qm)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancelar"
+    assert QLocale().language() == QLocale.Language.Spanish
+    saved = json.loads(SettingsStore.for_user().path.read_text(encoding="utf-8"))
+    assert saved["language"] == "es"
+    spanish.close()
+
+
+def test_the_saved_language_is_used_at_the_next_start(qtbot: QtBot) -> None:
+    store = SettingsStore.for_user()
+    settings, _ = store.load()
+    from dataclasses import replace
+
+    store.save(replace(settings, language="es"))
+    window = make_window(qtbot)
+    assert translations().language == "es"
+    assert language_menu(window).title() == "&Idioma"
+    window.close()
+
+
+def test_a_right_to_left_language_mirrors_the_window(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert not window.isRightToLeft()
+    translations().set_language("ar")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    # the English article keeps its own direction inside the mirrored window
+    assert window.article_view.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    translations().set_language("en")
+    assert not window.isRightToLeft()
+    window.close()
