@@ -14,6 +14,9 @@ DEB_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
   at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus dbus-x11 libpulse0 strace
+  poppler-utils        # pdftotext: the print tests read the PDF the reader wrote
+  desktop-file-utils   # desktop-file-validate: the .desktop entry test
+  appstream            # appstreamcli validate: the AppStream metainfo test
 )
 
 missing=()
@@ -39,7 +42,7 @@ fi
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [[ ! -f "$stamp" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[dev]'
+  .venv/bin/python -m pip install -q -e '.[dev,speech]'
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.check import ArticleCheck, check_library
+from reader.core.library import require_library
 from reader.core.paths import bundled_library
 
 
@@ -43,6 +44,7 @@ def _print_text(check: ArticleCheck, quiet: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.library or bundled_library()
+    require_library(root)
     report = check_library(root)
     if args.json:
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.core.library import Library
+from reader.core.library import Library, require_library
 from reader.core.model import SearchHit, SearchResults
 from reader.core.paths import bundled_library
 from reader.core.search import SearchIndex
@@ -76,6 +76,7 @@ def print_text(results: SearchResults, tty: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.library or bundled_library()
+    require_library(root)
     query = " ".join(args.query)
     index = SearchIndex.open(Library.scan(root), args.index)
     try:

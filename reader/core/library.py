@@ -271,3 +271,20 @@ class Library:
         if summary is None:
             raise LibraryError(f"there is no article with id {article_id!r} in {self.root}")
         return read_article(summary.path)
+
+
+#: What a person can do about a missing or empty library (the CLI and the window add it).
+LIBRARY_NEXT_STEP = (
+    "Give a folder of article .md files with --library DIR, or open one in the window "
+    "(File > Open library…). From a clone, scripts/bootstrap.sh sets up the bundled library."
+)
+
+
+def require_library(root: Path) -> None:
+    """Raise :class:`LibraryError` with a next step when ``root`` is missing, not a
+    folder, or holds no article (``*.md``) at all; cheap (stops at the first article)."""
+    root = Path(root)
+    if not root.is_dir():
+        raise LibraryError(f"there is no library folder at {root}. {LIBRARY_NEXT_STEP}")
+    if next(iter_article_files(root), None) is None:
+        raise LibraryError(f"the library folder {root} holds no articles. {LIBRARY_NEXT_STEP}")
