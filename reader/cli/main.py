@@ -25,9 +25,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.kiosk_cmd",
     "reader.cli.index_cmd",
     "reader.cli.search_cmd",
+    "reader.cli.desktop_cmd",
 )
 
-COMMANDS: frozenset[str] = frozenset({"import", "check", "index", "search", "kiosk"})
+COMMANDS: frozenset[str] = frozenset(
+    {"import", "check", "index", "search", "kiosk", "install-desktop"}
+)
 
 
 USAGE = """\

@@ -8,14 +8,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.cli.gui import GuiOptions
+from reader.core.desktop import APP_ID
 from reader.core.errors import ReaderError
 from reader.core.library import Library, iter_article_files
 from reader.core.navigation import OpenRequest
-from reader.core.paths import user_cache_dir
+from reader.core.paths import resources_dir, user_cache_dir
 from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
@@ -31,6 +33,20 @@ log = logging.getLogger(__name__)
 BACKGROUND_SCAN_FILES = 2000
 
 
+def app_icon() -> QIcon:
+    """The reader's icon: the scalable SVG plus the rendered hicolor sizes."""
+    icon = QIcon()
+    icons = resources_dir() / "icons"
+    for png in sorted((icons / "hicolor").glob(f"*/apps/{APP_ID}.png")):
+        icon.addFile(str(png))
+    svg = icons / f"{APP_ID}.svg"
+    if svg.is_file():
+        icon.addFile(str(svg))
+    if icon.isNull():
+        log.warning("the reader's icon is missing from %s", icons)
+    return icon
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), with the bundled fonts loaded."""
     # Qt calls into Python (event filters, slots) many times per turn of the event loop,
@@ -44,8 +60,11 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName("offline-reader")
         app.setApplicationDisplayName("Health library")
         app.setApplicationVersion(__version__)
-        app.setDesktopFileName("offline-reader")
         base_font(app)  # remember the platform's font before any text-size change
+    if app.desktopFileName() != APP_ID:
+        # The desktop entry's id: desktops match the window to its menu entry and icon.
+        app.setDesktopFileName(APP_ID)
+        app.setWindowIcon(app_icon())
     # Before any widget is asked for its accessible interface: the article view
     # must reach screen readers as a document of headings, paragraphs and links.
     accessibility.install()

@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 
 #: Set to an engine name ("speechd", or "mock" in tests) to choose the engine.
 ENGINE_ENV = "OFFLINE_READER_SPEECH_ENGINE"
+#: Why reading aloud is off when Qt's speech module is not installed, and how to get it.
+SPEECH_MISSING = (
+    "Reading aloud is not installed. To add it: pip install 'offline-reader[speech]' "
+    "(Qt's speech module), and on Debian or Ubuntu apt install speech-dispatcher espeak-ng."
+)
 #: Marks the extra selection that shows the spoken sentence.
 _SPOKEN = QTextCharFormat.Property.UserProperty + 17
 
@@ -49,8 +54,9 @@ def engine_availability(preferred: str | None = None) -> Availability:
     """Which speech engine to use, found without starting one (which may block)."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError as exc:  # the Addons wheel or its system libraries are missing
-        return Availability(None, f"Reading aloud needs Qt's speech module ({exc}).")
+    except ImportError as exc:  # the "speech" extra (PySide6-Addons) or its libraries
+        log.info("QtTextToSpeech cannot be imported: %s", exc)
+        return Availability(None, SPEECH_MISSING)
     engines = list(QTextToSpeech.availableEngines())
     wanted = preferred or os.environ.get(ENGINE_ENV) or None
     if wanted:
