@@ -528,6 +528,11 @@ def _flagged(
                 block_index=found[0] if found else None,
                 claim_start=found[1] if found else None,
                 claim_end=found[2] if found else None,
+                kind="ambiguous" if item.get("kind") == "ambiguous" else "absent",
+                named_kind=_as_str(item.get("named")) or "source",
+                candidates=tuple(c for c in item.get("candidates") or () if isinstance(c, str))
+                if isinstance(item.get("candidates"), list)
+                else (),
             )
         )
     return out

@@ -51,15 +51,18 @@ NAME_STOP_WORDS = _wordset(
     "a an and the of for in on at to by with from & de du des la le van von der und fur"
 )
 #: Words that join capitalised words inside a name ("Journal of Autism and ...").
-_CONNECTORS = _wordset("of and the for on in & de du des la le van von der da di y")
+_CONNECTORS = _wordset("of and the for on in to & de du des la le van von der da di y")
 #: Capitalised words that start sentences and are not names.
 _LEADING_NOISE = _wordset(
     """a an the this these that those in while however although one another finally for as it
     its they their there here when where what which who whose if but and or so such our we
     our many most some several both each other new recent recently last earlier after before
-    further also more less study studies researchers research according data results"""
+    further also more less study studies researchers research according data results experts
+    scientists doctors surveys survey evidence guidelines guidance reports report people
+    both"""
 )
 _NOISE = _LEADING_NOISE | _CONNECTORS
+_DETERMINERS = _wordset("a an the this these that those its their our his her") | _CONNECTORS
 #: Words that make a name a journal.
 _JOURNAL_WORDS = _wordset(
     """journal journals review reviews annals archives proceedings bulletin lancet medicine
@@ -71,22 +74,34 @@ _ORG_WORDS = _wordset(
     """university universities institute institutes college school organization organisation
     association society agency centre center centers centres department foundation council
     ministry hospital clinic academy board committee service services administration authority
-    trust laboratory laboratories academies network federation commission office nhs"""
+    trust laboratory laboratories academies network federation commission office nhs force
+    initiative collaboration collaborators institutet"""
 )
 #: Words too generic to identify a source on their own.
 GENERIC_NAME_WORDS = _ORG_WORDS | _wordset(
     """journal journals review reviews annals archives proceedings bulletin national american
     international medical health world global public research researchers science sciences
     study studies report reports new england british european royal federal state united
-    states general clinical press"""
+    states general clinical press staff website online news database systematic syst rev
+    collaboration library experts"""
+)
+#: Words of a name that may be left out when naming it ("Cornell" for "Cornell University",
+#: "Mayo Clinic" for "Mayo Clinic Staff", "Cochrane" for "Cochrane Database Syst Rev").
+#: Places and scopes ("National", "European", "Canadian") are never among them: another
+#: country's agency of a similar name is another source.
+DROPPABLE_NAME_WORDS = _wordset(
+    """university universities institute institutes institutet college school centre center
+    centers centres clinic hospital foundation staff website online news database systematic
+    syst rev review reviews collaboration library press office department"""
 )
 #: Words that say a sentence is citing something.
 _CUE = re.compile(
-    r"\b(stud(?:y|ies)|review(?:ed|s)?|report(?:ed|s)?|survey(?:s|ed)?|trials?|research(?:ers)?|"
-    r"published|publication|found|find(?:s|ings)?|show(?:s|ed|n)?|according|recommend(?:s|ed|ations?)?|"
-    r"guidelines?|analys[ie]s|meta-analys[ie]s|data|paper|article|conclude[sd]?|suggest(?:s|ed)?|"
-    r"state[sd]?|estimate[sd]?|noted|note[sd]?|demonstrated|observed|investigators|scientists|"
-    r"experts|colleagues|co-?workers|et al|highlighted|warn(?:s|ed)?|advise[sd]?|journal)\b",
+    r"\b(stud(?:y|ies|ied)|review\w*|report\w*|survey\w*|trials?|research\w*|"
+    r"publish\w*|publication|found|find(?:s|ings)?|show(?:s|ed|n)?|according|recommend\w*|"
+    r"guidelines?|guidance|guide|analys[ie]s|meta-analys[ie]s|data|paper|article|conclude[sd]?|"
+    r"suggest\w*|state[sd]?|estimat\w*|note[sd]?|notes|demonstrated|observed|investigators|"
+    r"scientists|experts|colleagues|co-?workers|team|et al|highlighted|warn\w*|advis\w*|"
+    r"journal|says|said|campaign|linked|statement|fact sheet)\b",
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(
@@ -106,10 +121,23 @@ _ORG_BEFORE = re.compile(
     r"(?:at|from|of)|\baccording to|\bby|\bfrom)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ORG_AFTER = re.compile(r"^\s*(?:researchers|scientists|investigators|experts)\b", re.IGNORECASE)
+_ORG_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*(?:researchers|scientists|investigators|experts|doctors|team)\b",
+    re.IGNORECASE,
+)
+#: A name followed by a citing verb (possibly through its possessive: "Health Canada's food
+#: guide suggests") is put forward as a source.
+_SOURCE_VERB_AFTER = re.compile(
+    r"^(?:['’]s?(?:\s+[\w-]+){0,3})?\s*(?:,[^,]{0,60},\s*)?(?:also\s+|has\s+also\s+|has\s+)?"
+    r"(?:says|said|recommends|recommended|advises|advised|warns|warned|notes|noted|reports|"
+    r"reported|found|finds|suggests|suggested|states|stated|estimates|estimated|published|"
+    r"publishes|concluded|concludes|guidance|guidelines?)\b",
+    re.IGNORECASE,
+)
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|\S")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*|\S")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _TOPIC_STOP = _wordset(
     """a an and the of for in on at to by with from is are was were be been being that this
@@ -160,7 +188,13 @@ class ClaimLink:
 
 @dataclass(frozen=True, slots=True)
 class ClaimFlag:
-    """A sentence naming a source that is not in the references; never linked."""
+    """A sentence naming a source it is never linked to.
+
+    ``kind`` is ``absent`` (no reference is from the source named) or ``ambiguous``
+    (the name fits several references, ``candidates``, and nothing in the sentence tells
+    them apart). ``source_kind`` says what was named: journal, organisation, author or
+    source. ``reason`` is the technical account, for staff.
+    """
 
     paragraph: int
     start: int
@@ -169,6 +203,9 @@ class ClaimFlag:
     names: str
     closest_key: str | None
     reason: str
+    kind: str = "absent"
+    source_kind: str = "source"
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +222,13 @@ class LinkReport:
             for link in self.links
         ]
         for flag in self.flags:
+            if flag.kind == "ambiguous":
+                both = " and ".join(f"ref {number.get(k, '?')} [{k}]" for k in flag.candidates)
+                out.append(
+                    f"FLAGGED ambiguous: claim names {flag.names!r}, which fits {both} — "
+                    f"{flag.reason}: {flag.sentence}"
+                )
+                continue
             closest = (
                 f"; closest: ref {number[flag.closest_key]} [{flag.closest_key}]"
                 if flag.closest_key in number
@@ -201,9 +245,14 @@ class LinkReport:
 # --- names and abbreviations -------------------------------------------------------------
 
 
+def _undot(text: str) -> str:
+    """``U.S.`` -> ``US``: dotted initials are one word."""
+    return _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name, stop words dropped, full stops of abbreviations removed."""
-    words = [w.strip("'’") for w in _WORD.findall(text.replace(".", " "))]
+    words = [w.strip("'’") for w in _WORD.findall(_undot(text).replace(".", " "))]
     return [w for w in words if w and fold(w) not in NAME_STOP_WORDS]
 
 
@@ -215,11 +264,14 @@ def _abbreviates(short: str, full: str) -> bool:
     "National"). Case is ignored, except that a one-letter abbreviation must be a
     capital (so a lower-case word is never read as an initial).
     """
-    s, f = fold(short), fold(full)
-    if not s or not f or s[0] != f[0] or len(s) > len(f):
+    s, f = _spelling(fold(short)), _spelling(fold(full))
+    if not s or not f or s[0] != f[0]:
         return False
     if s == f:
         return True
+    if len(s) > len(f):
+        # One word in two spellings: "Institutet" / "Institute", "Centers" / "Center".
+        return len(f) >= 5 and s.startswith(f) and len(s) - len(f) <= 2
     if len(s) == 1:
         return short.isupper()
     if f.startswith(s):
@@ -228,6 +280,14 @@ def _abbreviates(short: str, full: str) -> bool:
         it = iter(f)
         return all(c in it for c in s)
     return False
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings alike: centre/center, paediatric/pediatric, -isation."""
+    w = word.replace("isation", "ization").replace("ae", "e").replace("oe", "e")
+    if w.endswith("tre"):
+        w = w[:-3] + "ter"
+    return w
 
 
 def abbreviation_matches(abbreviated: str, full: str) -> bool:
@@ -271,6 +331,11 @@ class _Profile:
     year: int | None
     container: str | None
     is_journal_article: bool
+    # Every name the reference gives its source, as words: each organisation in the author
+    # segment, the container (journal, website), publishers and affiliations after it.
+    source_names: tuple[tuple[str, ...], ...] = ()
+    container_words: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
 
 
 def _split_source(text: str, parsed: ParsedReference) -> tuple[str, str, str]:
@@ -337,19 +402,53 @@ def topic_terms(text: str) -> list[str]:
     ]
 
 
+_PERSON_CHUNK = re.compile(r"^[^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*)* [A-Z]{1,3}$")
+
+
+def _organisation_names(authors: str) -> list[tuple[str, ...]]:
+    """The organisations in an author segment ("Devore CD; Council ..., American Academy of
+    Pediatrics" -> the council, the academy), each as its words, acronyms left out."""
+    out: list[tuple[str, ...]] = []
+    plain = re.sub(r"\([^)]*\)", " ", authors)
+    for chunk in re.split(r"[,;]|\s&\s", plain):
+        chunk = chunk.strip()
+        if not chunk or _PERSON_CHUNK.match(chunk) or re.fullmatch(r"(?:[A-Z]\.\s*)+", chunk):
+            continue
+        words = tuple(name_words(chunk))
+        if words and (len(words) >= 2 or words[0][:1].isupper()):
+            out.append(words)
+    return out
+
+
+def _rest_names(rest: str) -> list[tuple[str, ...]]:
+    """Capitalised names after the title: the container, a publisher, an affiliation."""
+    out: list[tuple[str, ...]] = []
+    plain = re.sub(r"https?://\S+|\[[^\]]*\]", " ", _undot(rest))
+    for part in re.split(r"[.;:,()]|\b(?:19|20)\d\d\b|\d+", plain):
+        words = tuple(name_words(part))
+        if words and words[0][:1].isupper():
+            out.append(words)
+    return out
+
+
 def _profile(ref: SourceReference) -> _Profile:
-    authors, title, rest = _split_source(ref.text, ref.parsed)
+    authors, title, rest = _split_source(_undot(ref.text), ref.parsed)
     names = tuple(n for n in (authors, rest) if n)
     tokens = tuple(w for n in names for w in name_words(n))
-    acronyms = frozenset(re.findall(r"\(([A-Z][A-Z0-9&]{1,9})\)", authors)) | frozenset(
-        w for w in tokens if re.fullmatch(r"[A-Z]{2,}[A-Z0-9]*", w)
-    )
+    # Acronyms the reference defines ("World Health Organization (WHO)"); capitalised words
+    # that are a whole name ("NHS.") are found among the source names.
+    acronyms = frozenset(re.findall(r"\(([A-Z][A-Z0-9&]{1,9})\)", authors))
     surnames = _surnames(authors)
     no_brackets = re.sub(r"\[[^\]]*\]", " ", ref.text)
     year_m = _YEAR.search(no_brackets) or _YEAR.search(ref.text)
     container = ref.parsed.container
     if rest:
         container = re.split(r"[.;,(]|\s(?:19|20)\d\d", rest)[0].strip() or container
+    container_words = tuple(name_words(container)) if container else ()
+    if len(container_words) >= 3 and all(w[:1].isupper() for w in container_words):
+        # "N Engl J Med" is also known as NEJM.
+        acronyms = acronyms | {"".join(w[0] for w in container_words).upper()}
+    source_names = tuple(dict.fromkeys([*_organisation_names(authors), *_rest_names(rest)]))
     journal_like = bool(
         re.search(r"\b(?:19|20)\d\d\s*;\s*\d|\b\d+\s*\(\d+\)|\bdoi\b|10\.\d{4,}/", ref.text, re.I)
         or (container and any(fold(w) in _JOURNAL_WORDS for w in name_words(container)))
@@ -365,6 +464,9 @@ def _profile(ref: SourceReference) -> _Profile:
         year=int(year_m.group(1)) if year_m else None,
         container=container,
         is_journal_article=journal_like,
+        source_names=source_names,
+        container_words=container_words,
+        title_words=tuple(_WORD.findall(re.sub(r"\[[^\]]*\]", " ", title))),
     )
 
 
@@ -404,8 +506,13 @@ def extract_mentions(sentence: str) -> list[Mention]:
                 break
         span = tokens[i : last + 1]
         i = last + 1
-        # Drop sentence-start noise ("The", "A study", "In").
-        while span and not _is_acronym(span[0][0]) and fold(span[0][0]) in _NOISE:
+        # Drop sentence-start noise ("The", "A study", "In"); inside the sentence only
+        # determiners ("the New England Journal" keeps its "New").
+        while (
+            span
+            and not _is_acronym(span[0][0])
+            and fold(span[0][0]) in (_NOISE if span[0][1] == tokens[0][1] else _DETERMINERS)
+        ):
             span = span[1:]
             while span and span[0][0].casefold() in _CONNECTORS:
                 span = span[1:]
@@ -442,41 +549,90 @@ def _classify(sentence: str, start: int, end: int, text: str, acronym: str | Non
         return "journal"
     if org or acronym or _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
         return "organisation"
+    if _SOURCE_VERB_AFTER.match(after) and (
+        len(words) >= 2 or re.fullmatch(r"[A-Z]{2,}", text) or re.match(r"['’]s?\s", after)
+    ):
+        return "organisation"  # put forward as the source of what follows
     return "name"
 
 
 # --- matching ------------------------------------------------------------------------------
 
+#: How a mention fits a reference: it names the whole source, or a part of its name that
+#: leaves out only words such as "University" or "Staff".
+WHOLE = 2
+PARTIAL = 1
 
-def _match(mention: Mention, profile: _Profile) -> str | None:
+
+def _same_words(ref_words: Sequence[str], mention_words: Sequence[str]) -> bool:
+    """Word for word the same name, the reference's words possibly abbreviated."""
+    if not ref_words or len(ref_words) != len(mention_words):
+        return False
+    return all(_abbreviates(r, m) for r, m in zip(ref_words, mention_words, strict=True))
+
+
+def _core(words: Sequence[str]) -> list[str]:
+    return [w for w in words if fold(w) not in DROPPABLE_NAME_WORDS]
+
+
+def _fit(mention_words: Sequence[str], name: Sequence[str]) -> int:
+    """WHOLE, PARTIAL or 0: how ``mention_words`` names the source called ``name``."""
+    if _same_words(name, mention_words):
+        return WHOLE
+    core, name_core = _core(mention_words), _core(name)
+    if (
+        core
+        and any(fold(w) not in GENERIC_NAME_WORDS for w in core)
+        and _same_words(name_core, core)
+    ):
+        return PARTIAL
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    strength: int
+    why: str
+
+
+def _match(mention: Mention, profile: _Profile) -> _Fit | None:
     """Why ``mention`` names the reference of ``profile``, or None when it does not."""
     words = name_words(mention.text)
     if not words:
         return None
     if mention.acronym and mention.acronym in profile.acronyms:
-        return f"{_kind_word(mention)} {mention.acronym}"
+        return _Fit(WHOLE, f"{_kind_word(mention)} {mention.acronym}")
     if mention.kind == "person":
         surname = fold(words[-1])
         if surname in profile.surnames:
             role = "first author" if surname == profile.first_surname else "author"
-            return f"{role} {words[-1]}"
+            return _Fit(WHOLE if role == "first author" else PARTIAL, f"{role} {words[-1]}")
         return None
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,}[A-Z0-9]*", words[0]):
-        return f"acronym {words[0]}" if words[0] in profile.acronyms else None
-    # A run of the reference's name words that the mention writes out (or equals).
-    n = len(words)
-    tokens = profile.name_tokens
-    distinctive = [w for w in words if fold(w) not in GENERIC_NAME_WORDS]
-    if n >= 2 or distinctive:
-        for k in range(len(tokens) - n + 1):
-            if _words_match(tokens[k : k + n], words):
-                label = "journal" if mention.kind == "journal" else _kind_word(mention)
-                return f"{label} {mention.text}"
-    # An institution named by its distinctive word(s): "researchers at Cornell".
-    if mention.kind in ("organisation", "name") and distinctive and profile.names:
-        author_words = {fold(w) for w in name_words(profile.names[0])}
-        if all(fold(w) in author_words for w in distinctive):
-            return f"{_kind_word(mention)} {' '.join(distinctive)}"
+        if words[0] in profile.acronyms or (words[0],) in profile.source_names:
+            return _Fit(WHOLE, f"acronym {words[0]}")
+        return None
+    best: _Fit | None = None
+    for name in profile.source_names:
+        strength = _fit(words, name)
+        if strength and (best is None or strength > best.strength):
+            label = "journal" if name == profile.container_words else _kind_word(mention)
+            best = _Fit(strength, f"{label} {mention.text}")
+    if best is None and mention.kind != "journal":
+        best = _title_fit(words, profile)
+    return best
+
+
+def _title_fit(words: Sequence[str], profile: _Profile) -> _Fit | None:
+    """A document named by its title ("the Dietary Guidelines for Americans")."""
+    content = [w for w in words if fold(w) not in NAME_STOP_WORDS]
+    if len(content) < 2:
+        return None
+    title = [fold(w) for w in profile.title_words if fold(w) not in NAME_STOP_WORDS]
+    want = [fold(w) for w in content]
+    for k in range(len(title) - len(want) + 1):
+        if title[k : k + len(want)] == want:
+            return _Fit(WHOLE, f"title “{' '.join(content)}”")
     return None
 
 
@@ -505,6 +661,10 @@ def _topic_overlap(
 
 # --- the linker ------------------------------------------------------------------------------
 
+#: Title words a sentence must share with one candidate, and with no other, to tell two
+#: references of one source apart ("stay active ... rest in bed" for the review of bed rest).
+DISTINGUISHING_TERMS = 2
+
 
 def source_references(items: Sequence[tuple[str, str]]) -> tuple[SourceReference, ...]:
     """(key, text) pairs in display order -> references the linker reads."""
@@ -514,10 +674,71 @@ def source_references(items: Sequence[tuple[str, str]]) -> tuple[SourceReference
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    mention: Mention
+    candidates: tuple[int, ...]  # profile indexes, best fits only
+    why: dict[int, str]
+
+
+def _candidates(
+    mention: Mention, profiles: Sequence[_Profile], aliases: dict[str, set[int]]
+) -> _Named:
+    fits = {i: f for i, p in enumerate(profiles) if (f := _match(mention, p))}
+    words = name_words(mention.text)
+    if not fits and len(words) == 1 and words[0] in aliases:
+        # An acronym the article defined earlier ("... Prevention (CDC)" then "the CDC").
+        fits = {i: _Fit(WHOLE, f"acronym {words[0]}") for i in aliases[words[0]]}
+    if not fits:
+        return _Named(mention, (), {})
+    top = max(f.strength for f in fits.values())
+    chosen = tuple(sorted(i for i, f in fits.items() if f.strength == top))
+    return _Named(mention, chosen, {i: fits[i].why for i in chosen})
+
+
+def _tell_apart(
+    named: _Named,
+    others: Sequence[_Named],
+    profiles: Sequence[_Profile],
+    sentence: str,
+    terms: set[str],
+) -> int | None:
+    """The one candidate the sentence itself singles out, else None (never a guess).
+
+    What counts: another name in the sentence that fits only one of them, the year, or
+    at least DISTINGUISHING_TERMS title words shared with one candidate and no other.
+    """
+    cands = set(named.candidates)
+    for other in others:
+        common = cands & set(other.candidates)
+        if other is not named and len(common) == 1 and other.candidates:
+            return common.pop()
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    by_year = [i for i in cands if profiles[i].year in years]
+    if len(by_year) == 1:
+        return by_year[0]
+    own = set(topic_terms(named.mention.text))
+    distinct: dict[int, set[str]] = {}
+    for i in cands:
+        shared = (terms - own) & profiles[i].title_terms
+        rivals = set().union(*(profiles[j].title_terms for j in cands if j != i))
+        distinct[i] = shared - rivals
+    strong = [i for i, d in distinct.items() if len(d) >= DISTINGUISHING_TERMS]
+    if len(strong) == 1 and all(not distinct[j] for j in cands if j != strong[0]):
+        return strong[0]
+    return None
+
+
+_CITING_KINDS = frozenset({"journal", "organisation", "person"})
+
+
 def link_claims(paragraphs: Sequence[str], references: Sequence[SourceReference]) -> LinkReport:
     """Link each sentence that names a source to that source's reference; flag the rest.
 
-    ``paragraphs`` are plain texts; spans in the result index them.
+    A sentence is linked only to a reference it names unmistakably. A source named but in
+    no reference is flagged ``absent``; a name that fits several references, with nothing
+    in the sentence to tell them apart, is flagged ``ambiguous`` with all of them and
+    linked to none. ``paragraphs`` are plain texts; spans in the result index them.
     """
     profiles = [_profile(r) for r in references]
     df: dict[str, int] = {}
@@ -526,40 +747,44 @@ def link_claims(paragraphs: Sequence[str], references: Sequence[SourceReference]
             df[t] = df.get(t, 0) + 1
     idf = {t: math.log((len(profiles) + 1) / c) for t, c in df.items()}
 
+    aliases: dict[str, set[int]] = {}
     links: list[ClaimLink] = []
     pending: list[tuple[int, int, int, str, Mention]] = []
-    ambiguous: list[tuple[int, int, int, str, Mention, list[int]]] = []
+    ambiguous: list[tuple[int, int, int, str, Mention, tuple[int, ...]]] = []
     for p_index, text in enumerate(paragraphs):
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if not _CUE.search(sentence):
-                continue
-            mentions = extract_mentions(sentence)
+            mentions = [m for m in extract_mentions(sentence) if _names_something(m)]
             if not mentions:
+                continue
+            named = [_candidates(m, profiles, aliases) for m in mentions]
+            for n in named:  # "Centers for Disease Control and Prevention (CDC)"
+                if n.mention.acronym and len(n.candidates) == 1:
+                    aliases.setdefault(n.mention.acronym, set()).add(n.candidates[0])
+            if not _CUE.search(sentence):
                 continue
             terms = set(topic_terms(sentence))
             matched: dict[int, str] = {}
             unmatched: list[Mention] = []
-            for mention in mentions:
-                if not _names_something(mention):
-                    continue
-                hits = [(i, why) for i, p in enumerate(profiles) if (why := _match(mention, p))]
-                if len(hits) > 1:
-                    chosen = _disambiguate(hits, profiles, sentence, terms, idf)
-                    if not chosen:
-                        ambiguous.append(
-                            (p_index, start, end, sentence, mention, [i for i, _ in hits])
-                        )
-                    hits = chosen
-                    if not hits:
-                        continue
-                for i, why in hits:
-                    matched.setdefault(i, why)
-                if not hits and mention.kind != "name":
-                    unmatched.append(mention)
+            unclear: list[_Named] = []
+            for n in named:
+                if len(n.candidates) == 1:
+                    matched.setdefault(n.candidates[0], n.why[n.candidates[0]])
+                elif n.candidates:
+                    one = _tell_apart(n, named, profiles, sentence, terms)
+                    if one is None:
+                        unclear.append(n)
+                    else:
+                        matched.setdefault(one, n.why[one])
+                elif n.mention.kind in _CITING_KINDS:
+                    unmatched.append(n.mention)
             for i, why in sorted(matched.items()):
                 links.append(ClaimLink(p_index, start, end, sentence, profiles[i].ref.key, why))
-            if not matched and unmatched:
+            for n in unclear:
+                if not set(n.candidates) & set(matched):
+                    ambiguous.append((p_index, start, end, sentence, n.mention, n.candidates))
+                    break
+            if unmatched:
                 pending.append((p_index, start, end, sentence, unmatched[0]))
 
     linked = {link.reference_key for link in links}
@@ -567,42 +792,43 @@ def link_claims(paragraphs: Sequence[str], references: Sequence[SourceReference]
     for p_index, start, end, sentence, mention in pending:
         closest, reason = _closest(mention, sentence, profiles, linked, idf)
         key = closest.ref.key if closest else None
-        flags.append(ClaimFlag(p_index, start, end, sentence, mention.text, key, reason))
+        flags.append(
+            ClaimFlag(
+                p_index,
+                start,
+                end,
+                sentence,
+                mention.text,
+                key,
+                reason,
+                "absent",
+                _kind_word(mention) if mention.kind != "name" else "source",
+            )
+        )
     for p_index, start, end, sentence, mention, indexes in ambiguous:
-        if any(link.paragraph == p_index and link.start == start for link in links):
-            continue
         numbers = " and ".join(str(profiles[i].ref.number) for i in indexes)
         reason = (
-            f"“{mention.text}” matches references {numbers} equally and nothing else in "
-            "the sentence tells them apart"
+            f"“{mention.text}” fits references {numbers} equally; the sentence gives no "
+            "year, other name or title words that tell them apart"
         )
-        key = profiles[indexes[0]].ref.key
-        flags.append(ClaimFlag(p_index, start, end, sentence, mention.text, key, reason))
+        keys = tuple(profiles[i].ref.key for i in indexes)
+        flags.append(
+            ClaimFlag(
+                p_index,
+                start,
+                end,
+                sentence,
+                mention.text,
+                keys[0],
+                reason,
+                "ambiguous",
+                _kind_word(mention) if mention.kind != "name" else "source",
+                keys,
+            )
+        )
     flags.sort(key=lambda f: (f.paragraph, f.start))
     unused = tuple(r.key for r in references if r.key not in linked)
     return LinkReport(tuple(links), tuple(flags), unused)
-
-
-def _disambiguate(
-    hits: list[tuple[int, str]],
-    profiles: Sequence[_Profile],
-    sentence: str,
-    terms: set[str],
-    idf: dict[str, float],
-) -> list[tuple[int, str]]:
-    """Several references match one name: keep the one the year or topic singles out."""
-    years = {int(y) for y in _YEAR.findall(sentence)}
-    scored = []
-    for i, why in hits:
-        p = profiles[i]
-        score = _topic_overlap(terms, p, idf)[0] + (2.0 if p.year in years else 0.0)
-        if why.startswith("first author"):
-            score += 2.0
-        scored.append((score, i, why))
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    if scored[0][0] > scored[1][0]:
-        return [(scored[0][1], scored[0][2])]
-    return []  # a tie: linking either would be a guess
 
 
 def _closest(

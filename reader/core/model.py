@@ -165,6 +165,12 @@ class FlaggedClaim:
     reason: str
     closest_key: str | None = None
     block_index: int | None = None
+    #: "absent": no reference is from the source named; "ambiguous": the name fits the
+    #: references in ``candidates`` and the sentence does not say which.
+    kind: str = "absent"
+    #: What was named: "journal", "organisation", "author" or "source".
+    named_kind: str = "source"
+    candidates: tuple[str, ...] = ()
     claim_start: int | None = None
     claim_end: int | None = None
 

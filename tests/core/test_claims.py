@@ -6,6 +6,7 @@ import pytest
 
 from reader.core.claims import (
     LinkReport,
+    SourceReference,
     abbreviation_matches,
     extract_mentions,
     link_claims,
@@ -244,3 +245,180 @@ def test_unused_references_are_reported_in_order() -> None:
     assert report.unused == ("cornell-2021", "who", "schmidt-2014", "chatzi-2021")
     lines = report.lines(REFS)
     assert lines[0] == "ref 1 [cornell-2021] is cited by no claim"
+
+
+# --- sources the linker must not confuse ------------------------------------------------------
+
+
+def refs(*texts: str) -> tuple[SourceReference, ...]:
+    return source_references([(f"r{n}", t) for n, t in enumerate(texts, start=1)])
+
+
+CDC = "Centers for Disease Control and Prevention (CDC). Travelers' health. CDC website. 2024."
+NICE = (
+    "National Institute for Health and Care Excellence (NICE). Hypertension in adults: "
+    "diagnosis and management. NICE guideline NG136. London: NICE; 2019."
+)
+NIDDK = (
+    "National Institute of Diabetes and Digestive and Kidney Diseases (NIDDK). Preventing "
+    "chronic kidney disease. NIDDK website. 2016."
+)
+PHE = "Public Health England. Models of delivery for stop smoking services. London: PHE; 2017."
+LANCET = "Murray CJ, Ikuta KS. Global burden of antimicrobial resistance. Lancet. 2022;399:629-55."
+LANCET_ID = "Gastmeier P, Hansen S. Hospital outbreaks. Lancet Infect Dis. 2005;5(8):494-501."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "named"),
+    [
+        # Another country's agency with a similar name.
+        (
+            "The European Centre for Disease Prevention and Control warns that measles "
+            "outbreaks continue.",
+            CDC,
+            "European Centre for Disease Prevention and Control",
+        ),
+        (
+            "Public Health Scotland says that vaping helps adults quit.",
+            PHE,
+            "Public Health Scotland",
+        ),
+        # Names that share generic words with the listed one.
+        (
+            "Research from the National Institutes of Health found that a diet rich in fruit "
+            "lowered blood pressure.",
+            NICE,
+            "National Institutes of Health",
+        ),
+        (
+            "The National Kidney Foundation recommends both tests.",
+            NIDDK,
+            "National Kidney Foundation",
+        ),
+        # Organisations put forward as sources without a word like "researchers at".
+        (
+            "Health Canada recommends that adults do not exceed 100 micrograms.",
+            PHE,
+            "Health Canada",
+        ),
+        ("Harvard's researchers have reported similar findings in students.", PHE, "Harvard"),
+    ],
+)
+def test_a_source_like_a_listed_one_is_flagged_never_linked(
+    sentence: str, reference: str, named: str
+) -> None:
+    report = link_claims([sentence], refs(reference))
+    assert report.links == ()
+    assert [(f.kind, f.names) for f in report.flags] == [("absent", named)]
+
+
+def test_one_journal_of_a_family_is_not_another() -> None:
+    both = refs(LANCET, LANCET_ID)
+    report = link_claims(
+        [
+            "A study published in The Lancet estimated a million deaths from resistance.",
+            "An analysis in The Lancet Infectious Diseases found outbreaks in hospitals.",
+        ],
+        both,
+    )
+    assert [(link.paragraph, link.reference_key) for link in report.links] == [(0, "r1"), (1, "r2")]
+    assert report.flags == ()
+    # With only the family member listed, "The Lancet" is another journal: flagged.
+    only = link_claims(["A study published in The Lancet found fewer infections."], refs(LANCET_ID))
+    assert only.links == ()
+    assert [(f.kind, f.names, f.closest_key) for f in only.flags] == [("absent", "Lancet", "r1")]
+    jama = refs(
+        "Soriano VX, Peters RL. Peanut allergy in Australia. JAMA. 2022;328(1):48-56.",
+        "Gupta RS, Bilaver LA. Peanut guidelines awareness. JAMA Pediatr. 2020;174(9):e202224.",
+    )
+    report = link_claims(["A study published in JAMA found that peanut allergy fell."], jama)
+    assert [link.reference_key for link in report.links] == ["r1"] and report.flags == ()
+
+
+def test_two_references_of_one_source_are_flagged_ambiguous_with_both() -> None:
+    who = refs(
+        "World Health Organization (WHO). WHO guidelines on physical activity and sedentary "
+        "behaviour. Geneva: WHO; 2020.",
+        "World Health Organization (WHO). Physical activity: fact sheet. WHO website; 2022.",
+    )
+    report = link_claims(
+        [
+            "The WHO says that adults should replace sitting time with activity.",
+            "In its 2020 guidelines, the WHO also recommends muscle-strengthening activities.",
+            "According to the WHO fact sheet on physical activity, a quarter of adults are "
+            "not active enough.",
+        ],
+        who,
+    )
+    (flag,) = report.flags
+    assert (flag.paragraph, flag.kind, flag.candidates) == (0, "ambiguous", ("r1", "r2"))
+    assert [(link.paragraph, link.reference_key) for link in report.links] == [(1, "r1"), (2, "r2")]
+    smith = refs(
+        "Smith JA, Patel R. Maternal caffeine intake and birth weight. BMJ Open. 2018;8:e1.",
+        "Smith JA, Chen L. Caffeine in pregnancy and child height. JAMA Netw Open. 2021;4:e2.",
+    )
+    report = link_claims(["Smith and colleagues found smaller babies at birth."], smith)
+    assert report.links == () and report.flags[0].candidates == ("r1", "r2")
+
+
+def test_a_cochrane_review_and_an_acronym_defined_in_the_text_link() -> None:
+    report = link_claims(
+        [
+            "A Cochrane review found that people advised to stay active recovered faster than "
+            "those told to rest in bed.",
+            "The Global Initiative for Asthma (GINA) recommends avoiding smoke.",
+            "GINA also advises a reliever with the preventer.",
+        ],
+        refs(
+            "Dahm KT, Hagen KB. Advice to rest in bed versus advice to stay active for acute "
+            "low-back pain. Cochrane Database Syst Rev. 2010;(6):CD007612.",
+            "Hayden JA, Ellis J. Exercise therapy for chronic low back pain. Cochrane Database "
+            "Syst Rev. 2021;9(9):CD009790.",
+            "Global Initiative for Asthma. Global strategy for asthma management. 2023.",
+        ),
+    )
+    assert [(link.paragraph, link.reference_key) for link in report.links] == [
+        (0, "r1"),
+        (1, "r3"),
+        (2, "r3"),
+    ]
+    assert report.flags == ()
+
+
+def test_a_guideline_named_by_its_title_and_accented_surnames_link() -> None:
+    report = link_claims(
+        [
+            "The Dietary Guidelines for Americans recommend two and a half cups of vegetables.",
+            "Peña and colleagues found that music before surgery lowered anxiety.",
+            "In a trial by Muller et al., music therapy helped adults with depression.",
+            "The NHS advises a vitamin D supplement in winter.",
+        ],
+        refs(
+            "U.S. Department of Agriculture. Dietary Guidelines for Americans, 2020-2025. "
+            "9th edition. December 2020.",
+            "Peña, M., Ortega, J., & Ruiz, C. (2015). Preoperative music listening and anxiety. "
+            "Journal of Perioperative Practice, 25(4), 62–68.",
+            "Müller, K., & Jensen, L. (2019). Music therapy for adult depression. Nordic Journal "
+            "of Music Therapy, 28(3), 201–219.",
+            "NHS. Vitamin D. nhs.uk. Reviewed 2020.",
+        ),
+    )
+    assert [link.reference_key for link in report.links] == ["r1", "r2", "r3", "r4"]
+    assert report.flags == ()
+
+
+def test_sentences_that_name_no_source_are_neither_linked_nor_flagged() -> None:
+    report = link_claims(
+        [
+            "Studies show that screen time before bed harms sleep.",
+            "Experts say that vitamin C helps the body absorb iron.",
+            "A 2021 report found that many young women eat less iron than they need.",
+            "Bedtime media use and sleep outcomes in children have been studied for years.",
+        ],
+        refs(
+            "Carter B, Rees P. Portable screen-based media device use and sleep outcomes in "
+            "children. JAMA Pediatr. 2016;170(12):1202-1208.",
+            "Pasricha SR. Iron deficiency in young women. Lancet. 2021;397:233-248.",
+        ),
+    )
+    assert report.links == () and report.flags == ()

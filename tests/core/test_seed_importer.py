@@ -185,7 +185,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str]], dict[str, str], list[str]]
             "mottola-2018": "The 2019 Canadian guideline by Mottola et al.",
             "davenport-2018": "Davenport and colleagues pooled",
         },
-        [],
+        # Two references are from that journal and nothing tells them apart.
+        ["British Journal of Sports Medicine"],
     ),
 }
 

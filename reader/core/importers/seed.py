@@ -594,8 +594,11 @@ def convert_seed(
                 "section": anchors[si],
                 "claim": flag.sentence,
                 "names": flag.names,
+                "kind": flag.kind,
+                "named": flag.source_kind,
                 "closest": flag.closest_key,
                 "reason": flag.reason,
+                **({"candidates": list(flag.candidates)} if flag.candidates else {}),
             }
         )
 

@@ -77,17 +77,8 @@ def produced_flags(converted: ConvertedSeed) -> tuple[ProducedFlag, ...]:
     number = {r.key: r.number for r in converted.references}
     out = []
     for f in converted.report.flags:
-        import re
-
-        ambiguous = "equally" in f.reason
-        numbers = re.search(r"references ([\d and]+) equally", f.reason)
-        candidates = (
-            tuple(sorted(int(x) for x in numbers.group(1).split(" and "))) if numbers else ()
-        )
-        out.append(
-            ProducedFlag(f.sentence, "ambiguous" if ambiguous else "absent", f.names, candidates)
-        )
-
+        candidates = tuple(sorted(number[k] for k in f.candidates if k in number))
+        out.append(ProducedFlag(f.sentence, f.kind, f.names, candidates))
     return tuple(out)
 
 
