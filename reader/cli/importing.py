@@ -10,13 +10,17 @@ import importlib
 from typing import Any
 
 #: One module per source format.
-FORMAT_MODULES: tuple[str, ...] = ("reader.cli.import_seed", "reader.cli.import_jats")
+FORMAT_MODULES: tuple[str, ...] = (
+    "reader.cli.import_seed",
+    "reader.cli.import_jats",
+    "reader.cli.import_medquad",
+)
 
 
 def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "import",
-        help="convert articles (seed text, JATS XML) into library Markdown",
+        help="convert articles (seed text, JATS XML, MedQuAD) into library Markdown",
         description="Convert articles from another format into the library's Markdown.",
     )
     formats = parser.add_subparsers(dest="format", metavar="FORMAT", required=True)

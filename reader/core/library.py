@@ -179,6 +179,25 @@ class ScanCache:
             log.info("the library scan cache %s cannot be written: %s", self.path, exc)
 
 
+#: The file at a library's root that orders its collections, one name a line.
+COLLECTION_ORDER_NAME = "collections.txt"
+
+
+def collection_order(root: Path) -> dict[str, int]:
+    """Collection name -> its place, from ``<root>/collections.txt`` (``#`` comments);
+    empty when the library has none or it cannot be read."""
+    try:
+        with (Path(root) / COLLECTION_ORDER_NAME).open("rb") as handle:
+            data = handle.read(64 * 1024)
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    names = [
+        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    return {name: n for n, name in enumerate(dict.fromkeys(names))}
+
+
 class Library:
     """The articles under one root folder, listed from their front matter."""
 
@@ -248,10 +267,14 @@ class Library:
         return len(self.summaries)
 
     def collections(self) -> tuple[Collection, ...]:
+        """The collections, in the order ``<root>/collections.txt`` names them (the others
+        after, alphabetically)."""
         groups: dict[str, list[ArticleSummary]] = {}
         for s in self.summaries:
             groups.setdefault(s.collection, []).append(s)
-        return tuple(Collection(name, tuple(items)) for name, items in groups.items())
+        rank = collection_order(self.root)
+        names = sorted(groups, key=lambda n: (rank.get(n, len(rank)), n.casefold()))
+        return tuple(Collection(name, tuple(groups[name])) for name in names)
 
     def summary(self, article_id: str) -> ArticleSummary | None:
         return self._by_id.get(article_id)

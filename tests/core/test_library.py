@@ -62,3 +62,17 @@ def test_hidden_folders_are_skipped(tmp_path: Path) -> None:
 def test_missing_library_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="does not exist"):
         Library.scan(tmp_path / "nowhere")
+
+
+def test_collections_follow_the_librarys_order_file_then_the_alphabet(tmp_path: Path) -> None:
+    for collection in ("Zebra", "Research", "Health topics", "Alpha"):
+        folder = tmp_path / collection.lower().replace(" ", "-")
+        folder.mkdir()
+        (folder / "a.md").write_text(
+            f"---\nid: {folder.name}\ntitle: A\ncollection: {collection}\n---\n\nText.\n"
+        )
+    (tmp_path / "collections.txt").write_text("# order\nHealth topics\nNot here\nResearch\n")
+    names = [c.name for c in Library.scan(tmp_path).collections()]
+    assert names == ["Health topics", "Research", "Alpha", "Zebra"]
+    (tmp_path / "collections.txt").unlink()
+    assert [c.name for c in Library.scan(tmp_path).collections()] == sorted(names)
