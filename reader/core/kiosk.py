@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import os
 import secrets
 import tomllib
 from collections.abc import Callable, Mapping
@@ -94,6 +95,8 @@ class AdminPolicy:
     hold_seconds: float = 5.0
     failures_before_delay: int = 3
     failure_delay: int = 30
+    #: Where wrong PINs are counted across restarts (needed with ``pin_hash`` in a file).
+    lockout_file: Path | None = None
 
     @property
     def exit_possible(self) -> bool:
@@ -248,6 +251,27 @@ class _Checker:
         return items
 
 
+def user_folders() -> tuple[Path, ...]:
+    """The folders of the account running the reader, which a kiosk never writes to."""
+    from reader.core.paths import user_cache_dir, user_config_dir, user_data_dir
+
+    folders = [Path.home(), user_cache_dir(), user_config_dir(), user_data_dir()]
+    for name in ("OFFLINE_READER_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
+                 "XDG_STATE_HOME", "XDG_RUNTIME_DIR"):  # fmt: skip
+        value = os.environ.get(name)
+        if value:
+            folders.append(Path(value))
+    return tuple(f.absolute() for f in folders)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        real, real_folder = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):
+        real, real_folder = path, folder
+    return real == real_folder or real_folder in real.parents or folder in path.parents
+
+
 def _read(checker: _Checker, data: Mapping[str, Any], prefix: str, spec: Mapping[str, Any]) -> Any:
     """Fill the dataclass ``spec['type']`` from ``data`` with ``spec``'s per-key readers."""
     readers: Mapping[str, Callable[[Mapping[str, Any], str, str], Any]] = spec["keys"]
@@ -260,6 +284,21 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
     """Check already-parsed TOML data; ``path`` is named in every error."""
     c = _Checker(path)
     c.known(data, "", ("session", "display", "home", "features", "admin"))
+
+    def lockout_file(d: Mapping[str, Any], prefix: str, key: str) -> Path:
+        value = Path(c.string(d, prefix, key))
+        where = f"{prefix}.{key}"
+        if not value.is_absolute():
+            raise c.fail(where, f"must be an absolute path, not {str(value)!r}")
+        for folder in user_folders():
+            if _inside(value, folder):
+                raise c.fail(
+                    where,
+                    f"{value} is inside {folder}, one of the kiosk account's own folders, "
+                    "where a kiosk writes nothing; choose a folder the staff control, "
+                    "such as /var/lib/offline-reader",
+                )
+        return value
 
     def pin_hash(d: Mapping[str, Any], prefix: str, key: str) -> str:
         value = c.string(d, prefix, key)
@@ -329,9 +368,17 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
                     d, p, k, FAILURES_BEFORE_DELAY_RANGE
                 ),
                 "failure_delay": lambda d, p, k: c.integer(d, p, k, FAILURE_DELAY_RANGE),
+                "lockout_file": lockout_file,
             },
         },
     )
+    if admin.pin_hash is not None and admin.lockout_file is None:
+        raise c.fail(
+            "admin.lockout_file",
+            "is needed with admin.pin_hash: a file where wrong PINs are counted across "
+            "restarts, in a folder the staff control that the kiosk's account can write "
+            '(for example lockout_file = "/var/lib/offline-reader/pin-lockout.json")',
+        )
     return KioskConfig(
         session=session, display=display, home=home, features=features, admin=admin, source=path
     )

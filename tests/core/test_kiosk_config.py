@@ -43,6 +43,7 @@ corner = "bottom-right"
 hold_seconds = 6
 failures_before_delay = 2
 failure_delay = 45
+lockout_file = "/var/lib/offline-reader/pin-lockout.json"
 """
 
 
@@ -177,7 +178,8 @@ def test_hash_pin_command_prints_a_hash_that_verifies(tmp_path: Path) -> None:
     line = result.stdout.strip()
     assert line.startswith('pin_hash = "scrypt$')
     assert "8642" not in result.stdout
-    config_path = write(tmp_path, f"[admin]\n{line}\n")
+    lockout = tmp_path / "state" / "pin-lockout.json"
+    config_path = write(tmp_path, f'[admin]\n{line}\nlockout_file = "{lockout}"\n')
     config = load_kiosk_config(config_path)
     assert verify_pin("8642", config.admin.pin_hash or "")
     check = subprocess.run(

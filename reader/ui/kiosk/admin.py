@@ -1,13 +1,15 @@
 """The administrator's way out: a gesture on a corner, then the PIN.
 
 A wrong PIN does nothing but say so; after a few wrong PINs in a row the pad is
-locked for a while. The PIN is checked against the salted hash in constant time
-(:func:`reader.core.kiosk.verify_pin`).
+locked for a while, longer each time, and restarting gives no fresh tries
+(:mod:`reader.core.lockout`). The PIN is checked against the salted hash in
+constant time (:func:`reader.core.kiosk.verify_pin`).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.kiosk import AdminPolicy, verify_pin
+from reader.core.lockout import PinLockout
 from reader.ui.accessibility import announce
 
 log = logging.getLogger(__name__)
@@ -70,38 +73,63 @@ class AdminGesture(QObject):
 
 
 class AdminGate(QObject):
-    """Checks PINs and counts failures; locks the pad after too many in a row."""
+    """Checks PINs; after too many wrong ones in a row the pad is locked, longer each time.
+
+    The count survives restarts in the deployment's lockout file
+    (:class:`~reader.core.lockout.PinLockout`); a kiosk that starts while a lock is
+    running starts locked.
+    """
 
     locked_changed = Signal(bool)
 
-    def __init__(self, policy: AdminPolicy, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        policy: AdminPolicy,
+        parent: QObject | None = None,
+        *,
+        lockout: PinLockout | None = None,
+    ) -> None:
         super().__init__(parent)
         self._policy = policy
-        self._failures = 0
+        self.lockout = lockout or PinLockout(
+            policy.lockout_file,
+            failures_before_delay=policy.failures_before_delay,
+            failure_delay=policy.failure_delay,
+        )
         self._unlock = QTimer(self)
         self._unlock.setSingleShot(True)
-        self._unlock.setInterval(policy.failure_delay * 1000)
         self._unlock.timeout.connect(self._on_unlock)
+        if self.lockout.locked:
+            self._start_unlock_timer()
 
     @property
     def locked(self) -> bool:
-        return self._unlock.isActive()
+        return self.lockout.locked
+
+    def _start_unlock_timer(self) -> None:
+        self._unlock.start(max(1, math.ceil(self.lockout.remaining() * 1000)))
 
     def check(self, pin: str) -> bool:
         if self.locked or self._policy.pin_hash is None:
             return False
         if verify_pin(pin, self._policy.pin_hash):
-            self._failures = 0
+            self.lockout.record_success()
             return True
-        self._failures += 1
-        log.warning("a wrong kiosk PIN was entered (%d in a row)", self._failures)
-        if self._failures >= self._policy.failures_before_delay:
-            self._failures = 0
-            self._unlock.start()
+        seconds = self.lockout.record_failure()
+        log.warning(
+            "a wrong kiosk PIN was entered (%d in a row)",
+            self.lockout.state.failures or self._policy.failures_before_delay,
+        )
+        if seconds:
+            log.warning("the kiosk PIN pad is locked for %d s", seconds)
+            self._start_unlock_timer()
             self.locked_changed.emit(True)
         return False
 
     def _on_unlock(self) -> None:
+        if self.lockout.locked:  # the wall clock has not got there yet
+            self._start_unlock_timer()
+            return
         self.locked_changed.emit(False)
 
 

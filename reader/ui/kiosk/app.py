@@ -23,6 +23,7 @@ from reader.cli.gui import GuiOptions
 from reader.core.errors import ReaderError
 from reader.core.kiosk import load_kiosk_config
 from reader.core.library import Library
+from reader.core.lockout import PinLockout
 from reader.ui.kiosk.window import KioskWindow
 from reader.ui.quit_signals import QuitSignals
 
@@ -35,6 +36,13 @@ def run_kiosk(options: GuiOptions) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         config = load_kiosk_config(options.kiosk_config)
+        admin = config.admin
+        lockout = PinLockout(
+            admin.lockout_file,
+            failures_before_delay=admin.failures_before_delay,
+            failure_delay=admin.failure_delay,
+        )
+        lockout.check_writable()
         # No scan cache: a kiosk session writes nothing under the user's folders.
         library = Library.scan(options.library)
     except ReaderError as exc:
@@ -45,7 +53,7 @@ def run_kiosk(options: GuiOptions) -> int:
     from reader.ui.app import application
 
     app = application()
-    window = KioskWindow(library, config)
+    window = KioskWindow(library, config, lockout=lockout)
     # SIGTERM/SIGINT from the system (not from the screen) stop the kiosk cleanly, so the
     # temporary search index is removed (window.shutdown below).
     signals = QuitSignals(app.exit, app)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.kiosk import TEXT_SIZES, KioskConfig
 from reader.core.library import Library
+from reader.core.lockout import PinLockout
 from reader.core.model import Reference, SearchResults
 from reader.core.navigation import CitationRef
 from reader.core.theme import THEMES, Theme, resolve_theme
@@ -183,6 +184,7 @@ class KioskWindow(QMainWindow):
         *,
         idle_ms: int | None = None,
         countdown_override: int | None = None,
+        lockout: PinLockout | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -206,7 +208,7 @@ class KioskWindow(QMainWindow):
         self._build()
         self.guard = KioskGuard(self)
         self.guard.activity.connect(self.idle.activity)
-        self.gate = AdminGate(config.admin, self)
+        self.gate = AdminGate(config.admin, self, lockout=lockout)
         self._pin_dialog: PinDialog | None = None
         if config.admin.exit_possible:
             self.gesture = AdminGesture(self.admin_corner, config.admin)
