@@ -63,7 +63,8 @@ def run_hash_pin(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     config = load_kiosk_config(args.config)
     exit_how = (
-        f"{config.admin.gesture} on the {config.admin.corner} corner, then the PIN"
+        f"{config.admin.gesture} on the {config.admin.corner} corner, then the PIN "
+        f"(wrong PINs counted in {config.admin.lockout_file})"
         if config.admin.exit_possible
         else "none (no admin.pin_hash: stop the kiosk from the system)"
     )
