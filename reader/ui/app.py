@@ -210,8 +210,11 @@ def run_app(options: GuiOptions) -> int:
     window = build_window(options, background_scan=True)
 
     def quit_on_signal(status: int) -> None:
-        # As if the person closed the window: layout saved, the indexer stopped.
-        window.close()
+        # As if the person closed the window (the current one: a change of language or
+        # library builds a new one): layout saved, the indexer stopped.
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.close()
         app.exit(status)
 
     signals = QuitSignals(quit_on_signal, app)

@@ -342,3 +342,54 @@ def welcome_html(collections: Iterable[tuple[str, int]]) -> str:
         f"<h2>In this library</h2>{listing}"
         "</body></html>"
     )
+
+
+def printed_sections(article: Article, section_anchor: str | None) -> tuple[Section, ...]:
+    """The sections a handout holds: every one, or one section with the sections under it
+    (deeper headings up to the next heading of its level or higher)."""
+    if section_anchor is None:
+        return article.sections
+    chosen: list[Section] = []
+    level: int | None = None
+    for section in article.sections:
+        if level is None:
+            if section.anchor == section_anchor:
+                chosen.append(section)
+                # The lead (level 0) stands alone; a heading takes its sub-sections.
+                level = section.level if section.level > 0 else 99
+            continue
+        if section.level == 0 or section.level <= level:
+            break
+        chosen.append(section)
+    return tuple(chosen)
+
+
+def handout_html(
+    article: Article,
+    section_anchor: str | None = None,
+    *,
+    references_title: str = "References",
+    section_note: str = "",
+) -> str:
+    """The article (or one section) for print: title, attribution, the text, and the
+    references its citations point to, numbered as in the reader."""
+    numbers = {r.key: r.number for r in article.references}
+    sections = printed_sections(article, section_anchor)
+    flags = _flag_table(article)
+    parts = ["<html><body>", *_meta_html(article)]
+    if section_note:
+        parts.append(f'<p class="muted"><i>{escape(section_note)}</i></p>')
+    for section in sections:
+        parts.extend(_section_html(section, numbers, [0], [], flags, linear_tables=False))
+    if section_anchor is None:
+        cited = list(article.references)
+    else:
+        anchors = {s.anchor for s in sections}
+        keys = {c.reference_key for c in article.citations if c.section_anchor in anchors}
+        cited = [r for r in article.references if r.key in keys]
+    if cited:
+        parts.append(f"<h2>{escape(references_title)}</h2>")
+        for ref in cited:
+            parts.append(f"<p>{ref.number}. {escape(ref.text)}</p>")
+    parts.append("</body></html>")
+    return "".join(parts)

@@ -52,6 +52,7 @@ from reader.core.settings import (
     step_scale,
 )
 from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_theme
+from reader.ui import printing
 from reader.ui.accessibility import announce
 from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.fonts import font_for
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
             "pause_reading": lambda: self.read_aloud.toggle_pause(),
             "stop_reading": lambda: self.read_aloud.reader.stop(),
             "show_shortcuts": self.show_shortcuts,
+            "print": self.print_article,
             "quit": self.close,
         }
         for b in KEYMAP:
@@ -323,7 +325,12 @@ class MainWindow(QMainWindow):
         bar.setAccessibleName("Menu bar")
         a = self.actions_by_id
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(a["quit"])
+        a["print"].setText(self.tr("&Print or save as PDF…"))
+        for key in ("print", None, "quit"):
+            if key is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(a[key])
         view = bar.addMenu("&View")
         for key in ("zoom_in", "zoom_out", "zoom_reset"):
             view.addAction(a[key])
@@ -966,6 +973,23 @@ class MainWindow(QMainWindow):
         self.status_shown.emit(StatusMessage(text, error, speak or error))
         if speak or error:
             announce(self.status_label, text, assertive=error)
+
+    def print_article(self) -> None:
+        """File > Print (Ctrl+P): the open article or one section, on paper or as a PDF."""
+        article = self.article_view.article
+        if article is None:
+            self.show_status(self.tr("Open an article first, then print it."))
+            return
+        dialog = printing.Dialog(
+            article,
+            text_scale=self.settings.text_scale,
+            font=font_for(self.settings.font_family, printing.HANDOUT_POINT, self._base_font),
+            line_spacing=self.settings.line_spacing,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.printed.connect(self.show_status)
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         """Help -> Keyboard shortcuts: the key map as a table."""

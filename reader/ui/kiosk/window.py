@@ -766,8 +766,12 @@ class KioskWindow(QMainWindow):
         if QPrinterInfo.defaultPrinter().isNull():
             self._say("No printer is set up for this screen.")
             return
+        from reader.ui.printing import Handout, print_handout
+
+        # The same handout as the desktop's File > Print (title, attribution, references),
+        # at the screen's text size; never a dialog.
         printer = QPrinter(QPrinterInfo.defaultPrinter())
-        self.article_view.document().print_(printer)
+        print_handout(Handout(article, text_scale=self.text_size), printer)
         self._say(f"Printing {article.title}. Please collect it from the printer.")
 
     def _say(self, text: str) -> None:
