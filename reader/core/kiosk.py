@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.core.errors import SettingsError
+from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.settings import FONT_CHOICES, SCALE_STEPS
 from reader.core.theme import theme_ids
 
@@ -42,6 +43,7 @@ PIN_LENGTH_RANGE = (4, 12)
 TEXT_SIZES: tuple[int, ...] = tuple(s for s in SCALE_STEPS if s >= 100)
 THEMES: tuple[str, ...] = theme_ids()
 FONTS: tuple[str, ...] = tuple(font_id for font_id, _ in FONT_CHOICES)
+LANGUAGES: tuple[str, ...] = tuple(code for code, _ in INTERFACE_LANGUAGES)
 GESTURES: tuple[str, ...] = ("taps", "hold")
 CORNERS: tuple[str, ...] = ("top-left", "top-right", "bottom-left", "bottom-right")
 
@@ -70,6 +72,7 @@ class DisplayDefaults:
     theme: str = "light"
     font: str = "atkinson"
     speech_rate: float = 0.0
+    language: str = "en"  # the interface language a new person is greeted in
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +336,7 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
                 "theme": lambda d, p, k: c.choice(d, p, k, THEMES),
                 "font": lambda d, p, k: c.choice(d, p, k, FONTS),
                 "speech_rate": lambda d, p, k: c.number(d, p, k, SPEECH_RATE_RANGE),
+                "language": lambda d, p, k: c.choice(d, p, k, LANGUAGES),
             },
         },
     )

@@ -42,6 +42,9 @@ _ISO_639_1 = (
 )
 LANGUAGE_CODES = frozenset(_ISO_639_1.split())
 
+#: Interface languages with a complete translation, each named in its own language.
+INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"))
+
 #: Languages written from right to left.
 RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
 

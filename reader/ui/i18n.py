@@ -5,7 +5,7 @@ saved choice, else the system's — and switches it while the reader runs: it in
 reader's own ``reader_<lang>.qm`` (built from ``reader/i18n/*.ts`` at set-up) and Qt's own
 ``qtbase_<lang>.qm`` (the buttons of Qt's dialogs) from PySide6's translations folder,
 sets the default :class:`QLocale` (numbers, dates) and the layout direction (right to left
-for Arabic, Hebrew, …). Installing a translator sends every widget a ``LanguageChange``
+for Arabic, Hebrew, …). Installing a translator sends (posts) every widget a ``LanguageChange``
 event; windows either retranslate themselves on it or are rebuilt (see ``reader.ui.app``).
 
 English is the source language: it needs no file.
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -27,13 +28,22 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.core.language import direction, primary_code
+from reader.core.language import INTERFACE_LANGUAGES, direction, primary_code
+
+__all__ = [
+    "INTERFACE_LANGUAGES",
+    "SOURCE_LANGUAGE",
+    "Translations",
+    "follow_content_language",
+    "language_name",
+    "system_language",
+    "tr",
+    "translations",
+]
 
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
-#: Interface languages with a complete translation, each named in its own language.
-INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"))
 #: Where the reader's compiled translations are (``scripts/bootstrap.sh`` builds them).
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "i18n"
 
@@ -107,6 +117,16 @@ class Translations(QObject):
         code = primary_code(tag) or SOURCE_LANGUAGE
         if code == self.language and self._installed:
             return code
+        # Language, number format and direction first: the LanguageChange events that
+        # installing a translator sends find them already set.
+        self.language = code
+        QLocale.setDefault(QLocale(code))
+        if isinstance(self._app, QApplication):
+            rtl = direction(code) == "rtl"
+            self._app.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+        changed = bool(self._installed)
         for old in self._installed:
             self._app.removeTranslator(old)
         self._installed = []
@@ -122,15 +142,13 @@ class Translations(QObject):
                 if translator.load(str(path)):
                     self._app.installTranslator(translator)
                     self._installed.append(translator)
+                    changed = True
                 else:
                     log.warning("could not load the translation %s", path)
-        self.language = code
-        QLocale.setDefault(QLocale(code))
-        if isinstance(self._app, QApplication):
-            rtl = direction(code) == "rtl"
-            self._app.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
+        if not changed:  # no translator came or went: tell the widgets all the same
+            QCoreApplication.postEvent(self._app, QEvent(QEvent.Type.LanguageChange))
+        # Now, not at the next turn of the event loop: a kiosk reset is whole when it returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
         self.language_changed.emit(code)
         return code
 

@@ -38,6 +38,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.kiosk import KioskConfig
 from reader.core.library import Library
+from reader.ui.i18n import language_name, translations
 from reader.ui.kiosk.window import KioskWindow, kiosk_stylesheet
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ui_library"
@@ -272,6 +273,12 @@ def use_everything(
     qtbot.keyClick(window.help_view, Qt.Key.Key_Left, Shift)
     tap(qtbot, window.back_button)
     assert window.history_length[0] >= 2 and window.history_length[1] >= 1
+    # The other language, from the home screen's language button.
+    tap(qtbot, window.home_button)
+    before = window.language_button.text()
+    tap(qtbot, window.language_button)
+    assert translations().language != window.config.display.language
+    qtbot.waitUntil(lambda: window.language_button.text() != before)
     # The on-screen keyboard left open, and the staff PIN pad left half typed in.
     tap(qtbot, window.keyboard_button)
     assert window.keyboard.isVisible()
@@ -410,6 +417,13 @@ def _probe_view(qtbot: QtBot, window: KioskWindow, people: tuple[Person, ...]) -
     assert window.styleSheet() == kiosk_stylesheet(window.theme, display.text_size)
 
 
+def _probe_language(qtbot: QtBot, window: KioskWindow, people: tuple[Person, ...]) -> None:
+    language = window.config.display.language
+    assert translations().language == language
+    assert window.keyboard.layout_.code == language
+    assert window.language_button.text().endswith(language_name(language))
+
+
 def _probe_sources(qtbot: QtBot, window: KioskWindow, people: tuple[Person, ...]) -> None:
     assert not window.references_open
     assert window.reference_text.toPlainText() == ""
@@ -511,6 +525,7 @@ PROBES: dict[str, Probe] = {
     "search box": _probe_search_box,
     "history": _probe_history,
     "view": _probe_view,
+    "language": _probe_language,
     "sources": _probe_sources,
     "search results": _probe_results,
     "collection list": _probe_collection,

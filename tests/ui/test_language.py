@@ -102,3 +102,29 @@ def test_a_right_to_left_language_mirrors_the_window(qtbot: QtBot) -> None:
     translations().set_language("en")
     assert not window.isRightToLeft()
     window.close()
+
+
+def test_an_article_speaks_and_runs_in_its_own_language(qtbot: QtBot, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "library"
+    shutil.copytree(LIBRARY, root)
+    spanish = Path(__file__).parents[1] / "fixtures" / "spanish_library" / "salud-familiar"
+    shutil.copytree(spanish, root / "salud-familiar")
+    (root / "salud-familiar" / "hierro-ar.md").write_text(
+        "---\nid: hierro-ar\ntitle: الحديد في الحمل\ncollection: salud familiar\n"
+        "language: ar\n---\n\n## الحديد\n\nالحديد مهم للحوامل.\n",
+        encoding="utf-8",
+    )
+    window = build_window(
+        GuiOptions(library=root, open_target="fiebre-en-ninos"), start_search=False
+    )
+    qtbot.addWidget(window)
+    assert window.read_aloud.language == "es"
+    assert window.article_view.locale().language() == QLocale.Language.Spanish
+    assert window.article_view.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.open_target("hierro-ar")
+    assert window.read_aloud.language == "ar"
+    assert window.article_view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert not window.isRightToLeft()  # the interface stays English, left to right
+    window.close()

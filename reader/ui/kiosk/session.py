@@ -37,6 +37,7 @@ SESSION_PARTS: tuple[str, ...] = (
     "search results",
     "collection list",
     "view",  # text size, colours, font, speech rate
+    "language",  # the interface language (and the keyboard's layout with it)
     "article",  # the text, the highlighted claim, the caret and selection
     "sources",  # the source panel and its QR code
     "history",  # Back and Forward

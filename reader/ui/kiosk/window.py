@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.kiosk import TEXT_SIZES, KioskConfig
+from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.library import Library
 from reader.core.lockout import PinLockout
 from reader.core.model import Reference, SearchResults
@@ -51,6 +52,7 @@ from reader.core.theme import THEMES, Theme, resolve_theme
 from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleStyle, ArticleView
+from reader.ui.i18n import follow_content_language, translations
 from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
 from reader.ui.kiosk.idle import IdleController, IdleWarning
@@ -205,6 +207,7 @@ class KioskWindow(QMainWindow):
         self.search = KioskSearch(library, self)
         self._idle_ms = idle_ms
         self._countdown = countdown_override
+        translations().set_language(config.display.language)
         self._build()
         self.guard = KioskGuard(self)
         self.guard.activity.connect(self.idle.activity)
@@ -363,8 +366,14 @@ class KioskWindow(QMainWindow):
             "How to use this screen", "How to use this screen", page
         )
         self.home_help_button.clicked.connect(lambda: self._go(Place("help")))
+        # Every interface language by its own name, the current one last: "Español / English".
+        self.language_button = self._button("", "", page)
+        self.language_button.setObjectName("languageButton")
+        self.language_button.clicked.connect(self._on_language_clicked)
+        self._name_language_button()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.language_button)
         head.addWidget(self.home_help_button)
         page.layout_.addLayout(head)
         page.layout_.addWidget(intro)
@@ -392,6 +401,33 @@ class KioskWindow(QMainWindow):
         _enable_kinetic_scrolling(scroll)
         page.layout_.addWidget(scroll, 1)
         self._add_page("home", page)
+
+    def _name_language_button(self) -> None:
+        current = translations().language
+        others = [name for code, name in INTERFACE_LANGUAGES if code != current]
+        mine = [name for code, name in INTERFACE_LANGUAGES if code == current]
+        label = " / ".join([*others, *mine])
+        self.language_button.setText(label)
+        self.language_button.setAccessibleName(
+            self.tr("Change the language: %1").replace("%1", label)
+        )
+
+    def _on_language_clicked(self) -> None:
+        codes = [code for code, _ in INTERFACE_LANGUAGES]
+        current = translations().language
+        following = codes[(codes.index(current) + 1) % len(codes)] if current in codes else codes[0]
+        translations().set_language(following)
+        announce(self, self.tr("The screen now speaks English."), assertive=True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "language_button"):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Every word of the window in the interface language now in use."""
+        self._name_language_button()
+        self.help_view.setHtml(HELP_HTML)
 
     def _home_collections(self) -> list[tuple[str, int]]:
         counts = {c.name: len(c.articles) for c in self.library.collections()}
@@ -641,6 +677,7 @@ class KioskWindow(QMainWindow):
             self._say(f"This article cannot be shown: {exc}")
             return False
         self._stop_speech()
+        follow_content_language(self.article_view, article.meta.language)
         self.article_view.show_article(article)
         self._close_references()
         announce(self.article_view, f"Opened {article.title}")
@@ -741,7 +778,8 @@ class KioskWindow(QMainWindow):
             self._say(self.speech.availability.reason or "Open an article to read it aloud.")
             return
         self.speech.set_rate(self.speech_rate)
-        if not self.speech.speak(self.article_view.toPlainText()):
+        language = self.article_view.article.meta.language  # the voice of the article's language
+        if not self.speech.speak(self.article_view.toPlainText(), language=language):
             self._set_speak_checked(False)
 
     @property
@@ -807,6 +845,7 @@ class KioskWindow(QMainWindow):
             "search results": self._wipe_results,
             "collection list": self._wipe_collection,
             "view": self._wipe_view,
+            "language": self._wipe_language,
             "article": self._wipe_article,
             "sources": self._close_references,
             "history": self._wipe_history,
@@ -847,6 +886,9 @@ class KioskWindow(QMainWindow):
         self._back.clear()
         self._forward.clear()
         self._update_navigation()
+
+    def _wipe_language(self) -> None:
+        translations().set_language(self.config.display.language)
 
     def _wipe_view(self) -> None:
         self.text_size = self.config.display.text_size
