@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.importers.jats import ImportReport, import_jats_files
+from reader.core.language import is_known_code
 from reader.core.paths import bundled_library
 
 
@@ -37,7 +38,20 @@ def register(formats: Any) -> None:
         action="store_true",
         help="import only CC-BY, CC0 and public-domain articles (refuse the others)",
     )
+    parser.add_argument(
+        "--language",
+        type=_language_tag,
+        default="en",
+        metavar="CODE",
+        help="language of articles whose <article xml:lang> says none (default: en)",
+    )
     parser.set_defaults(func=run)
+
+
+def _language_tag(text: str) -> str:
+    if not is_known_code(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code such as en, es or es-MX")
+    return text.strip()
 
 
 def summary_line(reports: list[ImportReport]) -> str:
@@ -66,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         args.collection,
         replace=args.replace,
         only_redistributable=args.only_redistributable,
+        language=args.language,
     )
     for report in reports:
         stream = sys.stderr if report.failed else sys.stdout

@@ -11,6 +11,7 @@ from reader.core.article import read_article
 from reader.core.check import claim_lines
 from reader.core.errors import ReaderError
 from reader.core.importers.seed import import_seed
+from reader.core.language import is_known_code
 from reader.core.paths import bundled_library
 
 
@@ -36,7 +37,20 @@ def register(formats: Any) -> None:
     parser.add_argument(
         "--replace", action="store_true", help="overwrite an article that already exists"
     )
+    parser.add_argument(
+        "--language",
+        type=_language_tag,
+        default="en",
+        metavar="CODE",
+        help="the articles' language (the seed layout does not say; default: en)",
+    )
     parser.set_defaults(func=run)
+
+
+def _language_tag(text: str) -> str:
+    if not is_known_code(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code such as en, es or es-MX")
+    return text.strip()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for source in args.files:
         try:
-            result = import_seed(source, library, args.collection, replace=args.replace)
+            result = import_seed(
+                source, library, args.collection, replace=args.replace, language=args.language
+            )
         except ReaderError as exc:
             failed += 1
             print(f"offline-reader import seed: {exc}", file=sys.stderr)

@@ -27,6 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.core.errors import ArticleError
+from reader.core.language import is_known_code
 from reader.core.model import (
     Article,
     ArticleMeta,
@@ -628,6 +629,26 @@ def _bounded_body(body: str, path: Path | None, first_line: int) -> tuple[str, l
     return body, problems
 
 
+def _language_problems(
+    data: Mapping[str, Any], path: Path | None, head: list[str]
+) -> list[Problem]:
+    """A warning when the front matter names no language, or one that is no language code
+    (search, the speech voice and screen readers go by it)."""
+    where = path or Path("<text>")
+    tag = _as_str(data.get("language"))
+    if not tag:
+        message = "the front matter has no language (such as 'language: en'); English is assumed"
+        return [Problem(where, message, 2, "warning")]
+    if is_known_code(tag):
+        return []
+    line = next((i + 1 for i, t in enumerate(head) if t.startswith("language:")), 2)
+    message = (
+        f"language {tag!r} is not a language code (such as en, es or es-MX); "
+        "it is searched as English"
+    )
+    return [Problem(where, message, line, "warning")]
+
+
 def parse_article(text: str, path: Path | None = None, content_hash: str = "") -> Article:
     """Parse one article; raise :class:`ArticleError` if it cannot be read at all.
 
@@ -706,6 +727,7 @@ def parse_article(text: str, path: Path | None = None, content_hash: str = "") -
                     "warning",
                 )
             )
+    state.problems.extend(_language_problems(data, path, text.split("\n")[:fm_lines]))
     flagged = _flagged(data, sections, state)
     return Article(
         meta=meta,

@@ -41,6 +41,7 @@ from reader.core.importers import (
     escape_markdown,
     write_article,
 )
+from reader.core.language import DEFAULT_LANGUAGE, is_known_code
 from reader.core.text import unique
 
 log = logging.getLogger(__name__)
@@ -1147,8 +1148,23 @@ def _authors(meta: ET.Element) -> list[str]:
 # --- the article -----------------------------------------------------------------------------
 
 
-def convert_jats(data: bytes, collection: str, path: Path | None = None) -> Conversion:
-    """Convert one JATS article; raise :class:`JatsError` when it cannot be read at all."""
+def _language(declared: str | None, fallback: str, warnings: list[str]) -> str:
+    """The article's declared language tag (lower case), else ``fallback``."""
+    if declared and declared.strip():
+        tag = declared.strip().lower()
+        if is_known_code(tag):
+            return tag
+        warnings.append(f"xml:lang {declared.strip()!r} is not a language code: {fallback!r} used")
+    return fallback
+
+
+def convert_jats(
+    data: bytes, collection: str, path: Path | None = None, language: str = DEFAULT_LANGUAGE
+) -> Conversion:
+    """Convert one JATS article; raise :class:`JatsError` when it cannot be read at all.
+
+    The article's ``language`` is the one its ``<article xml:lang>`` declares, else
+    ``language``."""
     root = parse_jats(data, path)
     front = _child(root, "front")
     meta = _child(front, "article-meta")
@@ -1243,7 +1259,7 @@ def convert_jats(data: bytes, collection: str, path: Path | None = None) -> Conv
         "licence": licence.kind,
         "licence_text": licence.statement or None,
         "licence_url": licence.url,
-        "language": (root.get(_XML_LANG) or "en").lower(),
+        "language": _language(root.get(_XML_LANG), language, warnings),
         "category": _plain(_subject_heading(meta)) or None,
         "disclaimer": DISCLAIMER,
         "abstract": _WS.sub(" ", plain_abstract).strip() or None,
@@ -1299,10 +1315,11 @@ def import_jats_bytes(
     replace: bool = False,
     only_redistributable: bool = False,
     write: bool = True,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ImportReport:
     """Convert one file's bytes and write the article; every failure is in the report."""
     try:
-        conv = convert_jats(data, collection, source)
+        conv = convert_jats(data, collection, source, language)
     except ImporterError as exc:
         return ImportReport(source, "failed", error=str(exc), bytes_in=len(data))
     decision = decide_licence(conv.licence, only_redistributable)
@@ -1343,8 +1360,10 @@ def import_jats_files(
     *,
     replace: bool = False,
     only_redistributable: bool = False,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[ImportReport]:
-    """Import every file (folders are searched for ``*.xml``); one report per file."""
+    """Import every file (folders are searched for ``*.xml``); one report per file.
+    ``language``: of articles that do not declare theirs."""
     reports: list[ImportReport] = []
     for path in iter_jats_files(paths):
         try:
@@ -1368,6 +1387,7 @@ def import_jats_files(
                 collection,
                 replace=replace,
                 only_redistributable=only_redistributable,
+                language=language,
             )
         )
     return reports

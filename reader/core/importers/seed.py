@@ -568,9 +568,10 @@ def _paragraph_markdown(text: str, markers: dict[int, list[str]]) -> str:
 
 
 def convert_seed(
-    text: str, path: Path | None = None, collection: str | None = None
+    text: str, path: Path | None = None, collection: str | None = None, language: str = "en"
 ) -> ConvertedSeed:
-    """Seed-layout text -> library Markdown (with the claim report)."""
+    """Seed-layout text -> library Markdown (with the claim report). The layout declares
+    no language: ``language`` is the article's."""
     document = parse_seed(text, path)
     sections = sections_of(document)
     keys = _unique_keys([r.text for r in document.references])
@@ -611,7 +612,7 @@ def convert_seed(
         "authors": list(document.authors),
         "source": None,
         "licence": "not stated",
-        "language": "en",
+        "language": language,
         "disclaimer": document.disclaimer,
     }
     if flagged:
@@ -654,12 +655,16 @@ def _anchors(sections: Sequence[SeedSection]) -> list[str]:
 
 
 def import_seed(
-    path: Path, library: Path, collection: str | None = None, replace: bool = False
+    path: Path,
+    library: Path,
+    collection: str | None = None,
+    replace: bool = False,
+    language: str = "en",
 ) -> ImportResult:
     """Convert one seed-layout file and write it under ``library/<collection>/<id>.md``."""
     path = Path(path)
     text = read_source_text(path)
-    converted = convert_seed(text, path, collection)
+    converted = convert_seed(text, path, collection, language)
     target = Path(library) / converted.folder / f"{converted.article_id}.md"
     write_article(target, converted.markdown, replace=replace)
     log.info("imported %s -> %s", path, target)
