@@ -16,8 +16,18 @@ HERE = Path(__file__).resolve().parent
 
 
 def _ignored(folder: str, names: list[str]) -> list[str]:
-    # Hidden files and folders (a prebuilt .index, editor files) stay out of the wheel.
-    return [n for n in names if n.startswith(".") or n == "__pycache__"]
+    # Hidden files and folders (editor files, caches) stay out of the wheel, except the
+    # library's prebuilt search index (.index), which the reader uses read-only where it is.
+    top = Path(folder) == Path(_source())
+    return [
+        n
+        for n in names
+        if (n.startswith(".") and not (top and n == ".index")) or n == "__pycache__"
+    ]
+
+
+def _source() -> Path:
+    return Path(os.environ.get("OFFLINE_READER_BUILD_LIBRARY") or HERE / "library")
 
 
 class BuildPyWithLibrary(build_py):
@@ -25,7 +35,7 @@ class BuildPyWithLibrary(build_py):
         super().run()
         if getattr(self, "editable_mode", False):
             return  # an editable install reads library/ in the checkout itself
-        source = Path(os.environ.get("OFFLINE_READER_BUILD_LIBRARY") or HERE / "library")
+        source = _source()
         target = Path(self.build_lib) / "reader" / "library"
         if target.exists():
             shutil.rmtree(target)

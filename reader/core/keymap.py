@@ -2,7 +2,7 @@
 
 The window builds its actions from this table and the keyboard-shortcuts help lists
 it, so what the help says is what the keys do. Key sequences use Qt's portable text
-form ("Ctrl+F"); the first one is the one menus show.
+form ("Ctrl+K"); the first one is the one menus show.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class Binding:
 
 KEYMAP: tuple[Binding, ...] = (
     # Moving around
-    Binding("focus_search", ("Ctrl+F", "/"), "Go to the search box", "Moving around"),
+    Binding("focus_search", ("Ctrl+K", "/"), "Go to the library search box", "Moving around"),
     Binding("focus_library", ("Ctrl+L",), "Go to the library list", "Moving around"),
     Binding("focus_article", ("Ctrl+Shift+A",), "Go to the article text", "Moving around"),
     Binding("next_pane", ("F6",), "Move to the next pane", "Moving around"),
@@ -29,6 +29,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("back", ("Alt+Left",), "Go back to where you were", "Moving around"),
     Binding("forward", ("Alt+Right",), "Go forward again", "Moving around"),
     # Reading
+    Binding("find_in_article", ("Ctrl+F",), "Find words in this article", "Reading"),
+    Binding("find_next", ("F3",), "Next match of the words found", "Reading"),
+    Binding("find_previous", ("Shift+F3",), "Previous match", "Reading"),
     Binding("next_section", ("Ctrl+Down", "]"), "Next section of the article", "Reading"),
     Binding("previous_section", ("Ctrl+Up", "["), "Previous section", "Reading"),
     Binding("next_citation", ("Ctrl+Alt+Down", "."), "Next citation in the text", "Reading"),

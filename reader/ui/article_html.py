@@ -335,7 +335,7 @@ def welcome_html(collections: Iterable[tuple[str, int]]) -> str:
         "<p>Every article here is stored on this computer: nothing is fetched from the "
         "internet.</p>"
         "<p>Choose an article from the <b>Library</b> list, or type a few words into "
-        "<b>Search</b> (Ctrl+F). Citation numbers such as [1] in an article show where a "
+        "<b>Search</b> (Ctrl+K). Citation numbers such as [1] in an article show where a "
         "claim comes from, in the <b>References</b> pane.</p>"
         "<p>Make the text larger with Ctrl+= and smaller with Ctrl+-, or change the colours "
         "from the View menu.</p>"

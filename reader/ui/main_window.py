@@ -55,6 +55,7 @@ from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_t
 from reader.ui import printing
 from reader.ui.accessibility import announce
 from reader.ui.article_view import ArticleStyle, ArticleView
+from reader.ui.find_bar import FindBar
 from reader.ui.fonts import font_for
 from reader.ui.i18n import INTERFACE_LANGUAGES, follow_content_language, translations
 from reader.ui.library_pane import LibraryPane
@@ -185,10 +186,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self._build_find_bar()
         self._connect_panes()
         self.resize(*DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_layout()
+        self.find_toolbar.hide()  # opened by Ctrl+F, never by a restored layout
         self.apply_settings(self.settings, save=False)
         if warnings:
             self.show_status(" ".join(f"{w[0].upper()}{w[1:]}." for w in warnings), error=True)
@@ -277,6 +280,9 @@ class MainWindow(QMainWindow):
             "stop_reading": lambda: self.read_aloud.reader.stop(),
             "show_shortcuts": self.show_shortcuts,
             "print": self.print_article,
+            "find_in_article": lambda: self.find_in_article(0),
+            "find_next": lambda: self.find_in_article(1),
+            "find_previous": lambda: self.find_in_article(-1),
             "quit": self.close,
         }
         for b in KEYMAP:
@@ -381,6 +387,9 @@ class MainWindow(QMainWindow):
             "previous_citation",
             "activate_citation",
             "return_to_claim",
+            "find_in_article",
+            "find_next",
+            "find_previous",
         ):
             go.addAction(a[key])
         help_menu = bar.addMenu("&Help")
@@ -459,6 +468,26 @@ class MainWindow(QMainWindow):
         self.theme_combo.activated.connect(self._on_theme_combo_activated)
         self.font_combo.activated.connect(self._on_font_combo_activated)
         self.spacing_combo.activated.connect(self._on_spacing_combo_activated)
+
+    def _build_find_bar(self) -> None:
+        """The find bar (Ctrl+F) on its own bar under the article, hidden until asked for."""
+        self.find_bar = FindBar(self.article_view, self)
+        bar = QToolBar(self.tr("Find in the article"), self)
+        bar.setObjectName("find_toolbar")
+        bar.setAccessibleName(self.tr("Find in the article"))
+        bar.setMovable(False)
+        bar.addWidget(self.find_bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        self.find_toolbar = bar
+        self.find_bar.closed.connect(bar.hide)
+
+    def find_in_article(self, step: int) -> None:
+        """Ctrl+F opens the find bar; F3 / Shift+F3 go to the next / previous match."""
+        self.find_toolbar.show()
+        if step == 0 or not self.find_bar.box.text():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.step(step)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

@@ -33,5 +33,6 @@ def test_key_map_has_unique_actions_and_keys() -> None:
     assert len(window_keys) == len(set(window_keys)), "a key bound twice"
     for needed in ("focus_search", "next_section", "previous_citation", "back", "quit"):
         assert binding(needed).keys
-    assert "Ctrl+F" in binding("focus_search").keys and "/" in binding("focus_search").keys
+    assert "Ctrl+K" in binding("focus_search").keys and "/" in binding("focus_search").keys
+    assert binding("find_in_article").keys == ("Ctrl+F",)  # as in browsers and viewers
     assert binding("next_pane").keys == ("F6",)

@@ -82,8 +82,8 @@ def test_search_open_sections_citation_reference_back_size_and_contrast(
         qtbot.waitUntil(
             lambda: window.search.index is not None and not window.search.indexing, timeout=20000
         )
-        # Search: Ctrl+F, type, the count is announced.
-        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        # Search: Ctrl+K, type, the count is announced.
+        qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
         assert focused() is window.search_pane.box
         qtbot.keyClicks(window.search_pane.box, "vitamin b12")
         qtbot.waitUntil(lambda: window.search_pane.hit_count() > 0, timeout=10000)

@@ -87,7 +87,7 @@ def test_keyboard_search_open_cite_and_back(qtbot: QtBot, window: MainWindow) ->
     view = window.article_view
     refs = window.references_pane
 
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert focused() is window.search_pane.box
     qtbot.keyClicks(window.search_pane.box, "b12")
     qtbot.waitUntil(lambda: window.search_pane.hit_count() > 0, timeout=10000)

@@ -35,7 +35,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.search_pane.box, text)
     qtbot.waitUntil(lambda: window.search_pane.shown_query == text, timeout=10000)
 
