@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -30,6 +32,29 @@ from reader.ui.quit_signals import QuitSignals
 log = logging.getLogger(__name__)
 
 SELFTEST_ENV = "OFFLINE_READER_KIOSK_SELFTEST"
+
+
+#: libdbus and GLib both refuse this address, so neither starts a bus of its own.
+NO_SESSION_BUS = "disabled:"
+
+
+def no_bus_autolaunch(environ: MutableMapping[str, str]) -> bool:
+    """Stop D-Bus from starting a session bus on the side when there is none.
+
+    Asked for a session bus that is not there, libdbus runs ``dbus-launch
+    --autolaunch``: a ``dbus-daemon`` that outlives the kiosk, ``~/.dbus/session-bus/``
+    in the home folder, sockets in the temporary folder. A kiosk writes nothing
+    outside what it promises, so with no ``DBUS_SESSION_BUS_ADDRESS`` and no bus socket
+    in ``XDG_RUNTIME_DIR`` it says there is none. Returns True when it did.
+    """
+    if environ.get("DBUS_SESSION_BUS_ADDRESS", "").strip():
+        return False
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime, "bus").is_socket():
+        return False  # libdbus finds this one itself
+    environ["DBUS_SESSION_BUS_ADDRESS"] = NO_SESSION_BUS
+    log.info("no D-Bus session bus: none is started (screen readers need one)")
+    return True
 
 
 def run_kiosk(options: GuiOptions) -> int:
@@ -50,6 +75,7 @@ def run_kiosk(options: GuiOptions) -> int:
         return 2
     if options.open_target:
         log.warning("kiosk mode starts on its home screen; %r is not opened", options.open_target)
+    no_bus_autolaunch(os.environ)
     from reader.ui.app import application
 
     app = application()
