@@ -32,6 +32,9 @@ from reader.ui.quit_signals import QuitSignals
 log = logging.getLogger(__name__)
 
 SELFTEST_ENV = "OFFLINE_READER_KIOSK_SELFTEST"
+#: The exit status after the staff exit (and after SIGTERM, see QUIT_SIGNALS): the
+#: shipped systemd unit (deploy/kiosk/) starts the kiosk again after any other.
+ADMIN_EXIT_STATUS = 0
 
 
 #: libdbus and GLib both refuse this address, so neither starts a bus of its own.
@@ -87,12 +90,14 @@ def run_kiosk(options: GuiOptions) -> int:
     words = os.environ.get(SELFTEST_ENV, "").strip()
     if words:
         SelfTest(window, words).arm()
+    granted: list[bool] = []
+    window.exit_granted.connect(lambda: granted.append(True))
     try:
         code = int(app.exec())
     finally:
         window.shutdown()
         signals.uninstall()
-    return code
+    return ADMIN_EXIT_STATUS if granted else code
 
 
 class SelfTest:

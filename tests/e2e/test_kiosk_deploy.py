@@ -1,0 +1,154 @@
+"""What an operator installs to keep the kiosk on the screen: checked as systemd and
+the desktop read it, and the session's restart loop run with a reader that crashes."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.ui.kiosk.app import ADMIN_EXIT_STATUS
+
+pytestmark = pytest.mark.e2e
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "kiosk"
+UNIT = DEPLOY / "offline-reader-kiosk.service"
+SESSION = DEPLOY / "offline-reader-kiosk-session"
+XSESSION = DEPLOY / "offline-reader-kiosk.desktop"
+COMMAND = Path(sys.executable).with_name("offline-reader")
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is missing (scripts/bootstrap.sh installs it)", pytrace=False)
+    return path
+
+
+def unit() -> configparser.RawConfigParser:
+    parser = configparser.RawConfigParser(strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
+    parser.read(UNIT, encoding="utf-8")
+    return parser
+
+
+def test_the_unit_restarts_the_kiosk_always_but_not_after_the_staff_exit() -> None:
+    service = unit()["Service"]
+    assert service["Restart"] == "always"
+    assert 0 < float(service["RestartSec"]) <= 5
+    assert unit()["Unit"]["StartLimitIntervalSec"] == "0"  # never gives up
+    assert service["RestartPreventExitStatus"].split() == [str(ADMIN_EXIT_STATUS)]
+    assert service["LimitCORE"] == "0"  # no core dump holds what was read
+    argv = service["ExecStart"].split()
+    assert Path(argv[0]).is_absolute() and Path(argv[0]).name == "offline-reader"
+    assert argv[1:] == ["--kiosk", "--kiosk-config", "/etc/offline-reader/kiosk.toml"]
+
+
+def test_systemd_accepts_the_unit(tmp_path: Path) -> None:
+    analyze = need("systemd-analyze")
+    # The unit as installed, except that ExecStart names the reader installed here
+    # (systemd-analyze checks that the program exists).
+    text = UNIT.read_text(encoding="utf-8")
+    installed = unit()["Service"]["ExecStart"].split()[0]
+    assert text.count(installed) == 1
+    checked = tmp_path / UNIT.name
+    checked.write_text(text.replace(installed, str(COMMAND)), encoding="utf-8")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path)}
+    for scope in ("--user", "--system"):
+        result = subprocess.run(
+            [analyze, scope, "verify", str(checked)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        problems = [line for line in result.stderr.splitlines() if UNIT.name in line]
+        assert result.returncode == 0 and problems == [], f"{scope}: {result.stderr}"
+    # The check can fail: a misspelt key is reported.
+    checked.write_text(text.replace("RestartSec=", "RestartSecs="), encoding="utf-8")
+    result = subprocess.run(
+        [analyze, "--user", "verify", str(checked)], capture_output=True, text=True, env=env
+    )
+    assert "RestartSecs" in result.stderr
+
+
+def test_the_x_session_entry_is_valid_and_starts_the_session_script() -> None:
+    result = subprocess.run(
+        [need("desktop-file-validate"), str(XSESSION)], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "", result.stdout
+    entry = configparser.RawConfigParser()
+    entry.read(XSESSION, encoding="utf-8")
+    assert Path(entry["Desktop Entry"]["Exec"]).name == SESSION.name
+    assert os.access(SESSION, os.X_OK)
+    syntax = subprocess.run(["sh", "-n", str(SESSION)], capture_output=True, text=True)
+    assert syntax.returncode == 0, syntax.stderr
+
+
+def stub(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def session_env(tmp_path: Path, bin_dir: Path) -> dict[str, str]:
+    return {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "DISPLAY": ":99",
+        "OFFLINE_READER": str(bin_dir / "offline-reader"),
+        "KIOSK_CONFIG": str(tmp_path / "kiosk.toml"),
+        "RESTART_SECONDS": "0",
+    }
+
+
+def test_the_session_hands_the_kiosk_to_systemd(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls"
+    stub(bin_dir, "systemctl", f'echo "$*" >> {calls}\n')
+    stub(bin_dir, "xset", "exit 0\n")
+    result = subprocess.run(
+        ["sh", str(SESSION)], env=session_env(tmp_path, bin_dir), capture_output=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert calls.read_text().splitlines() == [
+        "--user import-environment DISPLAY XAUTHORITY",
+        "--user start --wait offline-reader-kiosk.service",
+        "--user stop offline-reader-kiosk.service",  # the session ended: so does the unit
+    ]
+
+
+def test_without_systemd_the_session_starts_a_crashed_kiosk_again(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    runs = tmp_path / "runs"
+    # A reader that is killed (status 137), then fails (status 1), then the staff leave (0).
+    stub(
+        bin_dir,
+        "offline-reader",
+        f'echo "$*" >> {runs}\n'
+        f"n=$(wc -l < {runs})\n"
+        'if [ "$n" -eq 1 ]; then kill -9 $$; fi\n'
+        'if [ "$n" -eq 2 ]; then exit 1; fi\n'
+        "exit 0\n",
+    )
+    stub(bin_dir, "systemctl", "exit 1\n")  # no user manager
+    result = subprocess.run(
+        ["sh", str(SESSION)],
+        env=session_env(tmp_path, bin_dir),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert runs.read_text().splitlines() == [f"--kiosk --kiosk-config {tmp_path}/kiosk.toml"] * 3
+    assert result.stderr.count("starting it again") == 2
