@@ -300,16 +300,21 @@ class RangeText(QAccessibleTextInterface):
 
 
 class LevelAttributes(QAccessibleAttributesInterface):
-    """Carries a heading's level (AT-SPI object attribute ``level``)."""
+    """Carries a heading's level (AT-SPI object attribute ``level``) and the language of
+    its text (the browser's locale: the article's language)."""
 
-    def __init__(self, level: int) -> None:
+    def __init__(self, level: int, widget: QWidget | None = None) -> None:
         super().__init__()
         self._level = level
+        self._widget = widget
 
     def attributeKeys(self) -> list[QAccessible.Attribute]:  # noqa: N802
-        return [QAccessible.Attribute.Level]
+        keys = [QAccessible.Attribute.Level] if self._level else []
+        return [*keys, QAccessible.Attribute.Locale] if self._widget is not None else keys
 
     def attributeValue(self, key: QAccessible.Attribute) -> Any:  # noqa: N802
+        if key == QAccessible.Attribute.Locale and self._widget is not None:
+            return self._widget.locale()
         return self._level if key == QAccessible.Attribute.Level else None
 
 
@@ -381,7 +386,7 @@ class BlockNode(_Node):
         super().__init__(document, parent)
         self.block = block
         self._text = RangeText(document.browser, lambda: (self.block.start, self.block.end))
-        self._attributes = LevelAttributes(block.heading_level)
+        self._attributes = LevelAttributes(block.heading_level, document.browser)
 
     def role(self) -> QAccessible.Role:
         return Role.Heading if self.block.heading_level else Role.Paragraph
@@ -404,7 +409,7 @@ class BlockNode(_Node):
     def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:
         if kind == IfaceType.TextInterface:
             return self._text
-        if kind == IfaceType.AttributesInterface and self.block.heading_level:
+        if kind == IfaceType.AttributesInterface:
             return self._attributes
         return _NULL
 
@@ -534,6 +539,7 @@ class DocumentAccessible(QAccessibleWidget):
         super().__init__(browser, Role.Document)
         self.browser = browser
         self._text = RangeText(browser, self._whole)
+        self._locale = LevelAttributes(0, browser)  # the document's language
         self._children: list[BlockNode] = []
         self._links: list[LinkNode] = []
         self._ids: list[int] = []
@@ -664,6 +670,8 @@ class DocumentAccessible(QAccessibleWidget):
     def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:
         if kind == IfaceType.TextInterface:
             return self._text
+        if kind == IfaceType.AttributesInterface:
+            return self._locale
         return _cast(super().interface_cast(kind))
 
 

@@ -13,6 +13,7 @@ Usage: atspi_client.py COMMAND --pid PID [ARGS]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -82,6 +83,9 @@ def describe(acc: object) -> dict[str, object]:
     attrs = attributes(acc)
     if attrs:
         info["attributes"] = attrs
+    if info["role"] in ("document frame", "application", "paragraph", "heading"):
+        with contextlib.suppress(GLib.Error):  # the language its text is read in
+            info["locale"] = acc.get_object_locale()
     return info
 
 
