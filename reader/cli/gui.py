@@ -74,12 +74,24 @@ def parse_gui_args(argv: Sequence[str]) -> GuiOptions:
     parser.add_argument("target", nargs="?", metavar="ARTICLE", help=TARGET_HELP)
     add_window_options(parser)
     args = parser.parse_args(list(argv))
+    kiosk = bool(args.kiosk or args.kiosk_config)
     return GuiOptions(
-        library=args.library or bundled_library(),
+        # A kiosk reads only what its command line (or the bundled library) gives it.
+        library=args.library or (None if kiosk else remembered_library()) or bundled_library(),
         open_target=args.target,
-        kiosk=bool(args.kiosk or args.kiosk_config),
+        kiosk=kiosk,
         kiosk_config=args.kiosk_config,
     )
+
+
+def remembered_library() -> Path | None:
+    """The library last opened with File > Open library, if it is still there."""
+    from reader.core.settings import SettingsStore
+
+    chosen = SettingsStore.for_user().load()[0].library
+    if chosen and Path(chosen).is_dir():
+        return Path(chosen)
+    return None
 
 
 def has_display() -> bool:

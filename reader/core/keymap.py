@@ -60,6 +60,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("pause_reading", ("Ctrl+Shift+P",), "Pause or resume reading aloud", "Listening"),
     Binding("stop_reading", ("Ctrl+Shift+X",), "Stop reading aloud", "Listening"),
     # The application
+    Binding("open_library", ("Ctrl+O",), "Open a library folder", "Application"),
     Binding("print", ("Ctrl+P",), "Print the article or save it as PDF", "Application"),
     Binding("show_shortcuts", ("F1",), "List the keyboard shortcuts", "Application"),
     Binding("quit", ("Ctrl+Q",), "Quit the reader", "Application"),

@@ -51,11 +51,14 @@ class Settings:
     window_state: str = ""  # QMainWindow.saveState(): which panes show, where, how big
     last_article: str | None = None
     language: str = ""  # the interface language (a code such as "es"); "" follows the system
+    library: str = ""  # the library folder chosen with File > Open library ("": the bundled one)
 
     def with_reset_view(self) -> Settings:
         """Defaults for everything a person sees (size, font, spacing, theme, layout);
-        the last article and the interface language stay."""
-        return Settings(last_article=self.last_article, language=self.language)
+        the last article, the interface language and the chosen library stay."""
+        return Settings(
+            last_article=self.last_article, language=self.language, library=self.library
+        )
 
 
 DEFAULTS = Settings()
@@ -105,6 +108,8 @@ def _check(name: str, value: Any) -> bool:
         return isinstance(value, str) and (value == "" or _LANGUAGE_TAG.match(value) is not None)
     if name == "last_article":
         return value is None or (isinstance(value, str) and 0 < len(value) <= 256)
+    if name == "library":
+        return isinstance(value, str) and len(value) <= 4096 and "\0" not in value
     return False
 
 

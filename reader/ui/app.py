@@ -15,7 +15,7 @@ from reader import __version__
 from reader.cli.gui import GuiOptions
 from reader.core.desktop import APP_ID
 from reader.core.errors import ReaderError
-from reader.core.library import Library, iter_article_files
+from reader.core.library import Library, iter_article_files, require_library
 from reader.core.navigation import OpenRequest
 from reader.core.paths import resources_dir, user_cache_dir
 from reader.core.settings import SettingsStore
@@ -88,9 +88,10 @@ def build_window(
     application()
     store = store or SettingsStore.for_user()
     set_interface_language(store)
-    if background_scan and _first_scan_is_slow(options.library):
+    if background_scan and options.library.is_dir() and _first_scan_is_slow(options.library):
         return _build_window_loading(options, store, start_search)
     try:
+        require_library(options.library)
         library = Library.scan(options.library, cache_dir=user_cache_dir())
     except ReaderError as exc:
         log.warning("%s", exc)
@@ -98,6 +99,7 @@ def build_window(
         window = MainWindow(library, store or SettingsStore.for_user())
         window.show_welcome()
         window.show_status(str(exc), error=True)
+        window.library_problem = str(exc)
         return window
     window = MainWindow(library, store or SettingsStore.for_user())
     _show_library(window, options, start_search)
@@ -138,6 +140,27 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
         new.activateWindow()
     window.hide()
     window.deleteLater()
+    return new
+
+
+def switch_library(window: MainWindow, root: Path) -> MainWindow:
+    """Show another library (File > Open library…): remembered for the next start, opened
+    in a new window in place of this one (whose search and indexer stop)."""
+    window.update_settings(library=str(root), apply=False)
+    window.save_layout()
+    new = build_window(GuiOptions(library=root), window.store)
+    if window.isVisible():
+        new.setGeometry(window.geometry())
+        new.show()
+        new.activateWindow()
+    window.close()
+    window.deleteLater()
+    n = len(new.library)
+    new.show_status(
+        new.tr("Library %1 opened: %n articles", "", n).replace("%1", str(root))
+        if n != 1
+        else new.tr("Library %1 opened: 1 article").replace("%1", str(root))
+    )
     return new
 
 
@@ -222,6 +245,8 @@ def run_app(options: GuiOptions) -> int:
     # Without a window manager (a kiosk, a virtual display) nothing would ever get
     # the "focused" state that screen readers follow.
     window.activateWindow()
+    if window.library_problem:
+        window.offer_library(window.library_problem)
     try:
         return int(app.exec())
     finally:

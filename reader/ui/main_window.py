@@ -58,6 +58,7 @@ from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import font_for
 from reader.ui.i18n import INTERFACE_LANGUAGES, follow_content_language, translations
+from reader.ui.library_chooser import LibraryChooser, LibraryOffer
 from reader.ui.library_pane import LibraryPane
 from reader.ui.platform import system_high_contrast, system_point_size
 from reader.ui.references_pane import ReferencesPane, spoken_reference
@@ -162,6 +163,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings, warnings = store.load()
         self.history = History()
+        #: Why the library cannot be read ("" when it can): the window offers to open one.
+        self.library_problem = ""
+        self.library_chooser: LibraryChooser | None = None
+        self.library_offer: LibraryOffer | None = None
         self.search = search if search is not None else SearchService(library, self)
         self.theme: Theme = resolve_theme(self.settings.theme, system_dark=False)
         app = QApplication.instance()
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
             "stop_reading": lambda: self.read_aloud.reader.stop(),
             "show_shortcuts": self.show_shortcuts,
             "print": self.print_article,
+            "open_library": self.choose_library,
             "find_in_article": lambda: self.find_in_article(0),
             "find_next": lambda: self.find_in_article(1),
             "find_previous": lambda: self.find_in_article(-1),
@@ -332,7 +338,8 @@ class MainWindow(QMainWindow):
         a = self.actions_by_id
         file_menu = bar.addMenu("&File")
         a["print"].setText(self.tr("&Print or save as PDF…"))
-        for key in ("print", None, "quit"):
+        a["open_library"].setText(self.tr("&Open library…"))
+        for key in ("open_library", "print", None, "quit"):
             if key is None:
                 file_menu.addSeparator()
             else:
@@ -1002,6 +1009,32 @@ class MainWindow(QMainWindow):
         self.status_shown.emit(StatusMessage(text, error, speak or error))
         if speak or error:
             announce(self.status_label, text, assertive=error)
+
+    def choose_library(self) -> None:
+        """File > Open library… (Ctrl+O): a folder chooser; the chosen library opens in a
+        new window in this one's place and is remembered for the next start."""
+        chooser = LibraryChooser(Path(self.library.root), self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.chosen.connect(self._on_library_chooser_chosen)
+        chooser.refused.connect(lambda message: self.show_status(message, error=True))
+        self.library_chooser = chooser
+        chooser.open()
+
+    def offer_library(self, message: str) -> None:
+        """At start on a missing or empty library: say so and offer File > Open library."""
+        self.show_status(message, error=True)
+        offer = LibraryOffer(message, self)
+        offer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        offer.buttonClicked.connect(
+            lambda button: self.choose_library() if button is offer.open_button else None
+        )
+        self.library_offer = offer
+        offer.open()
+
+    def _on_library_chooser_chosen(self, path: Path) -> None:
+        from reader.ui.app import switch_library  # the window is rebuilt on that library
+
+        switch_library(self, path)
 
     def print_article(self) -> None:
         """File > Print (Ctrl+P): the open article or one section, on paper or as a PDF."""
