@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLineEdit,
+    QScroller,
     QTextEdit,
     QWidget,
 )
@@ -76,6 +77,8 @@ def forget_text_fields(root: QWidget) -> None:
 def scroll_to_start(root: QWidget) -> None:
     """Every scrolled area under ``root`` back at its top and its start."""
     for area in root.findChildren(QAbstractScrollArea):
+        if QScroller.hasScroller(area.viewport()):  # a finger's fling still running
+            QScroller.scroller(area.viewport()).stop()
         for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
             bar.setValue(bar.minimum())
 

@@ -900,6 +900,8 @@ class KioskWindow(QMainWindow):
 
     def _wipe_page(self) -> None:
         self._show(Place("home"))
+        self.raise_()
+        self.activateWindow()  # a closed dialog may have left no window active
         first = self.tiles[0] if self.tiles else self.home_button
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
