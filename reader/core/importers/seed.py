@@ -32,7 +32,6 @@ a footnote marker, flagged ones go into the front matter's ``flagged_claims``.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,7 +50,8 @@ from reader.core.importers import (
     read_source_text,
     write_article,
 )
-from reader.core.text import fold, sentence_spans, slugify, unique
+from reader.core.importers.headings import place_headings, same_heading
+from reader.core.text import fold, slugify, unique
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +73,6 @@ _FUNCTION_WORDS = _wordset(
     very such into over about after before between during through up out so if each other
     some any all both only own same too just our we you your"""
 )
-#: A paragraph that opens like this continues the previous one.
-_POINTS_BACK = re.compile(
-    r"^(?:this|these|those|such|it|they|he|she|its|their|"
-    r"the (?:results?|stud(?:y|ies)|researchers|findings|authors|review|trial))\b",
-    re.IGNORECASE,
-)
-LEAD_PENALTY = 0.5
-POINTS_BACK_PENALTY = 0.3
 MAX_HEADING_WORDS = 14
 MAX_TITLE_WORDS = 30
 
@@ -128,6 +120,7 @@ class ConvertedSeed:
     sections: tuple[SeedSection, ...]
     references: tuple[SourceReference, ...]
     report: LinkReport
+    uncertain: tuple[UncertainPlacement, ...] = ()
 
     def report_lines(self) -> tuple[str, ...]:
         return self.report.lines(self.references)
@@ -300,176 +293,49 @@ def _references(chunks: Sequence[_Chunk]) -> tuple[SeedReference, ...]:
 # --- heading placement ----------------------------------------------------------------------
 
 
-def _stem(word: str) -> str:
-    w = fold(word).replace("-", "").replace("'", "").replace("’", "")
-    return w[:5] if len(w) > 5 else w
+@dataclass(frozen=True, slots=True)
+class UncertainPlacement:
+    """A listed heading the evidence does not settle: where it went and where else it could."""
+
+    heading: str
+    placed_before: str  # the paragraph it was put before
+    alternatives: tuple[str, ...]  # other paragraphs it could head, likeliest first
 
 
-def _exact(word: str) -> str:
-    w = fold(word).replace("-", "").replace("’", "'")
-    w = re.sub(r"'s?$", "", w)
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
+def read_placement_overrides(path: Path) -> dict[str, str]:
+    """The headings file beside a source: ``Heading | first words of its paragraph``.
 
-
-def _acronyms(paragraphs: Sequence[str]) -> dict[str, str]:
-    """Acronyms the article defines: "autism spectrum disorder (ASD)" -> ASD: those words."""
-    found: dict[str, str] = {}
-    for text in paragraphs:
-        for m in re.finditer(r"\(([A-Z]{2,8})s?\)", text):
-            acronym = m.group(1)
-            words = _WORDS.findall(text[: m.start()])
-            content = [w for w in words if fold(w) not in _FUNCTION_WORDS]
-            if len(content) >= len(acronym):
-                tail = content[-len(acronym) :]
-                if all(w[0].upper() == a for w, a in zip(tail, acronym, strict=True)):
-                    found.setdefault(acronym, " ".join(tail))
-    return found
-
-
-def _terms(text: str, acronyms: dict[str, str]) -> list[str]:
-    words = _WORDS.findall(text)
-    expanded: list[str] = []
-    for w in words:
-        expanded.append(w)
-        if w in acronyms:
-            expanded.extend(_WORDS.findall(acronyms[w]))
-    return [w for w in expanded if fold(w) not in _FUNCTION_WORDS]
-
-
-class _Similarity:
-    """Heading-to-paragraph similarity weighted by how rare each word is in the article."""
-
-    def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.acronyms = _acronyms(paragraphs)
-        self.n = len(paragraphs)
-        self.full = [self._bags(p) for p in paragraphs]
-        firsts = []
-        for p in paragraphs:
-            spans = sentence_spans(p)
-            firsts.append(p[spans[0][0] : spans[0][1]] if spans else p)
-        self.first = [self._bags(f) for f in firsts]
-        self.df_exact: dict[str, int] = {}
-        self.df_stem: dict[str, int] = {}
-        for exact, stems in self.full:
-            for e in exact:
-                self.df_exact[e] = self.df_exact.get(e, 0) + 1
-            for s in stems:
-                self.df_stem[s] = self.df_stem.get(s, 0) + 1
-        self.back = [bool(_POINTS_BACK.match(p)) for p in paragraphs]
-        self._heading_terms: dict[str, list[tuple[str, str]]] = {}
-
-    def _bags(self, text: str) -> tuple[set[str], set[str]]:
-        terms = _terms(text, self.acronyms)
-        return {_exact(t) for t in terms}, {_stem(t) for t in terms}
-
-    def _idf(self, df: int) -> float:
-        return math.log((self.n + 1) / (df + 0.5))
-
-    def cover(self, heading: str, bags: tuple[set[str], set[str]]) -> float:
-        """Share of the heading's weight found in ``bags``: exact words fully, stems half."""
-        exact_bag, stem_bag = bags
-        total = 0.0
-        got = 0.0
-        if heading not in self._heading_terms:
-            terms = dict.fromkeys(_terms(heading, self.acronyms))
-            self._heading_terms[heading] = [(_exact(t), _stem(t)) for t in terms]
-        for e, s in self._heading_terms[heading]:
-            weight = self._idf(self.df_exact.get(e, 0))
-            total += weight
-            if e in exact_bag:
-                got += weight
-            elif s in stem_bag:
-                got += 0.5 * self._idf(self.df_stem.get(s, 0))
-        return got / total if total else 0.0
-
-    def score(self, heading: str, p: int) -> float:
-        value = 0.6 * self.cover(heading, self.first[p]) + 0.4 * self.cover(heading, self.full[p])
-        if self.back[p]:
-            value -= POINTS_BACK_PENALTY
-        return value
-
-
-def same_heading(a: str, b: str) -> bool:
-    """Whether two wordings name one heading ("Future Advances" / "... on this Topic")."""
-    wa = {_exact(w) for w in _WORDS.findall(a) if fold(w) not in _FUNCTION_WORDS}
-    wb = {_exact(w) for w in _WORDS.findall(b) if fold(w) not in _FUNCTION_WORDS}
-    if not wa or not wb:
-        return fold(a).strip() == fold(b).strip()
-    if wa <= wb or wb <= wa:
-        return True
-    return len(wa & wb) / len(wa | wb) >= 0.6
-
-
-def place_headings(
-    paragraphs: Sequence[str], listed: Sequence[str], fixed: dict[int, int], blocked: set[int]
-) -> list[int]:
-    """The paragraph index each listed heading goes before.
-
-    ``fixed`` maps a listed heading's index to its known position (a matching bare
-    line in the body); ``blocked`` positions already have a heading of their own.
-    Positions increase strictly with the heading's index when there are enough
-    paragraphs; otherwise headings may share a paragraph (an empty section).
+    ``NAME.headings`` next to ``NAME.txt``; ``#`` starts a comment. Raise
+    :class:`SourceFileError` (with the line) on a line that is not ``heading | words``.
     """
-    m, n = len(listed), len(paragraphs)
-    if m == 0:
-        return []
-    sim = _Similarity(paragraphs)
-    free = n - len(blocked)
-    lead_needed = free > m  # room for a lead paragraph before the first heading
-
-    def score(i: int, p: int) -> float:
-        if i in fixed:
-            return 0.0 if fixed[i] == p else -math.inf
-        if p in blocked:
-            return -1e6
-        value = sim.score(listed[i], p)
-        if p == 0 and lead_needed:
-            value -= LEAD_PENALTY
-        return value
-
-    for strict in (True, False):
-        best = [[-math.inf] * n for _ in range(m)]
-        back = [[-1] * n for _ in range(m)]
-        for p in range(n):
-            best[0][p] = score(0, p)
-        for i in range(1, m):
-            run_best, run_arg = -math.inf, -1
-            for p in range(n):
-                limit = p - 1 if strict else p
-                if limit >= 0 and best[i - 1][limit] > run_best:
-                    run_best, run_arg = best[i - 1][limit], limit
-                if run_arg >= 0 and run_best > -math.inf:
-                    shared = 0.0 if strict or run_arg < p else -10.0
-                    best[i][p] = run_best + score(i, p) + shared
-                    back[i][p] = run_arg
-        end = max(range(n), key=lambda p: best[m - 1][p])
-        if best[m - 1][end] == -math.inf:
+    text = read_source_text(path, max_bytes=64 * 1024)
+    out: dict[str, str] = {}
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
             continue
-        positions = [end]
-        for i in range(m - 1, 0, -1):
-            positions.append(back[i][positions[-1]])
-        positions.reverse()
-        return positions
-    # The body puts fixed headings in another order than the list: keep their places and
-    # align the others around them, in list order.
-    rest = [i for i in range(m) if i not in fixed]
-    placed = place_headings(
-        paragraphs, [listed[i] for i in rest], {}, blocked | set(fixed.values())
-    )
-    positions = [0] * m
-    for i, pos in fixed.items():
-        positions[i] = pos
-    for i, pos in zip(rest, placed, strict=True):
-        positions[i] = pos
-    return positions
+        heading, bar, opening = line.partition("|")
+        if not bar or not heading.strip() or not opening.strip():
+            raise SourceFileError(
+                path, "expected 'Heading | first words of the paragraph it heads'", number
+            )
+        out[" ".join(heading.split())] = " ".join(opening.split())
+    return out
 
 
-def sections_of(document: SeedDocument) -> tuple[SeedSection, ...]:
-    """Paragraphs grouped under their headings: the lead, then one section per heading."""
+def placement_file(source: Path) -> Path:
+    """Where staff put placement overrides for ``source``: ``NAME.headings`` beside it."""
+    return source.with_suffix(".headings")
+
+
+def sections_of(
+    document: SeedDocument, overrides: dict[str, str] | None = None, path: Path | None = None
+) -> tuple[tuple[SeedSection, ...], tuple[UncertainPlacement, ...]]:
+    """Paragraphs grouped under their headings, and the placements the evidence leaves open.
+
+    ``overrides`` (heading -> opening words of its paragraph) fix headings where staff
+    have put them.
+    """
     paragraphs: list[str] = []
     bare_at: dict[int, str] = {}  # paragraph index -> bare heading text before it
     for i, item in enumerate(document.body):
@@ -478,9 +344,17 @@ def sections_of(document: SeedDocument) -> tuple[SeedSection, ...]:
         else:
             paragraphs.append(item.text)
 
-    # Bare headings that are listed ones fix those headings' places (in order).
     listed = list(document.listed_headings)
     fixed: dict[int, int] = {}
+    for heading, opening in (overrides or {}).items():
+        index = next((k for k, h in enumerate(listed) if h == heading), None)
+        if index is None:
+            raise SourceFileError(path, f"the headings file names {heading!r}, which is not listed")
+        pos = next((p for p, text in enumerate(paragraphs) if text.startswith(opening)), None)
+        if pos is None:
+            raise SourceFileError(path, f"no paragraph starts with {opening!r} (for {heading!r})")
+        fixed[index] = pos
+    # Bare headings that are listed ones fix those headings' places (in order).
     merged_bare: set[int] = set()
     next_listed = 0
     for pos, bare_text in sorted(bare_at.items()):
@@ -493,12 +367,14 @@ def sections_of(document: SeedDocument) -> tuple[SeedSection, ...]:
             fixed[k] = pos
             merged_bare.add(pos)
             next_listed = max(next_listed, k + 1)
+    unnamed = {pos for pos in bare_at if pos not in merged_bare}
+    placement = place_headings(paragraphs, listed, fixed, unnamed, document.title)
+    merged_bare |= placement.merged_bare
     blocked = {pos for pos in bare_at if pos not in merged_bare}
-    positions = place_headings(paragraphs, listed, fixed, blocked)
 
     starts: list[tuple[int, int, str, str]] = []  # (position, order, heading, origin)
-    for k, pos in enumerate(positions):
-        origin = "listed+in-body" if k in fixed else "listed"
+    for k, pos in enumerate(placement.positions):
+        origin = "listed+in-body" if pos in merged_bare else "listed"
         starts.append((pos, k, listed[k], origin))
     for pos in blocked:
         starts.append((pos, -1, bare_at[pos], "in-body"))
@@ -511,7 +387,21 @@ def sections_of(document: SeedDocument) -> tuple[SeedSection, ...]:
     for j, (pos, _, heading, origin) in enumerate(starts):
         end = starts[j + 1][0] if j + 1 < len(starts) else len(paragraphs)
         sections.append(SeedSection(heading, tuple(paragraphs[pos:end]), origin))
-    return tuple(sections)
+    uncertain = tuple(
+        UncertainPlacement(
+            listed[k],
+            _opening(paragraphs[placement.positions[k]]),
+            tuple(_opening(paragraphs[p]) for p in alternatives),
+        )
+        for k, alternatives in sorted(placement.uncertain.items())
+        if placement.positions[k] < len(paragraphs)
+    )
+    return tuple(sections), uncertain
+
+
+def _opening(paragraph: str, words: int = 8) -> str:
+    """The first words of a paragraph, enough to find it (and to write in a headings file)."""
+    return " ".join(paragraph.split()[:words])
 
 
 # --- references, claims and Markdown -------------------------------------------------------
@@ -568,12 +458,20 @@ def _paragraph_markdown(text: str, markers: dict[int, list[str]]) -> str:
 
 
 def convert_seed(
-    text: str, path: Path | None = None, collection: str | None = None, language: str = "en"
+    text: str,
+    path: Path | None = None,
+    collection: str | None = None,
+    language: str = "en",
+    overrides: dict[str, str] | None = None,
 ) -> ConvertedSeed:
-    """Seed-layout text -> library Markdown (with the claim report). The layout declares
-    no language: ``language`` is the article's."""
+    """Seed-layout text -> library Markdown (with the claim report).
+
+    The layout declares no language: ``language`` is the article's. ``overrides``
+    (heading -> first words of the paragraph it heads) are placements staff have
+    confirmed or moved; see :func:`read_placement_overrides`.
+    """
     document = parse_seed(text, path)
-    sections = sections_of(document)
+    sections, uncertain = sections_of(document, overrides, path)
     keys = _unique_keys([r.text for r in document.references])
     references = source_references(
         list(zip(keys, (r.text for r in document.references), strict=True))
@@ -617,6 +515,15 @@ def convert_seed(
     }
     if flagged:
         fields["flagged_claims"] = flagged
+    if uncertain:
+        fields["uncertain_headings"] = [
+            {
+                "heading": u.heading,
+                "placed_before": u.placed_before,
+                "alternatives": list(u.alternatives),
+            }
+            for u in uncertain
+        ]
     fields = {k: v for k, v in fields.items() if v is not None or k == "source"}
 
     body: list[str] = []
@@ -639,6 +546,7 @@ def convert_seed(
         sections=sections,
         references=references,
         report=report,
+        uncertain=uncertain,
     )
 
 
@@ -664,7 +572,9 @@ def import_seed(
     """Convert one seed-layout file and write it under ``library/<collection>/<id>.md``."""
     path = Path(path)
     text = read_source_text(path)
-    converted = convert_seed(text, path, collection, language)
+    overrides_path = placement_file(path)
+    overrides = read_placement_overrides(overrides_path) if overrides_path.is_file() else None
+    converted = convert_seed(text, path, collection, language, overrides)
     target = Path(library) / converted.folder / f"{converted.article_id}.md"
     write_article(target, converted.markdown, replace=replace)
     log.info("imported %s -> %s", path, target)
