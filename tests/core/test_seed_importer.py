@@ -19,7 +19,7 @@ from reader.core.importers import (
     collection_name,
     escape_markdown,
 )
-from reader.core.importers.seed import convert_seed, import_seed, parse_seed
+from reader.core.importers.seed import convert_seed, import_seed, parse_seed, reference_key
 from reader.core.model import Article, RunKind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -492,3 +492,40 @@ def test_awkward_layouts_lose_and_duplicate_no_heading(
     assert sorted(s.heading for s in article.headed_sections) == sorted(expected)
     assert [s.heading for s in article.headed_sections] == expected
     assert article_paragraphs(article) == [p for p in parts if p.endswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Peña, M., Ortega, J., & Ruiz, C. (2015). Preoperative music listening.", "pena-2015"),
+        ("Müller K, Schäfer T. Music therapy for depression. Nord J Music Ther. 2019;28:201.", "muller-2019"),
+        ("García-López, A., & Soto, E. (2021). Self-selected music.", "garcia-lopez-2021"),
+        (
+            "National Institutes of Health (NIH), Eunice Kennedy Shriver National Institute of "
+            "Child Health and Human Development (NICHD). Safe to Sleep. NICHD website; 2022.",
+            "nih-nichd-2022",
+        ),
+        (
+            "NIH Eunice Kennedy Shriver National Institute of Child Health and Human "
+            "Development. “Safe to Sleep.” 2022.",
+            "nih-2022",
+        ),
+        (
+            "Eunice Kennedy Shriver National Institute of Child Health and Human Development. "
+            "Safe infant sleep. 2020.",
+            "eunice-kennedy-2020",
+        ),
+        ("Mayo Clinic Staff. Heartburn. Mayo Clinic website. 2023.", "mayo-2023"),
+        ("University of Oxford. New hobbies and ageing. Oxford University News; 2021.", "oxford-2021"),
+        ("World Health Organization (WHO). “Micronutrient deficiencies.” WHO website.", "who"),
+    ],
+)  # fmt: skip
+def test_reference_keys_are_readable(text: str, key: str) -> None:
+    assert reference_key(text) == key
+
+
+def test_reference_keys_are_unique_in_an_article() -> None:
+    text = (LAYOUT / "two_who.txt").read_text("utf-8")
+    assert [r.key for r in convert_seed(text).references] == ["who-2020", "who-2022"]
+    twice = "general health\n\nA Title\n\nBody text here.\n\n1. Smith J. One. 2020.\n\n2. Smith J. Two. 2020.\n"
+    assert [r.key for r in convert_seed(twice).references] == ["smith-2020", "smith-2020-2"]

@@ -39,7 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.article import front_matter_text
-from reader.core.claims import LinkReport, SourceReference, link_claims, source_references
+from reader.core.claims import (
+    DROPPABLE_NAME_WORDS,
+    GENERIC_NAME_WORDS,
+    LinkReport,
+    SourceReference,
+    link_claims,
+    source_references,
+)
 from reader.core.importers import (
     SourceFileError,
     article_id,
@@ -65,7 +72,7 @@ _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
 _HEADINGS_LIST = re.compile(r"^\s*HTML\s+Headings\s*:?\s*$", re.IGNORECASE)
 _NOTE = re.compile(r"^\s*\*?\s*(?:Note|Disclaimer)\s*:", re.IGNORECASE)
 _AUTHOR = re.compile(r"^\s*author\s+avatar\s*$", re.IGNORECASE)
-_WORDS = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _FUNCTION_WORDS = _wordset(
     """a an and the of for in on at to by with from is are was were be been being that this
     these those it its as or not no but than then there their they them which who what when
@@ -407,28 +414,54 @@ def _opening(paragraph: str, words: int = 8) -> str:
 # --- references, claims and Markdown -------------------------------------------------------
 
 
-def reference_key(text: str) -> str:
-    """A readable key: an organisation's acronym, else the first name word, plus the year.
+_COUNTRY_CODES = _wordset("US UK EU USA")
+_PERSON_START = re.compile(
+    r"^[^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*)* [A-Z]{1,3}(?:,|;|$)"  # Vancouver: Smith JA,
+    r"|^[^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*)*,\s*[A-Z]\."  # APA: Peña, M.
+)
 
-    ``World Health Organization (WHO). ...`` -> ``who``; ``Cornell University. ... 2021``
-    -> ``cornell-2021``; ``Schmidt RJ, ... 2014;180(9)`` -> ``schmidt-2014`` (years in
-    square-bracketed publisher notes count only when there is no other).
+
+def reference_key(text: str) -> str:
+    """A readable key from the reference's authors and year.
+
+    A person: the first author's surname, accents folded (``Peña, M. ... (2015)`` ->
+    ``pena-2015``). An organisation: its acronyms (``National Institutes of Health (NIH),
+    ... (NICHD)`` -> ``nih-nichd``), else the initials of a short name (``American
+    College of Obstetricians and Gynecologists`` -> ``acog``), else its first words
+    (``Cornell University`` -> ``cornell``; ``Eunice Kennedy Shriver National Institute of
+    Child Health ...`` -> ``eunice-kennedy``). The year is added when the text has
+    one outside square-bracketed publisher notes (``who`` has none).
     """
-    head = re.split(r"[“\"(]|\.\s", text, maxsplit=1)[0]
-    acronym = re.search(r"\(([A-Z][A-Z0-9&]{1,9})\)", text[: len(head) + 12])
-    words = [w for w in _WORDS.findall(head) if fold(w) not in _FUNCTION_WORDS]
-    person = any(re.fullmatch(r"[A-Z]{1,3}", w) for w in words) or re.search(r"\b[A-Z]\.", head)
-    if acronym and text.find(acronym.group(0)) <= len(head) + 1:
-        base = acronym.group(1)
-    elif not person and len(words) >= 3 and all(w[:1].isupper() for w in words):
-        base = "".join(w[0] for w in words)  # an organisation: its initials
-    else:
+    undotted = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group().replace(".", ""), text)
+    segment = re.split(r"[“\"]|\.\s|\.$", undotted, maxsplit=1)[0]
+    person = bool(_PERSON_START.match(segment.strip()))
+    bare = re.sub(r"\([^)]*\)", " ", segment)
+    words = [w for w in _WORDS.findall(bare) if fold(w) not in _FUNCTION_WORDS]
+    acronyms = list(
+        dict.fromkeys(
+            [m.group(1) for m in re.finditer(r"\(([A-Z][A-Z0-9&]{1,9})\)", segment)]
+            + [w for w in words if re.fullmatch(r"[A-Z]{2,}[A-Z0-9]*", w)]
+        )
+    )
+    acronyms = [a for a in acronyms if a not in _COUNTRY_CODES]
+    named = [w for w in words if w not in _COUNTRY_CODES]
+    while len(named) > 1 and fold(named[-1]) in DROPPABLE_NAME_WORDS - {"university"}:
+        named.pop()  # "Mayo Clinic Staff", "... website"
+    if person:
         base = words[0] if words else "ref"
+    elif acronyms:
+        base = "-".join(acronyms[:3])
+    elif 3 <= len(named) <= 5 and all(w[:1].isupper() for w in named):
+        base = "".join(w[0] for w in named)  # a short name: its initials
+    else:
+        # A long name: its first two words; a short one: its first distinctive word.
+        distinctive = [w for w in named if fold(w) not in GENERIC_NAME_WORDS] or named
+        base = "-".join(named[:2] if len(named) >= 6 else distinctive[:1]) or "ref"
     plain = re.sub(r"\[[^\]]*\]", " ", text)
     year = re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", plain)
-    if year is None and not acronym:
+    if year is None and not acronyms:
         year = re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", text)
-    key = slugify(base, fallback="ref")[:40]
+    key = slugify(base, fallback="ref")[:40].strip("-")
     return f"{key}-{year.group(1)}" if year else key
 
 
