@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.language import INTERFACE_LANGUAGES, direction, primary_code
+from reader.core.texts import Text
 
 __all__ = [
     "INTERFACE_LANGUAGES",
@@ -38,6 +39,7 @@ __all__ = [
     "language_name",
     "system_language",
     "tr",
+    "translated",
     "translations",
 ]
 
@@ -52,6 +54,20 @@ def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) 
     """``QCoreApplication.translate`` for code outside a QObject (the lupdate scanner
     finds ``translate(...)`` calls, so use that name where a string is written)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def translated(text: str) -> str:
+    """A sentence from the core (:class:`reader.core.texts.Text`) in the interface language;
+    any other string as it is. A translation whose placeholders do not fit its English
+    template falls back to the English sentence rather than failing."""
+    if not isinstance(text, Text):
+        return text
+    template = QCoreApplication.translate(text.context, text.template)
+    try:
+        return template.format(**text.values) if text.values else template
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its values", text.template)
+        return str(text)
 
 
 def interface_codes() -> tuple[str, ...]:
