@@ -29,6 +29,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("back", ("Alt+Left",), "Go back to where you were", "Moving around"),
     Binding("forward", ("Alt+Right",), "Go forward again", "Moving around"),
     # Reading
+    Binding("bookmark", ("Ctrl+D",), "Bookmark this article or section", "Reading"),
     Binding("find_in_article", ("Ctrl+F",), "Find words in this article", "Reading"),
     Binding("find_next", ("F3",), "Next match of the words found", "Reading"),
     Binding("find_previous", ("Shift+F3",), "Previous match", "Reading"),

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QResizeEvent,
+    QTextCursor,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ from reader.core.keymap import KEYMAP, binding
 from reader.core.library import Library
 from reader.core.model import Article, FlaggedClaim, IndexProgress, Reference, SearchResults
 from reader.core.navigation import CitationRef, History, Location, OpenRequest
+from reader.core.reading import Bookmark, ReadingStore, Visit
 from reader.core.settings import (
     FONT_CHOICES,
     LINE_SPACING_STEPS,
@@ -55,6 +57,7 @@ from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_t
 from reader.ui import printing
 from reader.ui.accessibility import announce
 from reader.ui.article_view import ArticleStyle, ArticleView
+from reader.ui.bookmarks import Bookmarks
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import font_for
 from reader.ui.i18n import INTERFACE_LANGUAGES, follow_content_language, translations
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         store: SettingsStore,
         *,
         search: SearchService | None = None,
+        reading: ReadingStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -167,6 +171,11 @@ class MainWindow(QMainWindow):
         self.library_problem = ""
         self.library_chooser: LibraryChooser | None = None
         self.library_offer: LibraryOffer | None = None
+        # Bookmarks and recently read articles, kept where the settings are kept (nowhere
+        # for settings kept in memory only).
+        if reading is None:
+            reading = ReadingStore.for_user() if store.path is not None else ReadingStore(None)
+        self.bookmarks = Bookmarks(reading, self)
         self.search = search if search is not None else SearchService(library, self)
         self.theme: Theme = resolve_theme(self.settings.theme, system_dark=False)
         app = QApplication.instance()
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.find_toolbar.hide()  # opened by Ctrl+F, never by a restored layout
         self.apply_settings(self.settings, save=False)
+        warnings = (*warnings, *self.bookmarks.warnings)
         if warnings:
             self.show_status(" ".join(f"{w[0].upper()}{w[1:]}." for w in warnings), error=True)
         if self.search.available() is not None:
@@ -285,6 +295,7 @@ class MainWindow(QMainWindow):
             "stop_reading": lambda: self.read_aloud.reader.stop(),
             "show_shortcuts": self.show_shortcuts,
             "print": self.print_article,
+            "bookmark": self.bookmark_here,
             "open_library": self.choose_library,
             "find_in_article": lambda: self.find_in_article(0),
             "find_next": lambda: self.find_in_article(1),
@@ -399,10 +410,19 @@ class MainWindow(QMainWindow):
             "find_previous",
         ):
             go.addAction(a[key])
+        self.bookmarks.add_action = a["bookmark"]
+        a["bookmark"].setText(self.tr("Bookmark this &place…"))
+        bar.addMenu(self.bookmarks.menu)
         help_menu = bar.addMenu("&Help")
         self.actions_by_id["show_shortcuts"].setText("&Keyboard shortcuts")
         help_menu.addAction(a["show_shortcuts"])
-        self.menus = {"file": file_menu, "view": view, "go": go, "help": help_menu}
+        self.menus = {
+            "file": file_menu,
+            "view": view,
+            "go": go,
+            "bookmarks": self.bookmarks.menu,
+            "help": help_menu,
+        }
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Reading tools", self)
@@ -529,6 +549,9 @@ class MainWindow(QMainWindow):
         self.article_view.zoom_requested.connect(self._on_article_zoom_requested)
         self.references_pane.claim_requested.connect(self._on_references_claim_requested)
         self.references_pane.reference_selected.connect(self._on_references_reference_selected)
+        self.bookmarks.open_requested.connect(self._on_bookmarks_open_requested)
+        self.bookmarks.status.connect(self._on_bookmarks_status)
+        self.article_opened.connect(self._on_window_article_opened)
         self.search.index_opened.connect(self._on_search_index_opened)
         self.search.index_progressed.connect(self._on_search_index_progressed)
         self.search.index_finished.connect(self._on_search_index_finished)
@@ -601,6 +624,46 @@ class MainWindow(QMainWindow):
 
     def _on_references_reference_selected(self, ref: Reference) -> None:
         log.debug("reference %s selected", ref.number)
+
+    def _on_bookmarks_open_requested(self, target: Bookmark | Visit) -> None:
+        anchor = target.section_anchor if isinstance(target, Bookmark) else None
+        if not self.open_article(OpenRequest(target.article_id, section_anchor=anchor)):
+            return
+        offset = target.position if isinstance(target, Bookmark) else None
+        doc = self.article_view.document()
+        start = (self.article_view.section_position(anchor) if anchor else None) or 0
+        if offset is not None and 0 <= start + offset < doc.characterCount():
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start + offset)
+            self.article_view.setTextCursor(cursor)
+            self.article_view.ensureCursorVisible()
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_bookmarks_status(self, text: str, error: bool) -> None:
+        self.show_status(text, error=error)
+
+    def _on_window_article_opened(self, article: Article) -> None:
+        if self.library.summary(article.id) is not None:
+            self.bookmarks.visited(article.id, article.title)
+
+    def bookmark_here(self) -> None:
+        """Ctrl+D: bookmark the article at the section being read, under a name."""
+        article = self.article_view.article
+        if article is None or self.library.summary(article.id) is None:
+            self.show_status(self.tr("Open an article of the library first, then bookmark it."))
+            return
+        view = self.article_view
+        anchor = view.current_section or None
+        section = article.section(anchor) if anchor else None
+        # The place within the section, as characters from its heading (positions in the
+        # whole document change when a narrow window shows tables as lists).
+        top = view.cursorForPosition(QPoint(4, 4)).position()
+        start = (view.section_position(anchor) if anchor else None) or 0
+        position = max(0, top - start)
+        name = (
+            f"{article.title} — {section.heading}" if section and section.heading else article.title
+        )
+        self.bookmarks.bookmark_place(Bookmark(article.id, name, article.title, anchor, position))
 
     def _on_search_index_opened(self) -> None:
         self.show_status("Checking the search index…", speak=False)
