@@ -2,16 +2,20 @@
 installed in this environment (no network): the reader and every package it needs,
 without and with the optional "speech" extra.
 
-    .venv/bin/python scripts/install_size.py
+    .venv/bin/python scripts/install_size.py [--wheel dist/offline_reader-*.whl]
 
-Each distribution's size is the sum of the files its RECORD lists (what pip put on disk;
-byte-code caches written later are left out).
+With ``--wheel``, the reader's own share (code, fonts, icons and the library it carries)
+is read from the built wheel: the development install in .venv is editable, so it holds
+none of that. Each distribution's size is the sum of the files its RECORD lists (what
+pip put on disk; byte-code caches written later are left out).
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -70,9 +74,31 @@ def report(label: str, dists: dict[str, metadata.Distribution]) -> int:
     return total
 
 
+def wheel_report(path: Path) -> int:
+    """The reader's wheel: its size, and what it unpacks to (the library separately)."""
+    with zipfile.ZipFile(path) as wheel:
+        infos = wheel.infolist()
+    unpacked = sum(i.file_size for i in infos)
+    library = sum(i.file_size for i in infos if i.filename.startswith("reader/library/"))
+    articles = sum(
+        1 for i in infos if i.filename.startswith("reader/library/") and i.filename.endswith(".md")
+    )
+    print(
+        f"{path.name}: {path.stat().st_size / MIB:.1f} MiB, {unpacked / MIB:.1f} MiB installed, "
+        f"of which the library ({articles} articles and its index) {library / MIB:.1f} MiB"
+    )
+    return unpacked
+
+
 def main() -> int:
-    base = report("offline-reader", closure(PROJECT, frozenset()))
-    speech = report("offline-reader[speech]", closure(PROJECT, frozenset({"speech"})))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wheel", type=Path, default=None, help="the reader's built wheel")
+    args = parser.parse_args()
+    own = wheel_report(args.wheel) if args.wheel else 0
+    base = report("offline-reader", closure(PROJECT, frozenset())) + own
+    speech = report("offline-reader[speech]", closure(PROJECT, frozenset({"speech"}))) + own
+    if own:
+        print(f"with the wheel: {base / MIB:.0f} MiB, with speech {speech / MIB:.0f} MiB")
     print(f"the speech extra adds {(speech - base) / MIB:.0f} MiB ({speech / base:.2f}x)")
     return 0
 
