@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui.kiosk.app import ADMIN_EXIT_STATUS
+from reader.ui.kiosk.app import ADMIN_EXIT_STATUS, RESET_FAILED_STATUS
 
 pytestmark = pytest.mark.e2e
 
@@ -44,6 +44,10 @@ def test_the_unit_restarts_the_kiosk_always_but_not_after_the_staff_exit() -> No
     assert unit()["Unit"]["StartLimitIntervalSec"] == "0"  # never gives up
     assert service["RestartPreventExitStatus"].split() == [str(ADMIN_EXIT_STATUS)]
     assert service["LimitCORE"] == "0"  # no core dump holds what was read
+    assert RESET_FAILED_STATUS != ADMIN_EXIT_STATUS  # a reset that failed: a fresh kiosk
+    # The temporary index (no prebuilt one) goes where each restart finds it emptied.
+    assert service["RuntimeDirectory"] == "offline-reader-kiosk"
+    assert "TMPDIR=%t/offline-reader-kiosk" in service["Environment"].split()
     argv = service["ExecStart"].split()
     assert Path(argv[0]).is_absolute() and Path(argv[0]).name == "offline-reader"
     assert argv[1:] == ["--kiosk", "--kiosk-config", "/etc/offline-reader/kiosk.toml"]

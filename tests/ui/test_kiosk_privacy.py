@@ -148,3 +148,18 @@ def test_the_next_person_reaches_nothing_on_a_real_x_display(tmp_path: Path) -> 
         xvfb.wait(timeout=10)
     assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]
     assert "1 passed" in result.stdout
+
+
+def test_a_part_that_cannot_be_cleared_is_reported_and_the_rest_is_cleared(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("a wipe that fails")
+
+    window._wipes["article"] = broken
+    use_everything(qtbot, window, FIRST, leave_pin_pad=False)
+    with qtbot.waitSignal(window.reset_failed, timeout=5000) as failed:
+        tap(qtbot, window.finish_button)
+    assert failed.args == [("article",)]
+    assert window.search_box.text() == "" and not window.search_box.isUndoAvailable()
+    assert window.current_page == "home" and window.history_length == (0, 0)

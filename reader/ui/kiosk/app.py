@@ -35,6 +35,9 @@ SELFTEST_ENV = "OFFLINE_READER_KIOSK_SELFTEST"
 #: The exit status after the staff exit (and after SIGTERM, see QUIT_SIGNALS): the
 #: shipped systemd unit (deploy/kiosk/) starts the kiosk again after any other.
 ADMIN_EXIT_STATUS = 0
+#: The exit status when a part of a session could not be cleared: the kiosk stops so
+#: that a fresh one, with nothing of the last person in memory, is started.
+RESET_FAILED_STATUS = 3
 
 
 #: libdbus and GLib both refuse this address, so neither starts a bus of its own.
@@ -92,6 +95,12 @@ def run_kiosk(options: GuiOptions) -> int:
         SelfTest(window, words).arm()
     granted: list[bool] = []
     window.exit_granted.connect(lambda: granted.append(True))
+
+    def on_reset_failed(parts: tuple[str, ...]) -> None:
+        log.critical("the session's %s could not be cleared: stopping", ", ".join(parts))
+        app.exit(RESET_FAILED_STATUS)
+
+    window.reset_failed.connect(on_reset_failed)
     try:
         code = int(app.exec())
     finally:

@@ -177,6 +177,7 @@ class KioskWindow(QMainWindow):
     """The whole kiosk. ``countdown_override`` shortens the warning in tests only."""
 
     session_reset = Signal()
+    reset_failed = Signal(object)  # tuple[str, ...]: the parts that could not be cleared
     exit_granted = Signal()
 
     def __init__(
@@ -825,13 +826,19 @@ class KioskWindow(QMainWindow):
         """Forget everything the person did and show the deployment's start screen.
 
         Each part of :data:`~reader.ui.kiosk.session.SESSION_PARTS` is wiped in turn by
-        its entry in :meth:`_session_wipes`.
+        its entry in :meth:`_session_wipes`. If one fails, the others are still wiped and
+        :attr:`reset_failed` names it: the kiosk then stops, to be started afresh (see
+        :mod:`reader.ui.kiosk.app`), rather than show what may be left.
         """
+        failed: list[str] = []
         for name, wipe in self._wipes.items():
             try:
                 wipe()
             except Exception:  # one failing part must not leave the others uncleared
                 log.exception("clearing the kiosk session's %s failed", name)
+                failed.append(name)
+        if failed:
+            self.reset_failed.emit(tuple(failed))
         self.idle.activity()
         announce(self, self.tr("The screen has been cleared for the next person."), assertive=True)
         self.session_reset.emit()
