@@ -18,27 +18,34 @@ def register(sub: Any) -> None:
         help="validate every article and report claims and references",
         description=(
             "Validate every article of the library: front matter, footnotes, ids, encoding; "
-            "print each article's claim report. Exit status 1 when any article is broken."
+            "print each article's claim report and a summary line for the library. Exit "
+            "status 1 when any article is broken (with --strict: or has a flagged claim)."
         ),
     )
     parser.add_argument("--library", type=Path, default=None, help="library folder to check")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--quiet", action="store_true", help="print only problems")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="print only problems: errors, warnings, flagged claims, uncertain headings",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit status 1 also when any claim is flagged"
+    )
     parser.set_defaults(func=run)
 
 
 def _print_text(check: ArticleCheck, quiet: bool) -> None:
     label = check.article_id or str(check.path)
     status = "BROKEN" if check.broken else "ok"
-    if quiet and not check.problems:
+    review = check.review_lines
+    if quiet and not check.problems and not review:
         return
     print(f"{label}: {status}  ({check.path})")
     for problem in check.problems:
         line = f":{problem.line}" if problem.line is not None else ""
         print(f"  {problem.severity}{line}: {problem.message}")
-    if quiet:
-        return
-    for row in check.claim_lines:
+    for row in review if quiet else check.claim_lines:
         print(f"  {row}")
 
 
@@ -51,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for check in report.articles:
             _print_text(check, args.quiet)
-        print(
-            f"{len(report.articles)} file(s): {report.broken_count} broken, "
-            f"{report.warning_count} warning(s)"
-        )
-    return 1 if report.broken_count else 0
+        print(report.summary(root))
+    if report.broken_count:
+        return 1
+    return 1 if args.strict and report.flag_count else 0

@@ -41,6 +41,7 @@ from reader.core.model import (
     RunKind,
     Section,
     TableCell,
+    UncertainHeading,
 )
 from reader.core.refparse import parse_reference
 from reader.core.text import UndecodableTextError, decode_text_file, sentence_at, slugify, unique
@@ -179,7 +180,11 @@ def meta_from_front_matter(data: Mapping[str, Any], path: Path | None) -> Articl
         raise ArticleError(
             path, f"id {article_id!r} must be letters, digits, '.', '_' or '-' (128 at most)", 2
         )
-    known = set(ArticleMeta.__dataclass_fields__) | {"flagged_claims", "licence_text"}
+    known = set(ArticleMeta.__dataclass_fields__) | {
+        "flagged_claims",
+        "licence_text",
+        "uncertain_headings",
+    }
     extra = tuple((str(k), s) for k, v in data.items() if str(k) not in known and (s := _as_str(v)))
     return ArticleMeta(
         id=article_id,
@@ -738,7 +743,29 @@ def parse_article(text: str, path: Path | None = None, content_hash: str = "") -
         path=path,
         content_hash=content_hash,
         warnings=tuple(state.problems),
+        uncertain_headings=_uncertain_headings(data),
     )
+
+
+def _uncertain_headings(data: Mapping[str, Any]) -> tuple[UncertainHeading, ...]:
+    raw = data.get("uncertain_headings")
+    if not isinstance(raw, list):
+        return ()
+    out: list[UncertainHeading] = []
+    for item in raw:
+        if not isinstance(item, dict) or not _as_str(item.get("heading")):
+            continue
+        alternatives = item.get("alternatives")
+        out.append(
+            UncertainHeading(
+                heading=_as_str(item.get("heading")) or "",
+                placed_before=_as_str(item.get("placed_before")) or "",
+                alternatives=tuple(a for a in alternatives if isinstance(a, str))
+                if isinstance(alternatives, list)
+                else (),
+            )
+        )
+    return tuple(out)
 
 
 def content_hash(data: bytes) -> str:

@@ -31,20 +31,41 @@ def claim_lines(article: Article) -> tuple[str, ...]:
             f"claim -> ref {numbers.get(c.reference_key, '?')} [{c.reference_key}] "
             f"({where}, ¶{c.paragraph}): {_short(c.claim)}"
         )
+    lines.extend(problem_lines(article))
+    for r in article.uncited_references:
+        lines.append(f"ref {r.number} [{r.key}] is cited by no claim: {_short(r.text)}")
+    return tuple(lines)
+
+
+def problem_lines(article: Article) -> tuple[str, ...]:
+    """What staff should look at: flagged claims and headings placed on weak evidence."""
+    lines: list[str] = []
+    numbers = {r.key: r.number for r in article.references}
     for f in article.flagged:
+        section = article.section(f.section_anchor)
+        where = section.heading if section and section.heading else "lead"
+        if f.kind == "ambiguous":
+            both = " and ".join(f"ref {numbers.get(k, '?')} [{k}]" for k in f.candidates)
+            lines.append(
+                f"FLAGGED ambiguous ({where}): claim names {f.named_source!r}, which fits "
+                f"{both}; linked to neither — {f.reason}: {_short(f.claim)}"
+            )
+            continue
         closest = (
             f" closest: ref {numbers[f.closest_key]} [{f.closest_key}]"
             if f.closest_key in numbers
             else ""
         )
-        section = article.section(f.section_anchor)
-        where = section.heading if section and section.heading else "lead"
         lines.append(
             f"FLAGGED ({where}): claim names {f.named_source!r}, which is not in the "
             f"references;{closest} — {f.reason}: {_short(f.claim)}"
         )
-    for r in article.uncited_references:
-        lines.append(f"ref {r.number} [{r.key}] is cited by no claim: {_short(r.text)}")
+    for u in article.uncertain_headings:
+        others = ", ".join(f"“{a}…”" for a in u.alternatives) or "—"
+        lines.append(
+            f"UNCERTAIN heading {u.heading!r} placed before “{u.placed_before}…”; "
+            f"it could also head {others} (confirm or move it in a .headings file)"
+        )
     return tuple(lines)
 
 
@@ -60,6 +81,23 @@ class ArticleCheck:
     def broken(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
+    @property
+    def links(self) -> int:
+        return len(self.article.citations) if self.article else 0
+
+    @property
+    def flags(self) -> int:
+        return len(self.article.flagged) if self.article else 0
+
+    @property
+    def uncertain_headings(self) -> int:
+        return len(self.article.uncertain_headings) if self.article else 0
+
+    @property
+    def review_lines(self) -> tuple[str, ...]:
+        """Flags and uncertain headings (what ``--quiet`` prints besides problems)."""
+        return problem_lines(self.article) if self.article else ()
+
 
 @dataclass(frozen=True, slots=True)
 class LibraryCheck:
@@ -73,6 +111,26 @@ class LibraryCheck:
     def warning_count(self) -> int:
         return sum(1 for a in self.articles for p in a.problems if p.severity == "warning")
 
+    @property
+    def link_count(self) -> int:
+        return sum(a.links for a in self.articles)
+
+    @property
+    def flag_count(self) -> int:
+        return sum(a.flags for a in self.articles)
+
+    @property
+    def uncertain_count(self) -> int:
+        return sum(a.uncertain_headings for a in self.articles)
+
+    def summary(self, root: Path) -> str:
+        """One line for the library: articles, links, flags, low-confidence headings."""
+        return (
+            f"{root}: {len(self.articles)} article(s), {self.link_count} link(s), "
+            f"{self.flag_count} flag(s), {self.uncertain_count} low-confidence heading(s); "
+            f"{self.broken_count} broken, {self.warning_count} warning(s)"
+        )
+
     def as_json(self) -> dict[str, Any]:
         return {
             "articles": [
@@ -85,10 +143,16 @@ class LibraryCheck:
                         for p in a.problems
                     ],
                     "claims": list(a.claim_lines),
+                    "links": a.links,
+                    "flags": a.flags,
+                    "uncertain_headings": a.uncertain_headings,
                 }
                 for a in self.articles
             ],
             "broken": self.broken_count,
+            "links": self.link_count,
+            "flags": self.flag_count,
+            "uncertain_headings": self.uncertain_count,
         }
 
 

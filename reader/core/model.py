@@ -176,6 +176,19 @@ class FlaggedClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class UncertainHeading:
+    """A heading an importer placed on weak evidence (front matter ``uncertain_headings``).
+
+    ``placed_before`` and each of ``alternatives`` are the first words of a paragraph:
+    where the heading is, and where else it could be.
+    """
+
+    heading: str
+    placed_before: str
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleMeta:
     id: str
     title: str
@@ -205,6 +218,7 @@ class Article:
     path: Path | None = None
     content_hash: str = ""
     warnings: tuple[Problem, ...] = ()
+    uncertain_headings: tuple[UncertainHeading, ...] = ()
 
     @property
     def id(self) -> str:

@@ -61,11 +61,14 @@ def test_a_good_library_passes_and_prints_the_claim_report(
     assert "claim -> ref 1 [cornell-2021] (New Research Findings, ¶1)" in out
     assert "claim -> ref 2 [who]" in out
     assert "claim -> ref 4 [chatzi-2021] (Future Advances on this Topic, ¶2)" in out
-    assert "FLAGGED (Potential Benefits Beyond Cognition)" in out
+    assert "FLAGGED (Vitamin B-12 Deficiency and Autism Spectrum Disorder)" in out
     assert "'Journal of Autism and Developmental Disorders'" in out
     assert "closest: ref 3 [schmidt-2014]" in out
     assert "ref 3 [schmidt-2014] is cited by no claim" in out
-    assert "1 file(s): 0 broken" in out
+    assert (
+        f"{library}: 1 article(s), 3 link(s), 1 flag(s), 1 low-confidence heading(s); "
+        "0 broken, 1 warning(s)"
+    ) in out
 
 
 @pytest.mark.parametrize(
@@ -96,4 +99,39 @@ def test_a_broken_article_is_reported_by_name_and_line(
     # The good article still loads and still reports its claims.
     assert "exploring-the-connection-between-vitamin-b-12-in-breast-milk: ok" in out
     assert "claim -> ref 1 [cornell-2021]" in out
-    assert "2 file(s): 1 broken" in out
+    assert f"{library}: 2 article(s), 3 link(s), 1 flag(s)" in out
+    assert "; 1 broken" in out
+
+
+def test_quiet_prints_only_what_needs_looking_at_and_strict_fails_on_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = good_library(tmp_path / "library")
+    clean = library / "tests" / "clean.md"
+    clean.parent.mkdir()
+    clean.write_text(
+        "---\nid: clean\ntitle: Clean\ncollection: Tests\nlanguage: en\n---\n\n"
+        "Iron matters.[^a]\n\n[^a]: Smith J. Iron. 2020.\n",
+        "utf-8",
+    )
+    assert main(["check", "--library", str(library), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert not any("clean" in line for line in lines[:-1])  # nothing to say about it
+    assert "claim -> ref" not in out  # links are not problems
+    assert "exploring-the-connection-between-vitamin-b-12-in-breast-milk: ok" in out
+    assert "  warning:" in out
+    assert any(line.startswith("  FLAGGED (") for line in lines)
+    assert any(
+        line.startswith("  UNCERTAIN heading 'The Importance of Vitamin B-12") for line in lines
+    )
+    assert lines[-1].startswith(f"{library}: 2 article(s), 4 link(s), 1 flag(s)")
+    # --strict: a flagged claim fails the check; without flags it passes.
+    assert main(["check", "--library", str(library), "--strict", "--quiet"]) == 1
+    (library / "womens-health" / SEED_ARTICLE.name).unlink()
+    capsys.readouterr()
+    assert main(["check", "--library", str(library), "--strict"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"{library}: 1 article(s), 1 link(s), 0 flag(s), 0 low-confidence heading(s); "
+        "0 broken, 0 warning(s)"
+    )
