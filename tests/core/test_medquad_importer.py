@@ -212,3 +212,20 @@ def test_command_line_import_then_check_reports_nothing_broken(
     assert " 0 broken" in capsys.readouterr().out
     assert main(["import", "medquad", str(FIXTURES / "bad"), "--library", str(tmp_path)]) == 1
     assert "5 file(s) failed" in capsys.readouterr().err
+
+
+def test_ids_and_titles_already_in_the_library_are_not_reused(tmp_path: Path) -> None:
+    other = tmp_path / "womens-health"
+    other.mkdir()
+    (other / "diabetes.md").write_text(
+        "---\nid: diabetes\ntitle: Diabetes\ncollection: Women's health\n---\n\nText.\n"
+    )
+    result = import_medquad([FIXTURES / "4_MPlus_Health_Topics_QA"], tmp_path)
+    assert list(result.articles) == ["diabetes-medlineplus"]
+    library = Library.scan(tmp_path)
+    assert not library.problems
+    summary = library.summary("diabetes-medlineplus")
+    assert summary is not None and summary.title == "Diabetes (MedlinePlus)"
+    # importing again rewrites its own folder and keeps the same ids
+    again = import_medquad([FIXTURES / "4_MPlus_Health_Topics_QA"], tmp_path)
+    assert list(again.articles) == ["diabetes-medlineplus"]

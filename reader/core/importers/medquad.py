@@ -47,6 +47,7 @@ from defusedxml.ElementTree import fromstring as _defused_fromstring
 
 from reader.core.article import front_matter_text
 from reader.core.fsutil import atomic_write_text
+from reader.core.library import Library
 from reader.core.importers import (
     SourceFileError,
     article_id,
@@ -621,9 +622,13 @@ def article_markdown(article: _Article) -> tuple[str, int, int, dict[str, int]]:
     return "\n\n".join(p.rstrip("\n") for p in parts) + "\n", len(sections), duplicates, per_origin
 
 
-def plan_articles(topics: Iterable[Topic]) -> list[_Article]:
+def plan_articles(topics: Iterable[Topic], taken: dict[str, str] | None = None) -> list[_Article]:
     """Group topics into articles (one source's files on one topic merge), then give each
-    a unique id and a title that tells it from the same topic by another source."""
+    a unique id and a title that tells it from the same topic by another source.
+
+    ``taken`` maps the ids of articles already in the library (and not replaced by this
+    import) to their titles: those ids are not reused, and a topic one of them covers is
+    titled with its source too."""
     groups: dict[tuple[str, str], _Article] = {}
     for topic in topics:
         key = (topic.source.key, topic_key(topic.focus))
@@ -633,7 +638,8 @@ def plan_articles(topics: Iterable[Topic]) -> list[_Article]:
     articles = sorted(
         groups.values(), key=lambda a: (_RANK[a.source.key], a.key, a.topics[0].origin)
     )
-    used: set[str] = set()
+    used: set[str] = set(taken or {})
+    existing = {topic_key(title) for title in (taken or {}).values()}
     by_topic: dict[str, list[_Article]] = {}
     for art in articles:
         focus = art.topics[0].focus
@@ -642,7 +648,8 @@ def plan_articles(topics: Iterable[Topic]) -> list[_Article]:
             base = article_id(f"{focus} {art.source.short}")
         art.article_id = unique(base, used)
         same = by_topic.setdefault(art.key, [])
-        art.title = _title(focus) if not same else f"{_title(focus)} ({art.source.short})"
+        plain = not same and art.key not in existing
+        art.title = _title(focus) if plain else f"{_title(focus)} ({art.source.short})"
         same.append(art)
     for same in by_topic.values():
         for art in same:
@@ -752,6 +759,15 @@ def synonym_rows(articles: Iterable[_Article]) -> list[list[str]]:
     return rows
 
 
+def _taken_ids(library: Path, sources: set[Source]) -> dict[str, str]:
+    """Ids and titles of the library's articles outside the folders this import rewrites."""
+    if not library.is_dir():
+        return {}
+    own = {(library / collection_folder(s.collection)).resolve() for s in sources}
+    scanned = Library.scan(library)
+    return {s.id: s.title for s in scanned.summaries if s.path.parent.resolve() not in own}
+
+
 def import_medquad(
     paths: Iterable[Path],
     library: Path,
@@ -782,7 +798,7 @@ def import_medquad(
             result.reports.append(FileReport(origin, "skipped", reason="no answered questions"))
             continue
         topics.append(topic)
-    articles = plan_articles(topics)
+    articles = plan_articles(topics, _taken_ids(Path(library), {t.source for t in topics}))
     written_by_folder: dict[Path, list[_Article]] = {}
     for art in articles:
         markdown, sections, _, per_origin = article_markdown(art)
