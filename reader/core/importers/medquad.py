@@ -47,13 +47,13 @@ from defusedxml.ElementTree import fromstring as _defused_fromstring
 
 from reader.core.article import front_matter_text
 from reader.core.fsutil import atomic_write_text
-from reader.core.library import Library
 from reader.core.importers import (
     SourceFileError,
     article_id,
     collection_folder,
     escape_markdown,
 )
+from reader.core.library import Library
 from reader.core.text import fold, unique
 
 log = logging.getLogger(__name__)
