@@ -71,7 +71,7 @@ def print_text(results: SearchResults, tty: bool) -> None:
         if hit.snippet:
             print(f"    {marked(hit, tty)}")
     if results.hits:
-        print(f"\n{len(results.hits)} shown of about {results.total} matching sections")
+        print(f"\n{len(results.hits)} shown of {results.total} matching sections")
 
 
 def run(args: argparse.Namespace) -> int:

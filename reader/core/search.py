@@ -43,7 +43,7 @@ from typing import Any
 from whoosh import index as windex
 from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb import filestore
 from whoosh.lang import NoStemmer, NoStopWords, stemmer_for_language, stopwords_for_language
 from whoosh.lang.porter import stem as porter_stem
@@ -70,13 +70,21 @@ from reader.core.model import (
 )
 from reader.core.paths import user_cache_dir
 from reader.core.text import fold
-from reader.core.vocabulary import ANALYSIS_VERSION, Analysis, Synonyms, clean_text, raw_words
+from reader.core.vocabulary import (
+    ANALYSIS_VERSION,
+    Analysis,
+    Synonyms,
+    abbreviations_in,
+    clean_text,
+    defined_abbreviations,
+    raw_words,
+)
 
 log = logging.getLogger(__name__)
 
 #: Bump when the schema, the documents or the manifest change; an index of another version
 #: is rebuilt.
-SCHEMA_VERSION = f"5.{ANALYSIS_VERSION}"
+SCHEMA_VERSION = f"6.{ANALYSIS_VERSION}"
 MANIFEST_NAME = "reader-index.json"
 #: Present while an update may have committed to Whoosh without the manifest saying so.
 DIRTY_NAME = "reader-index.dirty"
@@ -89,6 +97,8 @@ SNIPPET_CHARS = 180
 #: Fewer hits than this count as "little found": Did-you-mean is offered.
 FEW_HITS = 3
 MAX_SECTIONS_PER_ARTICLE = 3
+#: Sections with fewer of the words are looked for only while fewer than this were found.
+ENOUGH_SECTIONS = 20
 REFERENCES_ANCHOR = "references"
 
 _ANALYSIS = Analysis(porter_stem)
@@ -245,6 +255,9 @@ def make_schema() -> Schema:
         heading=TEXT(analyzer=analyzer, stored=True, phrase=False),
         body=STORED(),  # the section text, for snippets
         content=TEXT(analyzer=analyzer, spelling=True),
+        # the abbreviations the article defines that the section uses in capitals: what a
+        # synonym expanding to an abbreviation matches (never "Mequon, MI")
+        abbrev=KEYWORD(lowercase=True, scorable=True),
     )
 
 
@@ -263,11 +276,28 @@ def default_index_dir(root: Path) -> Path:
     return user_cache_dir() / "index" / digest
 
 
+#: Notices an importer puts where a figure, file or table image is left out: not text to
+#: search for.
+_OMITTED_NOTICE = re.compile(
+    r"\s*(?:The (?:figure image|supplementary file|media file) is not included in this copy\."
+    r"|The table is an image in the original and is not included\.)"
+)
+
+
 def section_documents(article: Article) -> list[dict[str, Any]]:
-    """The documents one article contributes: one per section, one for its references."""
+    """The documents one article contributes: one per section.
+
+    What is not the article's text is not searched: the reference list, the notices that
+    stand in for images left out, and an agency's name as author (it would match every
+    topic the agency wrote; the names of a journal article's authors are searched)."""
     meta = article.meta
     code = LANGUAGES.key(meta.language)
-    extra = " ".join((*meta.authors, meta.journal or ""))
+    byline = meta.journal is not None or meta.doi is not None
+    extra = " ".join((*meta.authors, meta.journal or "")) if byline else ""
+    also_called = dict(meta.extra).get("also_called", "")
+    defined = defined_abbreviations(
+        "\n".join(s.text for s in article.sections), also_called.split(";")
+    )
     base = {
         "article": meta.id,
         "language": code,
@@ -282,9 +312,10 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
 
     docs: list[dict[str, Any]] = []
     for section in article.sections:
-        text = section.text
+        text = _OMITTED_NOTICE.sub("", section.text)
         if not text.strip() and not section.heading:
             continue
+        abbrevs = abbreviations_in(f"{meta.title}\n{section.heading}\n{text}", defined)
         docs.append(
             {
                 **base,
@@ -293,18 +324,7 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
                 "heading": _tagged(code, section.heading),
                 "body": text,
                 "content": content(section.heading, text),
-            }
-        )
-    if article.references:
-        docs.append(
-            {
-                **base,
-                "key": f"{meta.id}#{REFERENCES_ANCHOR}",
-                "anchor": REFERENCES_ANCHOR,
-                "heading": "References",
-                "body": "\n".join(r.text for r in article.references),
-                "content": content("References", "\n".join(r.text for r in article.references)),
-                "_boost": 0.5,
+                "abbrev": " ".join(abbrevs),
             }
         )
     if not docs:
@@ -316,6 +336,7 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
                 "heading": "",
                 "body": "",
                 "content": content("", ""),
+                "abbrev": "",
             }
         )
     return docs
@@ -621,6 +642,11 @@ def _plan(parsed: ParsedQuery, synonyms: Synonyms, language: str = DEFAULT_LANGU
         singles.update(seq)
         options = [_seq_query(seq, phrase=False)]
         for alt in alts:
+            abbreviation = synonyms.abbreviation(alt)
+            if abbreviation is not None:
+                # only where an article defines it and writes it in capitals
+                options.append(WTerm("abbrev", abbreviation))
+                continue
             if len(alt) == 1:
                 singles.update(alt)
             elif alt not in seqs:
@@ -1204,11 +1230,8 @@ class SearchIndex:
             plan.scored(q), limit=min(limit * 2, 300), filter=filt, mask=plan.excluded
         )
         hits = [(h.docnum, float(h.score)) for h in results]
-        if results.has_exact_length():
-            total = len(results)
-        else:
-            total = max(len(hits), results.estimated_min_length())
         n_all = len(hits)
+        total = self._count(q, filt, plan.excluded) if hits else 0
         levels: list[Query] = []
         if 3 <= len(units) <= 6:
             levels.append(Or([And(units[:i] + units[i + 1 :]) for i in range(len(units))]))
@@ -1216,8 +1239,14 @@ class SearchIndex:
             levels.append(Or(units))
         seen = {d for d, _ in hits}
         for n, level in enumerate(levels):
-            if len(hits) >= limit or (n == len(levels) - 1 and len(levels) > 1 and hits):
+            # Whether a level is used depends on how much the levels before it found, not
+            # on how many results were asked for: the window and `offline-reader search`
+            # (other limits) count the same sections.
+            if total >= ENOUGH_SECTIONS or (n == len(levels) - 1 and len(levels) > 1 and total):
                 break
+            total = self._count(level, filt, plan.excluded)  # a level holds the one before
+            if len(hits) >= limit:
+                continue
             # only the places left to fill: a small limit lets Whoosh skip weak blocks
             more = searcher.search(
                 plan.scored(level),
@@ -1232,8 +1261,12 @@ class SearchIndex:
                 if h.docnum not in seen:
                     seen.add(h.docnum)
                     hits.append((h.docnum, float(h.score) * scale))
-            total = max(total, len(hits))
         return hits, total, n_all
+
+    def _count(self, q: Query, filt: Query | None, mask: Query | None) -> int:
+        """How many sections match ``q``: every one counted, none scored."""
+        assert self._searcher is not None
+        return len(self._searcher.search(q, limit=None, scored=False, filter=filt, mask=mask))
 
     def _group(
         self, hits: list[tuple[int, float]], plan: _Plan, limit: int

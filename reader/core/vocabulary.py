@@ -253,28 +253,91 @@ def raw_words(text: str) -> list[str]:
 # --- synonyms ------------------------------------------------------------------------------
 
 
+#: Larger synonym files are ignored (the bundled health topics' files are ~50 KB).
+MAX_SYNONYM_FILE_BYTES = 4 * 1024 * 1024
+#: In a row, expressions before this cell lead to those after it, not the other way.
+ONE_WAY = "=>"
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+
+
+def is_abbreviation(expr: str) -> bool:
+    """An expression written as a short abbreviation in capitals: ``MI``, ``HIV``, ``SSRIs``.
+
+    Expanding a query to one matches it only where an article defines it (see
+    :func:`defined_abbreviations`), never the same letters in another sense
+    ("Mequon, MI"; hearing aids for AIDS)."""
+    return bool(_ABBREVIATION.match(expr.strip()))
+
+
+_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
+_CAPS_WORD = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,7})s?(?![\w-])")
+
+
+def abbreviation_key(expr: str) -> str:
+    """An abbreviation folded, without a plural ``s``: ``SSRIs`` -> ``ssri``."""
+    word = expr.strip()
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]
+    return word.lower()
+
+
+def defined_abbreviations(text: str, names: Iterable[str] = ()) -> frozenset[str]:
+    """Abbreviations an article defines: written in brackets after what they stand for
+    ("myocardial infarction (MI)"), or among the names the article is also called by.
+    Returned folded (``mi``)."""
+    found = {m.group(1).lower() for m in _DEFINED.finditer(text)}
+    found.update(abbreviation_key(n) for n in names if is_abbreviation(n))
+    return frozenset(found)
+
+
+def abbreviations_in(text: str, defined: frozenset[str]) -> list[str]:
+    """The defined abbreviations ``text`` uses, written in capitals, folded."""
+    if not defined:
+        return []
+    return list(
+        dict.fromkeys(w for m in _CAPS_WORD.finditer(text) if (w := m.group(1).lower()) in defined)
+    )
+
+
 class Synonyms:
     """Groups of equivalent expressions (lay <-> clinical, abbreviations).
 
     Each row of a ``synonyms.tsv`` is one group, tab-separated; ``#`` starts a comment.
     Expressions are analysed like any text, so ``B-12`` and ``vitamin B12`` work as written.
+    A row with a ``=>`` cell is one way: a search for what stands before it also finds what
+    stands after it, not the reverse (``Coke => Cocaine``: a search for cocaine does not look
+    for coke). An expression written in capitals (``MI``) is an abbreviation: see
+    :func:`is_abbreviation`.
     """
 
     def __init__(self, groups: Iterable[Iterable[str]], analysis: Analysis) -> None:
         self._groups: list[tuple[tuple[str, ...], ...]] = []
         self._index: dict[tuple[str, ...], list[int]] = {}
+        self._abbreviations: dict[tuple[str, ...], str] = {}
         self._max_len = 1
         for group in groups:
+            cells = list(group)
+            one_way = ONE_WAY in cells
+            keys_cells = cells[: cells.index(ONE_WAY)] if one_way else cells
             seqs: list[tuple[str, ...]] = []
-            for expr in group:
+            keys: list[tuple[str, ...]] = []
+            for expr in cells:
+                if expr == ONE_WAY:
+                    continue
                 seq = tuple(analysis.analyse(expr))
-                if seq and seq not in seqs:
+                if not seq:
+                    continue
+                if is_abbreviation(expr):
+                    self._abbreviations[seq] = abbreviation_key(expr)
+                if seq not in seqs:
                     seqs.append(seq)
+                if expr in keys_cells and seq not in keys:
+                    keys.append(seq)
             if len(seqs) < 2:
                 continue
             gid = len(self._groups)
             self._groups.append(tuple(seqs))
-            for seq in seqs:
+            for seq in keys:
                 self._index.setdefault(seq, []).append(gid)
                 self._max_len = max(self._max_len, len(seq))
 
@@ -283,16 +346,37 @@ class Synonyms:
 
     @classmethod
     def for_library(cls, root: Path | None, analysis: Analysis) -> Synonyms:
-        """The bundled groups plus those of ``<root>/synonyms.tsv`` if the library has one."""
+        """The bundled groups plus those of ``<root>/synonyms.tsv`` and of each collection
+        folder's ``synonyms.tsv`` (an importer writes one: the names its topics are also
+        called by)."""
         rows = _load_tsv(_data_text("synonyms.tsv"))
         if root is not None:
-            extra = Path(root) / "synonyms.tsv"
+            files = [Path(root) / "synonyms.tsv"]
             try:
-                if extra.is_file():
-                    rows.extend(_load_tsv(extra.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as exc:
-                log.warning("ignoring %s: %s", extra, exc)
+                files += sorted(
+                    p
+                    for p in Path(root).glob("*/synonyms.tsv")
+                    if not p.parent.name.startswith(".")
+                )
+            except OSError as exc:
+                log.warning("cannot list %s: %s", root, exc)
+            for extra in files:
+                try:
+                    if not extra.is_file():
+                        continue
+                    with extra.open("rb") as handle:
+                        data = handle.read(MAX_SYNONYM_FILE_BYTES + 1)
+                    if len(data) > MAX_SYNONYM_FILE_BYTES:
+                        log.warning("ignoring %s: larger than 4 MiB", extra)
+                        continue
+                    rows.extend(_load_tsv(data.decode("utf-8")))
+                except (OSError, UnicodeDecodeError) as exc:
+                    log.warning("ignoring %s: %s", extra, exc)
         return cls(rows, analysis)
+
+    def abbreviation(self, seq: tuple[str, ...]) -> str | None:
+        """The folded abbreviation (``mi``) when ``seq`` was written as one, else None."""
+        return self._abbreviations.get(seq)
 
     def alternatives(self, seq: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         """Every other expression equivalent to the term sequence ``seq``."""

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QRunnable,
+    QThreadPool,
+    Signal,
+)
 
 import reader
 from reader.core.errors import ReaderError
@@ -388,7 +396,11 @@ class SearchService(QObject):
                     (),
                     0,
                     rebuilding=True,
-                    message="The search index is being prepared; results will appear shortly.",
+                    message=QCoreApplication.translate(
+                        "SearchService",
+                        "The search index is being prepared; your results will appear here "
+                        "by themselves as soon as it is ready.",
+                    ),
                 )
             )
             self._pending_query = query  # run it again when the index is open

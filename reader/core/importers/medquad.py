@@ -55,6 +55,7 @@ from reader.core.importers import (
 )
 from reader.core.library import Library
 from reader.core.text import fold, unique
+from reader.core.vocabulary import ONE_WAY, is_abbreviation
 
 log = logging.getLogger(__name__)
 
@@ -747,15 +748,21 @@ def _archive_members(path: Path) -> Iterator[tuple[str, bytes | SourceFileError]
 
 
 def synonym_rows(articles: Iterable[_Article]) -> list[list[str]]:
-    """Synonym groups for search: each topic with the names it is also called by."""
+    """Synonym groups for search: each topic with the names it is also called by.
+
+    Abbreviations and names of two words or more form one group with the topic (a search
+    for either finds both). A single-word name ("Zits", "Coke") leads to the topic one way
+    only: a search for cocaine should not look for snow."""
     rows: list[list[str]] = []
     for art in articles:
-        focus = art.topics[0].focus
-        names = [focus, *(s for t in art.topics for s in t.synonyms if _synonym_ok(s, focus))]
-        names = [re.sub(r"[\t\n#]", " ", n).strip() for n in names]
-        names = list(dict.fromkeys(n for n in names if n))
-        if len(names) > 1:
-            rows.append(names)
+        focus = re.sub(r"[\t\n#]", " ", art.topics[0].focus).strip()
+        names = [s for t in art.topics for s in t.synonyms if _synonym_ok(s, focus)]
+        names = list(dict.fromkeys(re.sub(r"[\t\n#]", " ", n).strip() for n in names))
+        both = [n for n in names if is_abbreviation(n) or len(n.split()) > 1]
+        one_way = [n for n in names if n and n not in both]
+        if both:
+            rows.append([focus, *both])
+        rows.extend([name, ONE_WAY, focus] for name in one_way)
     return rows
 
 

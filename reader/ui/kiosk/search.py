@@ -18,14 +18,18 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.library import Library
 from reader.core.model import SearchResults
 
 log = logging.getLogger(__name__)
 
-PREPARING = "The search is being prepared; please try again in a moment."
+#: Shown while the index is not ready; the kiosk runs the search itself once it is.
+PREPARING = (
+    "The search is being prepared. Your results will appear here by themselves "
+    "as soon as it is ready."
+)
 
 
 class _Signals(QObject):
@@ -124,7 +128,8 @@ class KioskSearch(QObject):
 
     def search(self, query: str) -> SearchResults:
         if self.index is None:
-            return SearchResults(query, (), 0, message=self.problem or PREPARING, rebuilding=True)
+            message = self.problem or QCoreApplication.translate("KioskSearch", PREPARING)
+            return SearchResults(query, (), 0, message=message, rebuilding=True)
         results: SearchResults = self.index.search(query)
         return results
 
