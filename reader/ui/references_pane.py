@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,8 +59,27 @@ class ReferencesPane(QWidget):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.notice.setAccessibleName("About the flagged claim")
+        self.notice.setAccessibleName(self.tr("About the marked sentence"))
         self.notice.hide()
+        # The technical reason, one step further, for staff checking the article.
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("flag_details_button")
+        self.details_button.setCheckable(True)
+        self.details_button.setText(self.tr("Details for staff"))
+        self.details_button.setAccessibleName(self.tr("Details for staff"))
+        self.details_button.setToolTip(self.tr("Show or hide why the sentence was marked"))
+        self.details_button.toggled.connect(self._on_details_button_toggled)
+        self.details_button.hide()
+        self.details = QLabel(self)
+        self.details.setObjectName("flag_details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.details.setAccessibleName(self.tr("Why the sentence was marked"))
+        self.details.hide()
 
         self.list = QListWidget(self)
         self.list.setObjectName("references_list")
@@ -107,6 +127,8 @@ class ReferencesPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
+        layout.addWidget(self.details_button)
+        layout.addWidget(self.details)
         layout.addWidget(self.list, 3)
         layout.addWidget(self.cited_label)
         layout.addWidget(self.cited_in, 1)
@@ -121,7 +143,7 @@ class ReferencesPane(QWidget):
 
     def set_article(self, article: Article | None) -> None:
         self._article = article
-        self.notice.hide()
+        self._hide_flag()
         self.list.clear()
         if article is None or not article.references:
             empty = QListWidgetItem("This article has no reference list.")
@@ -156,15 +178,96 @@ class ReferencesPane(QWidget):
         return False
 
     def show_flag(self, flag: FlaggedClaim) -> None:
-        """Explain a flagged claim above the list (and point at the closest reference)."""
-        text = f"This claim names “{flag.named_source}”, which is not in the reference list."
-        if flag.reason:
-            text += f" {flag.reason[0].upper()}{flag.reason[1:]}."
+        """Explain a flagged claim above the list, in plain words; the technical reason is
+        one step further ("Details for staff"). The article is not moved: the claim stays
+        in view."""
+        text = self.plain_explanation(flag)
         self.notice.setText(text)
         self.notice.setAccessibleDescription(text)
         self.notice.show()
+        self.details.setText(self.staff_details(flag))
+        self.details_button.setChecked(False)
+        self.details.hide()
+        self.details_button.show()
         if flag.closest_key:
             self.show_reference(flag.closest_key, focus=False)
+
+    def plain_explanation(self, flag: FlaggedClaim) -> str:
+        """Why a sentence is marked, for anyone: no abbreviations, no matching jargon."""
+        name = flag.named_source
+        if flag.kind == "ambiguous":
+            numbers = [self._number(k) for k in flag.candidates]
+            text = self.tr(
+                "This sentence mentions %1, and more than one source in this article's list "
+                "could be what it means. It does not say which, so it is not linked to any "
+                "of them."
+            ).replace("%1", name)
+            if len(numbers) >= 2 and all(numbers):
+                text += " " + self.tr("It may be source %1 or source %2.").replace(
+                    "%1", str(numbers[0])
+                ).replace("%2", str(numbers[1]))
+            return text
+        kind = flag.named_kind
+        if kind == "source" and "journal" in name.casefold():
+            kind = "journal"  # an article written before the kind was recorded
+        if kind == "journal":
+            if "journal" in name.casefold():
+                sentence = self.tr(
+                    "This sentence mentions the %1, but that journal is not in this "
+                    "article's list of sources."
+                )
+            else:
+                sentence = self.tr(
+                    "This sentence mentions the journal %1, but that journal is not in "
+                    "this article's list of sources."
+                )
+        elif kind == "organisation":
+            sentence = self.tr(
+                "This sentence mentions %1, but nothing from that organisation is in this "
+                "article's list of sources."
+            )
+        elif kind == "author":
+            sentence = self.tr(
+                "This sentence mentions work by %1, but no work by that author is in this "
+                "article's list of sources."
+            )
+        else:
+            sentence = self.tr(
+                "This sentence mentions %1, but that source is not in this article's list "
+                "of sources."
+            )
+        return sentence.replace("%1", name)
+
+    def staff_details(self, flag: FlaggedClaim) -> str:
+        """The technical reason (what matched, what did not, the closest reference)."""
+        reason = flag.reason[:1].upper() + flag.reason[1:] if flag.reason else ""
+        if flag.kind == "ambiguous":
+            which = ", ".join(f"{self._number(k) or '?'} [{k}]" for k in flag.candidates)
+            head = self.tr("Ambiguous name: %1 fits references %2.")
+            head = head.replace("%1", f"“{flag.named_source}”").replace("%2", which)
+        else:
+            head = self.tr("Named source not in the references: %1.").replace(
+                "%1", f"“{flag.named_source}”"
+            )
+            if flag.closest_key:
+                head += " " + self.tr("Closest reference: %1.").replace(
+                    "%1", f"{self._number(flag.closest_key) or '?'} [{flag.closest_key}]"
+                )
+        return f"{head} {reason}." if reason else head
+
+    def _number(self, key: str) -> int | None:
+        article = self._article
+        ref = article.reference(key) if article is not None else None
+        return ref.number if ref is not None else None
+
+    def _hide_flag(self) -> None:
+        self.notice.hide()
+        self.details_button.setChecked(False)
+        self.details_button.hide()
+        self.details.hide()
+
+    def _on_details_button_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
 
     def flag_notice(self) -> str | None:
         return self.notice.text() if self.notice.isVisible() or self.notice.text() else None

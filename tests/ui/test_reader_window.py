@@ -189,7 +189,7 @@ def test_mouse_open_from_library_click_citation_and_cited_in(qtbot: QtBot) -> No
     click_href(qtbot, window, "flag:0")
     notice = window.references_pane.notice.text()
     assert "Journal of Autism and Developmental Disorders" in notice
-    assert "not in the reference list" in notice
+    assert "not in this article's list of sources" in notice
     window.close()
 
 
