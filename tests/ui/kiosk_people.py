@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from reader.core.kiosk import KioskConfig
@@ -550,7 +551,7 @@ def reach_for_the_last_people(
     for name, probe in PROBES.items():
         try:
             probe(qtbot, window, people)
-        except AssertionError as exc:
+        except (AssertionError, WaitTimeout) as exc:
             line = traceback.extract_tb(exc.__traceback__)[-1]
             failures.append(f"{name} ({line.line}): " + str(exc).split("\nassert")[0])
     assert failures == [], "the next person could reach:\n" + "\n".join(failures)
