@@ -6,8 +6,11 @@ from __future__ import annotations
 import configparser
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ UNIT = DEPLOY / "offline-reader-kiosk.service"
 SESSION = DEPLOY / "offline-reader-kiosk-session"
 XSESSION = DEPLOY / "offline-reader-kiosk.desktop"
 COMMAND = Path(sys.executable).with_name("offline-reader")
+FIXTURE_LIBRARY = Path(__file__).resolve().parents[1] / "fixtures" / "ui_library"
 
 
 def need(tool: str) -> str:
@@ -156,3 +160,85 @@ def test_without_systemd_the_session_starts_a_crashed_kiosk_again(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert runs.read_text().splitlines() == [f"--kiosk --kiosk-config {tmp_path}/kiosk.toml"] * 3
     assert result.stderr.count("starting it again") == 2
+
+
+def children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def wait_for(condition: Callable[[], object], timeout: float, what: str) -> object:
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)
+    return value
+
+
+def test_a_killed_kiosk_is_started_again_by_its_session(tmp_path: Path) -> None:
+    """The real kiosk under the session script (no systemd here): kill -9 brings it
+    back; SIGTERM from the system stops it for good."""
+    for tool in ("xvfb-run", "Xvfb"):
+        need(tool)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stub(bin_dir, "systemctl", "exit 1\n")  # no user manager: the script's own loop
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = session_env(tmp_path, bin_dir)
+    env.update(
+        OFFLINE_READER=str(COMMAND),
+        KIOSK_CONFIG=str(tmp_path / "kiosk.toml"),
+        TMPDIR=str(temp),
+        OFFLINE_READER_HOME=str(tmp_path / "reader-home"),
+        DBUS_SESSION_BUS_ADDRESS="disabled:",
+        QT_QPA_PLATFORM="xcb",
+    )
+    del env["DISPLAY"]
+    (tmp_path / "kiosk.toml").write_text('[home]\ntitle = "Kiosk"\n', encoding="utf-8")
+    # The bundled library is large; the fixture library keeps each start short.
+    script = tmp_path / "session"
+    script.write_text(
+        SESSION.read_text(encoding="utf-8").replace(
+            '--kiosk --kiosk-config "$KIOSK_CONFIG"',
+            f'--kiosk --kiosk-config "$KIOSK_CONFIG" --library {FIXTURE_LIBRARY}',
+        ),
+        encoding="utf-8",
+    )
+    with (tmp_path / "stderr").open("w") as err:
+        session = subprocess.Popen(
+            ["xvfb-run", "-a", "-s", "-screen 0 1024x768x24 -nolisten tcp", "sh", str(script)],
+            env=env,
+            stdout=err,
+            stderr=err,
+            start_new_session=True,
+        )
+        try:
+
+            def kiosk() -> int | None:
+                # xvfb-run -> sh (the session) -> offline-reader, once its window is up
+                # (its temporary index folder is made after the signal handlers are set).
+                shells = [c for x in children(session.pid) for c in [x, *children(x)]]
+                kiosks = [k for s in shells for k in children(s) if "offline-reader" in
+                          Path(f"/proc/{k}/cmdline").read_bytes().decode(errors="replace")]  # fmt: skip
+                return kiosks[0] if kiosks else None
+
+            first = wait_for(kiosk, 60, "the kiosk")
+            wait_for(lambda: list(temp.glob("offline-reader-kiosk-*")), 60, "the kiosk's index")
+            os.kill(int(str(first)), signal.SIGKILL)
+            second = wait_for(lambda: (k := kiosk()) != first and k, 60, "a new kiosk")
+            wait_for(lambda: len(list(temp.glob("offline-reader-kiosk-*"))) == 2, 60, "its index")
+            os.kill(int(str(second)), signal.SIGTERM)
+            status = session.wait(timeout=60)
+        finally:
+            if session.poll() is None:
+                os.killpg(session.pid, signal.SIGKILL)
+                session.wait()
+    stderr = (tmp_path / "stderr").read_text(errors="replace")
+    assert status == 0, stderr[-2000:]
+    assert "the kiosk stopped (status 137); starting it again" in stderr, stderr[-2000:]
+    assert stderr.count("starting it again") == 1, stderr[-2000:]  # not after SIGTERM
