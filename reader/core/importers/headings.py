@@ -25,6 +25,7 @@ as uncertain with its alternatives, so staff can confirm or move it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -72,8 +73,11 @@ LENGTH_WEIGHT = 0.15  # per paragraph a section is longer or shorter than the av
 LONG_LEAD_WEIGHT = 0.3  # per lead paragraph beyond the first
 #: A placement that a different one comes within this much of is reported as uncertain.
 UNCERTAIN_MARGIN = 0.2
+#: Sections between two headings are at most this long, or three times the average.
+MIN_LONGEST_SECTION = 12
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light stemmer: "Tasting"/"taste", "vaccinated"/"vaccine", "Kidneys"/"kidney"."""
     w = fold(word).replace("’", "'")
@@ -183,10 +187,11 @@ class _Evidence:
     def _cover(self, terms: Sequence[str], bag: set[str]) -> float:
         """The heading's word weight found in ``bag``, as a share; words every paragraph
         uses ("diabetes" in an article on diabetes) weigh next to nothing."""
-        total = sum(self._weight(t) for t in terms)
+        weights = [(t, self._weight(t)) for t in terms]
+        total = sum(w for _, w in weights)
         if not total:
             return 0.0
-        return sum(self._weight(t) for t in terms if t in bag) / (total + COMMON_WORDS_FLOOR)
+        return sum(w for t, w in weights if t in bag) / (total + COMMON_WORDS_FLOOR)
 
     def opening(self, i: int, p: int) -> float:
         value = OPENING_WEIGHT * self.cover_first[i][p] + PARAGRAPH_WEIGHT * self.cover_full[i][p]
@@ -258,27 +263,25 @@ def place_headings(
         return -LONG_LEAD_WEIGHT * max(0, min(length, first_bare) - 1)
 
     strict = n >= m
-    best = _solve(m, n, opening, segment, lead, strict)
-    if best is None and strict:
+    longest = max(MIN_LONGEST_SECTION, math.ceil(3 * average))
+    tables = _solve(m, n, opening, segment, lead, strict, longest)
+    if tables is None and strict:
         strict = False
-        best = _solve(m, n, opening, segment, lead, strict)
-    if best is None:  # fixed headings in another order than the list: keep their places
+        tables = _solve(m, n, opening, segment, lead, strict, longest)
+    if tables is None:  # fixed headings in another order than the list: keep their places
         return _around_fixed(paragraphs, listed, fixed, bare, title)
-    total, positions = best
+    total, positions, through = tables
     uncertain: dict[int, tuple[int, ...]] = {}
     for i in range(m):
         if i in fixed:
             continue
-        alternatives: list[tuple[float, int]] = []
-        banned = {positions[i]}
-        for _ in range(2):
-            found = _solve(m, n, opening, segment, lead, strict, ban=(i, frozenset(banned)))
-            if found is None or total - found[0] >= UNCERTAIN_MARGIN:
-                break
-            alternatives.append((found[0], found[1][i]))
-            banned.add(found[1][i])
-        if alternatives:
-            uncertain[i] = tuple(p for _, p in alternatives)
+        close = sorted(
+            (total - through[i][p], p)
+            for p in range(n)
+            if p != positions[i] and total - through[i][p] < UNCERTAIN_MARGIN
+        )
+        if close:
+            uncertain[i] = tuple(p for _, p in close[:2])
     merged = frozenset(p for i, p in enumerate(positions) if p in bare and i not in fixed)
     return Placement(tuple(positions), uncertain, merged)
 
@@ -290,35 +293,43 @@ def _solve(
     segment: Callable[[int, int, int], float],
     lead: Callable[[int], float],
     strict: bool,
-    ban: tuple[int, frozenset[int]] | None = None,
-) -> tuple[float, list[int]] | None:
-    """The best total and positions: f[i][p] = best score with heading i at p."""
+    longest: int,
+) -> tuple[float, list[int], list[list[float]]] | None:
+    """The best total, its positions, and for every (heading, paragraph) the best total of
+    a placement that puts the heading there (forward and backward passes; sections in the
+    middle are at most ``longest`` paragraphs, so the work grows with n, not n squared)."""
     neg = -math.inf
+    empty = 0 if strict else 1  # a section may be empty only when it cannot be helped
+    opens = [[opening(i, p) for p in range(n)] for i in range(m)]
     f = [[neg] * n for _ in range(m)]
     back = [[-1] * n for _ in range(m)]
-
-    def allowed(i: int, p: int) -> bool:
-        return ban is None or ban[0] != i or p not in ban[1]
-
     for p in range(n):
-        if allowed(0, p):
-            f[0][p] = opening(0, p) + lead(p)
+        if opens[0][p] > neg:
+            f[0][p] = opens[0][p] + lead(p)
     for i in range(1, m):
         for p in range(n):
-            if not allowed(i, p):
-                continue
-            here = opening(i, p)
+            here = opens[i][p]
             if here == neg:
                 continue
-            for q in range(p if strict else p + 1):
-                if f[i - 1][q] == neg:
+            for q in range(max(0, p - longest), p + empty):
+                if q >= n or f[i - 1][q] == neg:
                     continue
-                value = f[i - 1][q] + (segment(i - 1, q, p)) + here
-                if not strict and q == p:
-                    value -= 10.0  # an empty section only when it cannot be helped
+                value = f[i - 1][q] + segment(i - 1, q, p) + here - (10.0 if q == p else 0.0)
                 if value > f[i][p]:
                     f[i][p], back[i][p] = value, q
-    finals = [(f[m - 1][p] + (segment(m - 1, p, n)), p) for p in range(n)]
+    g = [[neg] * n for _ in range(m)]
+    for p in range(n):
+        g[m - 1][p] = segment(m - 1, p, n)
+    for i in range(m - 2, -1, -1):
+        for p in range(n):
+            for q in range(p + 1 - empty, min(n, p + longest + 1)):
+                nxt = opens[i + 1][q]
+                if nxt == neg or g[i + 1][q] == neg:
+                    continue
+                value = segment(i, p, q) + nxt + g[i + 1][q] - (10.0 if q == p else 0.0)
+                if value > g[i][p]:
+                    g[i][p] = value
+    finals = [(f[m - 1][p] + g[m - 1][p], p) for p in range(n)]
     total, end = max(finals)
     if total == neg:
         return None
@@ -326,7 +337,8 @@ def _solve(
     for i in range(m - 1, 0, -1):
         positions.append(back[i][positions[-1]])
     positions.reverse()
-    return total, positions
+    through = [[f[i][p] + g[i][p] for p in range(n)] for i in range(m)]
+    return total, positions, through
 
 
 def _around_fixed(

@@ -81,6 +81,10 @@ _FUNCTION_WORDS = _wordset(
     some any all both only own same too just our we you your"""
 )
 MAX_HEADING_WORDS = 14
+#: A web article is a few dozen paragraphs; far more is not this layout (and placing
+#: headings grows with paragraphs times headings).
+MAX_PARAGRAPHS = 2000
+MAX_LISTED_HEADINGS = 200
 MAX_TITLE_WORDS = 30
 
 
@@ -254,6 +258,17 @@ def parse_seed(text: str, path: Path | None = None) -> SeedDocument:
     if not body_chunks:
         raise SourceFileError(
             path, "no body: there are no paragraphs after the title", title_chunk.line
+        )
+    if len(body_chunks) > MAX_PARAGRAPHS:
+        raise SourceFileError(
+            path,
+            f"the body has {len(body_chunks)} paragraphs; more than {MAX_PARAGRAPHS} is not "
+            "an article in this layout",
+            body_chunks[MAX_PARAGRAPHS].line,
+        )
+    if len(listed) > MAX_LISTED_HEADINGS:
+        raise SourceFileError(
+            path, f"{len(listed)} listed headings; more than {MAX_LISTED_HEADINGS} are refused"
         )
     body = tuple(SeedParagraph(c.text, c.line) for c in body_chunks)
     bare = tuple(
