@@ -70,7 +70,7 @@ def test_a_restart_keeps_the_pad_locked(qtbot: QtBot, tmp_path: Path) -> None:
         dialog = window.pin_dialog
         assert dialog is not None
         assert not dialog.ok.isEnabled() and not dialog.pin.isEnabled()
-        assert "wait" in dialog.message.text()
+        assert "wait 1 minute" in dialog.message.text()  # staff see how long
         assert window.gate.check(PIN) is False  # even the right PIN
         assert window.isVisible() and not window.guard.exit_granted
     finally:

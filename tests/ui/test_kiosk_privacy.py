@@ -77,7 +77,9 @@ def test_the_next_person_reaches_nothing(qtbot: QtBot, window: KioskWindow) -> N
         assert QGuiApplication.platformName() == "xcb"
         assert selection_supported(), "this X server offers no PRIMARY selection"
     use_everything(qtbot, window, FIRST, leave_pin_pad=True)
+    first_session = window.session
     idle_reset(qtbot, window)
+    assert window.session == first_session + 1  # late work of the first person is dropped
     reach_for_the_last_people(qtbot, window, (FIRST,))
     use_everything(qtbot, window, SECOND, leave_pin_pad=False)
     with qtbot.waitSignal(window.session_reset, timeout=5000):

@@ -194,7 +194,12 @@ class PinDialog(QDialog):
         self.ok.setEnabled(not locked)
         self.pin.setEnabled(not locked)
         if locked:
-            self._say("Too many wrong PINs. Please wait, then try again.")
+            minutes = max(1, math.ceil(self._gate.lockout.remaining() / 60))
+            self._say(
+                self.tr(
+                    "Too many wrong PINs. Please wait %n minute(s), then try again.", "", minutes
+                )
+            )
         elif self.isVisible():
             self._say("You can try the PIN again.")
             self.pin.setFocus()

@@ -4,7 +4,9 @@
 something in, in the order a reset wipes them. :class:`~reader.ui.kiosk.window.KioskWindow`
 gives one wipe per name (and refuses to start if a name has none), and the privacy
 tests have one probe per name that tries to reach the part by a person's inputs.
-A new control that holds anything session-scoped gets a name here, a wipe, and a probe.
+A new control that holds anything session-scoped gets a name here, a wipe, and a probe;
+work that may finish after a reset (on a worker thread) checks ``KioskWindow.session``
+before it shows anything.
 
 The helpers below do the parts Qt makes easy to get wrong: ``QLineEdit.clear()``
 keeps the undo history (Ctrl+Z brings the text back) where ``setText("")`` drops it;

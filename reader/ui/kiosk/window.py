@@ -205,6 +205,10 @@ class KioskWindow(QMainWindow):
         self._back: list[Place] = []
         self._forward: list[Place] = []
         self._place = Place("home")
+        #: Which person's session this is; each reset counts one more. Work that finishes
+        #: after it was started (a search, an article opened on a worker) shows nothing
+        #: unless the session it was started in is still this one.
+        self.session = 0
         self.search = KioskSearch(library, self)
         self._idle_ms = idle_ms
         self._countdown = countdown_override
@@ -837,6 +841,7 @@ class KioskWindow(QMainWindow):
             except Exception:  # one failing part must not leave the others uncleared
                 log.exception("clearing the kiosk session's %s failed", name)
                 failed.append(name)
+        self.session += 1
         if failed:
             self.reset_failed.emit(tuple(failed))
         self.idle.activity()
