@@ -83,7 +83,8 @@ GENERIC_NAME_WORDS = _ORG_WORDS | _wordset(
     international medical health world global public research researchers science sciences
     study studies report reports new england british european royal federal state united
     states general clinical press staff website online news database systematic syst rev
-    collaboration library experts"""
+    collaboration library experts canadian australian scottish irish welsh english french
+    german spanish swedish danish dutch italian japanese chinese indian nordic"""
 )
 #: Words of a name that may be left out when naming it ("Cornell" for "Cornell University",
 #: "Mayo Clinic" for "Mayo Clinic Staff", "Cochrane" for "Cochrane Database Syst Rev").
@@ -101,7 +102,9 @@ _CUE = re.compile(
     r"guidelines?|guidance|guide|analys[ie]s|meta-analys[ie]s|data|paper|article|conclude[sd]?|"
     r"suggest\w*|state[sd]?|estimat\w*|note[sd]?|notes|demonstrated|observed|investigators|"
     r"scientists|experts|colleagues|co-?workers|team|et al|highlighted|warn\w*|advis\w*|"
-    r"journal|says|said|campaign|linked|statement|fact sheet)\b",
+    r"journal|says|said|campaign|linked|statement|fact sheet|adds?|added|explain\w*|"
+    r"list(?:s|ed)|identif\w*|urg(?:es|ed)|confirm\w*|caution\w*|describ\w*|calls?|called|"
+    r"commission)\b",
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(
@@ -125,11 +128,18 @@ _ORG_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:researchers|scientists|investigators|experts|doctors|team)\b",
     re.IGNORECASE,
 )
+#: "A Cochrane review", "a Harvard report": the name is the source of a publication.
+_PUBLICATION_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:systematic\s+)?(?:reviews?|reports?|guidelines?|guidance|survey|"
+    r"meta-analys[ie]s|fact sheet|statement)\b",
+    re.IGNORECASE,
+)
 #: A name followed by a citing verb (possibly through its possessive: "Health Canada's food
 #: guide suggests") is put forward as a source.
 _SOURCE_VERB_AFTER = re.compile(
     r"^(?:['’]s?(?:\s+[\w-]+){0,3})?\s*(?:,[^,]{0,60},\s*)?(?:also\s+|has\s+also\s+|has\s+)?"
-    r"(?:says|said|recommends|recommended|advises|advised|warns|warned|notes|noted|reports|"
+    r"(?:says|said|adds|added|recommends|recommended|advises|advised|warns|warned|notes|"
+    r"noted|lists|listed|explains|explained|urges|urged|reports|"
     r"reported|found|finds|suggests|suggested|states|stated|estimates|estimated|published|"
     r"publishes|concluded|concludes|guidance|guidelines?)\b",
     re.IGNORECASE,
@@ -548,6 +558,8 @@ def _classify(sentence: str, start: int, end: int, text: str, acronym: str | Non
     if (_JOURNAL_BEFORE.search(before) or journal) and not org:
         return "journal"
     if org or acronym or _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+        return "organisation"
+    if _PUBLICATION_AFTER.match(after) and not (journal and not org):
         return "organisation"
     if _SOURCE_VERB_AFTER.match(after) and (
         len(words) >= 2 or re.fullmatch(r"[A-Z]{2,}", text) or re.match(r"['’]s?\s", after)

@@ -422,3 +422,29 @@ def test_sentences_that_name_no_source_are_neither_linked_nor_flagged() -> None:
         ),
     )
     assert report.links == () and report.flags == ()
+
+
+def test_a_named_review_and_less_common_citing_verbs() -> None:
+    report = link_claims(
+        [
+            "A Cochrane review found no good evidence that blue-light lenses help.",
+            "The WHO adds that a lower limit would bring further benefits.",
+            "The Lancet Commission on dementia listed hearing loss as a risk factor.",
+            "The 2019 Canadian guideline by Mottola et al. gives the same advice.",
+        ],
+        refs(
+            "Singh S, Downie LE. Interventions for computer vision syndrome: a systematic "
+            "review. Ophthalmology. 2022;129(10):1192-1215.",
+            "World Health Organization (WHO). Guideline: sugars intake. Geneva: WHO; 2015.",
+            "Livingston G, Huntley J. Dementia prevention, intervention, and care: 2020 report "
+            "of the Lancet Commission. Lancet. 2020;396:413-446.",
+            "Mottola MF, Davenport MH. 2019 Canadian guideline for physical activity throughout "
+            "pregnancy. Br J Sports Med. 2018;52(21):1339-1346.",
+        ),
+    )
+    assert [(link.paragraph, link.reference_key) for link in report.links] == [
+        (1, "r2"),
+        (2, "r3"),
+        (3, "r4"),
+    ]
+    assert [(f.paragraph, f.kind, f.names) for f in report.flags] == [(0, "absent", "Cochrane")]
