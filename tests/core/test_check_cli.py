@@ -135,3 +135,14 @@ def test_quiet_prints_only_what_needs_looking_at_and_strict_fails_on_flags(
         f"{library}: 1 article(s), 1 link(s), 0 flag(s), 0 low-confidence heading(s); "
         "0 broken, 0 warning(s)"
     )
+
+
+def test_json_carries_the_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    library = good_library(tmp_path / "library")
+    assert main(["check", "--library", str(library), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["links"], report["flags"], report["uncertain_headings"]) == (3, 1, 1)
+    (article,) = report["articles"]
+    assert (article["links"], article["flags"], article["uncertain_headings"]) == (3, 1, 1)

@@ -136,3 +136,14 @@ def test_a_bad_headings_file_is_refused_with_its_line(
     assert info.value.line == line
     assert not (tmp_path / "library").exists()
     assert read_placement_overrides is not None
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"links": []}', '{"links": [], "flags": [{"sentence": "x", "kind": "maybe"}]}', "not json"],
+)
+def test_a_malformed_expectations_file_is_refused(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "x.expected.json"
+    path.write_text(content, "utf-8")
+    with pytest.raises(SourceFileError, match=r"x\.expected\.json"):
+        read_expectations(path)
