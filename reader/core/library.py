@@ -192,10 +192,30 @@ def collection_order(root: Path) -> dict[str, int]:
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
-    names = [
-        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
-    ]
-    return {name: n for n, name in enumerate(dict.fromkeys(names))}
+    return {name: n for n, name in enumerate(dict.fromkeys(_order_lines(text)))}
+
+
+#: In ``collections.txt``, the collections after this line are secondary: listed last and
+#: left out of browsing by topic (research papers beside plain-language topics).
+SECONDARY_MARK = "[secondary]"
+
+
+def _order_lines(text: str) -> list[str]:
+    lines = [ln.strip() for ln in text.splitlines()]
+    return [ln for ln in lines if ln and not ln.startswith("#") and ln != SECONDARY_MARK]
+
+
+def secondary_collections(root: Path) -> frozenset[str]:
+    """The collections ``<root>/collections.txt`` lists after ``[secondary]``."""
+    try:
+        with (Path(root) / COLLECTION_ORDER_NAME).open("rb") as handle:
+            text = handle.read(64 * 1024).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    lines = [ln.strip() for ln in text.splitlines()]
+    if SECONDARY_MARK not in lines:
+        return frozenset()
+    return frozenset(_order_lines("\n".join(lines[lines.index(SECONDARY_MARK) + 1 :])))
 
 
 class Library:

@@ -1,13 +1,27 @@
-"""The library pane: collections, each with its articles (title, author/journal, date)."""
+"""The library pane: collections, each with its articles (title, author/journal, date); or,
+for people who do not know what to type, the topics A to Z or by group (heart, diabetes,
+pregnancy and children, ...)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.library import Library
 from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
+from reader.core.topics import Shelf, by_group, by_letter
+
+#: How the pane can list the library, in the order of its "Show" choice.
+VIEWS = ("collections", "a-z", "groups")
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 #: Up to this many articles, rows wrap and each is as tall as its text needs. A larger
@@ -42,10 +56,26 @@ class LibraryPane(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view_choice = QComboBox(self)
+        self.view_choice.setObjectName("library_view_choice")
+        self.view_choice.addItem(self.tr("Collections"), "collections")
+        self.view_choice.addItem(self.tr("Topics A to Z"), "a-z")
+        self.view_choice.addItem(self.tr("Topics by group"), "groups")
+        self.view_choice.setAccessibleName(self.tr("Show the library as"))
+        self.view_choice.setAccessibleDescription(
+            self.tr("Collections, topics from A to Z, or topics by group such as heart or cancer")
+        )
+        self.view_label = QLabel(self.tr("&Show:"), self)
+        self.view_label.setBuddy(self.view_choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view_label)
+        layout.addWidget(self.view_choice)
         layout.addWidget(self.tree)
+        self.view_choice.currentIndexChanged.connect(self._on_view_choice_current_index_changed)
         self.setFocusProxy(self.tree)
+        QWidget.setTabOrder(self.view_choice, self.tree)  # Shift+Tab from the list: the choice
+        self._library: Library = library
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         # The open article stays in view while rows change height (text size, colours,
@@ -64,15 +94,37 @@ class LibraryPane(QWidget):
         self.tree.installEventFilter(self)
         self.set_library(library)
 
+    @property
+    def view(self) -> str:
+        """How the library is listed: ``collections``, ``a-z`` or ``groups``."""
+        return str(self.view_choice.currentData() or "collections")
+
+    def set_view(self, view: str) -> None:
+        self.view_choice.setCurrentIndex(VIEWS.index(view))
+
+    def _on_view_choice_current_index_changed(self, _index: int) -> None:
+        self.set_library(self._library)
+        if self._open_id:
+            self.show_current(self._open_id)
+
     def set_library(self, library: Library, *, in_steps: bool = False) -> None:
         """List ``library``. ``in_steps``: the articles' rows are added a few thousand per
         turn of the event loop, so a window already on screen never stops for long."""
+        self._library = library
         self._items: dict[str, QTreeWidgetItem] = {}  # by article id: no walk of 50,000 rows
         self._pending: list[tuple[QTreeWidgetItem, tuple[ArticleSummary, ...]]] = []
         self.tree.clear()
         self._uniform = uniform = len(library) > WRAP_LIMIT
         self.tree.setWordWrap(not uniform)
         self.tree.setUniformRowHeights(uniform)
+        if self.view != "collections":
+            self._list_shelves(by_letter(library) if self.view == "a-z" else by_group(library))
+            if in_steps:
+                QTimer.singleShot(0, self._add_rows)
+            else:
+                while self._pending:
+                    self._add_rows(step=None)
+            return
         for collection in library.collections():
             count = len(collection.articles)
             if uniform:  # two lines, like an article row: every row has the first one's height
@@ -96,6 +148,24 @@ class LibraryPane(QWidget):
         else:
             while self._pending:
                 self._add_rows(step=None)
+
+    def _list_shelves(self, shelves: list[Shelf]) -> None:
+        """Letters or groups, each closed (Right or a click opens it) over its topics."""
+        letters = self.view == "a-z"
+        for shelf in shelves:
+            count = len(shelf.articles)
+            label = f"{shelf.name} ({count})"
+            if letters:
+                spoken = self.tr("Letter %1, %n topic(s)", "", count).replace("%1", shelf.name)
+            else:
+                spoken = self.tr("%1, %n topic(s)", "", count).replace("%1", shelf.name)
+            top = QTreeWidgetItem([label])
+            top.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+            self.tree.addTopLevelItem(top)
+            self._pending.append((top, shelf.articles))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _add_rows(self, step: int | None = ROWS_PER_STEP) -> None:
         """Add up to ``step`` article rows (all with None); then come back for the rest."""
@@ -125,7 +195,7 @@ class LibraryPane(QWidget):
         item.setToolTip(0, s.title)
         spoken = ", ".join(p for p in (s.title, who, s.published) if p)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
-        self._items[s.id] = item
+        self._items.setdefault(s.id, item)  # by topic, an article can be in several groups
         return item
 
     def article_count(self) -> int:
@@ -142,6 +212,9 @@ class LibraryPane(QWidget):
             return
         self._open_id = article_id
         self._follow = True
+        parent = item.parent()
+        if parent is not None and not parent.isExpanded():
+            parent.setExpanded(True)
         self.tree.blockSignals(True)
         self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
