@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from reader.core.errors import SettingsError
 from reader.core.language import INTERFACE_LANGUAGES
+from reader.core.paths import user_cache_dir, user_config_dir, user_data_dir
 from reader.core.settings import FONT_CHOICES, SCALE_STEPS
 from reader.core.theme import theme_ids
 
@@ -256,8 +257,6 @@ class _Checker:
 
 def user_folders() -> tuple[Path, ...]:
     """The folders of the account running the reader, which a kiosk never writes to."""
-    from reader.core.paths import user_cache_dir, user_config_dir, user_data_dir
-
     folders = [Path.home(), user_cache_dir(), user_config_dir(), user_data_dir()]
     for name in ("OFFLINE_READER_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
                  "XDG_STATE_HOME", "XDG_RUNTIME_DIR"):  # fmt: skip
