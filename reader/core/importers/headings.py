@@ -73,6 +73,7 @@ LENGTH_WEIGHT = 0.15  # per paragraph a section is longer or shorter than the av
 LONG_LEAD_WEIGHT = 0.3  # per lead paragraph beyond the first
 #: A placement that a different one comes within this much of is reported as uncertain.
 UNCERTAIN_MARGIN = 0.2
+WORDLESS_MARGIN = 0.4
 #: Sections between two headings are at most this long, or three times the average.
 MIN_LONGEST_SECTION = 12
 
@@ -275,10 +276,14 @@ def place_headings(
     for i in range(m):
         if i in fixed:
             continue
+        # A heading none of whose words open the paragraph it was put before is placed by
+        # the structure alone: a wider margin counts as close.
+        wordless = evidence.cover_first[i][positions[i]] == 0.0
+        margin = WORDLESS_MARGIN if wordless else UNCERTAIN_MARGIN
         close = sorted(
             (total - through[i][p], p)
             for p in range(n)
-            if p != positions[i] and total - through[i][p] < UNCERTAIN_MARGIN
+            if p != positions[i] and total - through[i][p] < margin
         )
         if close:
             uncertain[i] = tuple(p for _, p in close[:2])
