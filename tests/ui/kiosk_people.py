@@ -264,6 +264,14 @@ def use_everything(
     tap(qtbot, window.colours_button)
     assert window.text_size > window.config.display.text_size
     assert window.theme_id != window.config.display.theme
+    # The other language, from the home screen's language button.
+    tap(qtbot, window.home_button)
+    before = window.language_button.text()
+    tap(qtbot, window.language_button)
+    assert translations().language != window.config.display.language
+    qtbot.waitUntil(lambda: window.language_button.text() != before)
+    tap(qtbot, window.back_button)
+    assert window.current_page == "article"
     # Back, forward, the help page (scrolled), back again: both histories have places.
     tap(qtbot, window.back_button)
     assert window.current_page == "results"
@@ -275,12 +283,7 @@ def use_everything(
     qtbot.keyClick(window.help_view, Qt.Key.Key_Left, Shift)
     tap(qtbot, window.back_button)
     assert window.history_length[0] >= 2 and window.history_length[1] >= 1
-    # The other language, from the home screen's language button.
-    tap(qtbot, window.home_button)
-    before = window.language_button.text()
-    tap(qtbot, window.language_button)
-    assert translations().language != window.config.display.language
-    qtbot.waitUntil(lambda: window.language_button.text() != before)
+    assert window.current_page == "article"
     # The on-screen keyboard left open, and the staff PIN pad left half typed in.
     tap(qtbot, window.keyboard_button)
     assert window.keyboard.isVisible()
