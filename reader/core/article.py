@@ -27,6 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.core.errors import ArticleError
+from reader.core.fsutil import FileTooLargeError, UnsafeFileError, read_bounded
 from reader.core.language import is_known_code
 from reader.core.model import (
     Article,
@@ -44,7 +45,7 @@ from reader.core.model import (
     UncertainHeading,
 )
 from reader.core.refparse import parse_reference
-from reader.core.text import UndecodableTextError, decode_text_file, sentence_at, slugify, unique
+from reader.core.text import UndecodableTextError, decode_text_file, sentences_at, slugify, unique
 
 log = logging.getLogger(__name__)
 
@@ -126,13 +127,25 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+#: Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make text show
+#: in another order than it is written (a title, a name or a reference can be spoofed
+#: that way), and Unicode's ordering needs none of them for Arabic or Hebrew. Removed.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def neutralise_bidi(text: str) -> str:
+    """``text`` without the bidi embedding, override and isolate controls."""
+    return text.translate(_BIDI_CONTROLS)
+
+
 def _as_str(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, _dt.date | _dt.datetime):
         return value.isoformat()
     if isinstance(value, str | int | float):
-        return str(value).strip() or None
+        return neutralise_bidi(str(value)).strip() or None
     return None
 
 
@@ -146,15 +159,64 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def load_front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int]:
-    """Parse the front matter; raise :class:`ArticleError` naming the line when it is broken."""
+# libyaml's parser where it is installed (PyYAML's own is some ten times slower on a long
+# front matter); both stop at a fixed nesting depth, and construction is the same.
+class _DuplicateKeys:
+    """A safe YAML loader's mixin that notes keys given twice in one mapping (YAML forbids
+    it; PyYAML would silently keep the last), with the line of the repeat."""
+
+    duplicates: list[tuple[str, int]]
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+                    if key_node.value in seen:
+                        self.duplicates.append((key_node.value, key_node.start_mark.line))
+                    seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]  # the loader's
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _PyLoader(_DuplicateKeys, yaml.SafeLoader):
+    """PyYAML's own parser: its messages name where a broken construct starts."""
+
+
+# libyaml's parser where it is installed: PyYAML's own is several times slower on a long
+# front matter. Both stop at a fixed nesting depth; construction is the same.
+_CLoader: Any = getattr(yaml, "CSafeLoader", None)
+_FastLoader: Any = type("_FastLoader", (_DuplicateKeys, _CLoader), {}) if _CLoader else _PyLoader
+
+
+def _load_yaml(raw: str, loader_class: Any) -> tuple[Any, list[tuple[str, int]]]:
+    loader = loader_class(raw)
+    loader.duplicates = []
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+
+
+def load_front_matter(
+    text: str, path: Path | None, problems: list[Problem] | None = None
+) -> tuple[dict[str, Any], int]:
+    """Parse the front matter; raise :class:`ArticleError` naming the line when it is broken.
+    A key given twice is added to ``problems`` (when given) as an error; the last wins."""
     raw, n_lines = split_front_matter(text)
     if raw is None:
         raise ArticleError(
             path, "no front matter: a library article starts with '---', YAML, '---'", line=1
         )
     try:
-        data = yaml.safe_load(raw)
+        try:
+            data, duplicates = _load_yaml(raw, _FastLoader)
+        except yaml.YAMLError:
+            if _FastLoader is _PyLoader:
+                raise
+            data, duplicates = _load_yaml(raw, _PyLoader)  # for its message and line
     except yaml.YAMLError as exc:
         # The context mark is where the broken construct starts (an unclosed '['),
         # which is the line a person needs to fix; the problem mark is where YAML gave up.
@@ -168,6 +230,16 @@ def load_front_matter(text: str, path: Path | None) -> tuple[dict[str, Any], int
         raise ArticleError(path, f"broken front matter: {exc}", line=1) from None
     if not isinstance(data, dict):
         raise ArticleError(path, "front matter must be a mapping of field: value", line=2)
+    if problems is not None:
+        for key, line in duplicates[:20]:
+            problems.append(
+                Problem(
+                    path or Path("<text>"),
+                    f"the front matter gives {key[:60]!r} more than once; the last one is used",
+                    line + 2,
+                    "error",
+                )
+            )
     return data, n_lines
 
 
@@ -453,12 +525,15 @@ def _cite_marks(block: Block) -> list[tuple[str, int, int, int]]:
         return marks
     text = block.text
     offset = 0
+    cites: list[tuple[str, int]] = []
     for run in block.runs:
         if run.kind is RunKind.CITE and run.target:
-            start, end = sentence_at(text, offset)
-            marks.append((run.target, start, end, offset))
+            cites.append((run.target, offset))
         offset += len(run.text)
-    return marks
+    if not cites:
+        return marks
+    spans = sentences_at(text, [at for _, at in cites])  # the text is split once
+    return [(key, start, end, at) for (key, at), (start, end) in zip(cites, spans, strict=True)]
 
 
 def _citations(sections: Sequence[Section]) -> list[Citation]:
@@ -660,10 +735,24 @@ def parse_article(text: str, path: Path | None = None, content_hash: str = "") -
     Problems that leave the article readable (a citation with no reference, a
     reference never cited, a flagged claim not found) are in ``article.warnings``.
     """
-    data, fm_lines = load_front_matter(text, path)
+    duplicates: list[Problem] = []
+    bidi = _BIDI_RE.search(text)
+    if bidi is not None:
+        duplicates.append(
+            Problem(
+                path or Path("<text>"),
+                "characters that reverse or reorder the direction of text were removed "
+                "(they can make a title, a name or a reference read as something else)",
+                text.count("\n", 0, bidi.start()) + 1,
+                "warning",
+            )
+        )
+        text = neutralise_bidi(text)
+    data, fm_lines = load_front_matter(text, path, duplicates)
     meta = meta_from_front_matter(data, path)
     body = "\n".join(text.split("\n")[fm_lines:])
     body, cuts = _bounded_body(body, path, fm_lines + 1)
+    cuts[:0] = duplicates
     labels = set(re.findall(r"^\[\^([^\]\s]+)\]:", body, flags=re.MULTILINE))
     state = _ParseState(path=path, line_offset=fm_lines, labels=labels, problems=cuts)
     try:
@@ -772,24 +861,30 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_article_bytes(path: Path) -> bytes:
-    """The bytes of one library file, refusing an oversized one before reading it."""
+def read_article_bytes(path: Path, within: Path | None = None) -> bytes:
+    """The bytes of one library file, read as it is NOW: at most the size limit (+ 1 byte),
+    only a regular file and, with ``within`` (the library folder), only one inside it once
+    links are followed. A named pipe, a device or a link swapped in since the library was
+    listed is refused before anything is read from it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                path,
-                f"the file is {size / 1e6:.1f} MB; articles larger than "
-                f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
-            )
-        return path.read_bytes()
+        return read_bounded(path, MAX_ARTICLE_BYTES, within=within)
+    except FileTooLargeError as exc:
+        shown = f"{exc.size / 1e6:.1f} MB" if exc.size is not None else "larger than that"
+        raise ArticleError(
+            path,
+            f"the file is {shown}; articles larger than "
+            f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
+        ) from None
+    except UnsafeFileError as exc:
+        raise ArticleError(path, f"not read: {exc}") from None
     except OSError as exc:
         raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
 
 
-def read_article(path: Path) -> Article:
-    """Read and parse one library file; every failure is an :class:`ArticleError`."""
+def read_article(path: Path, within: Path | None = None) -> Article:
+    """Read and parse one library file (confined to the folder ``within`` when given, see
+    :func:`read_article_bytes`); every failure is an :class:`ArticleError`."""
     path = Path(path)
-    data = read_article_bytes(path)
+    data = read_article_bytes(path, within)
     text = decode_article_bytes(data, path)
     return parse_article(text, path, content_hash(data))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ArticleError
-from reader.core.library import iter_article_files
+from reader.core.library import list_article_files
 from reader.core.model import Article, Problem
 
 
@@ -161,9 +161,12 @@ def check_library(root: Path) -> LibraryCheck:
 
     checks: list[ArticleCheck] = []
     ids: dict[str, Path] = {}
-    for path in iter_article_files(root):
+    paths, skipped = list_article_files(root)
+    for problem in skipped:
+        checks.append(ArticleCheck(problem.path, None, (problem,), (), None))
+    for path in paths:
         try:
-            article = read_article(path)
+            article = read_article(path, root)
         except ArticleError as exc:
             checks.append(
                 ArticleCheck(path, None, (Problem(path, exc.detail, exc.line),), (), None)

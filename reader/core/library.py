@@ -7,10 +7,12 @@ reported by name (and line) and the rest of the library still loads.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,7 @@ from reader.core.article import (
     read_article_bytes,
 )
 from reader.core.errors import ArticleError, LibraryError
-from reader.core.fsutil import atomic_write_text
+from reader.core.fsutil import UnsafeFileError, atomic_write_text, file_kind, read_bounded
 from reader.core.model import Article, ArticleSummary, Problem
 
 log = logging.getLogger(__name__)
@@ -37,12 +39,15 @@ class Collection:
     articles: tuple[ArticleSummary, ...]
 
 
-def iter_article_files(root: Path) -> Iterator[Path]:
-    """Every ``*.md`` below ``root``, in a stable order, skipping hidden folders and links
-    that lead outside the library. (``os.scandir``: a library of 50,000 files lists in a
+def list_article_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every ``*.md`` below ``root`` that is a regular file inside the library, in a
+    stable order (hidden folders skipped, linked folders not followed), and a problem for
+    each ``*.md`` entry that is not one: a link that loops, dangles or leads outside the
+    library, a named pipe, a device. (``os.scandir``: a library of 50,000 files lists in a
     fraction of the time ``Path.rglob`` takes.)"""
-    root_resolved = root.resolve()
+    root_resolved = os.path.realpath(root)
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
+    problems: list[Problem] = []
     stack: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
     while stack:
         folder, parts = stack.pop()
@@ -51,31 +56,68 @@ def iter_article_files(root: Path) -> Iterator[Path]:
                 listed = list(entries)
         except OSError as exc:
             log.warning("skipping %s: %s", folder, exc.strerror or exc)
+            if parts:
+                problems.append(Problem(Path(folder), f"folder not read: {exc.strerror or exc}"))
             continue
         for entry in listed:
             name = entry.name
             if name.startswith("."):
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
                 stack.append((entry.path, (*parts, name)))
             elif name.endswith(".md"):
                 found.append(((*parts, name), entry))
     found.sort(key=lambda item: "\0".join(item[0]))  # a string compares faster than a tuple
+    paths: list[Path] = []
     for _, entry in found:
         path = Path(entry.path)
+        reason = _unusable_entry(entry, root_resolved)
+        if reason is None:
+            paths.append(path)
+        else:
+            log.warning("skipping %s: %s", path, reason)
+            problems.append(Problem(path, f"skipped: {reason}"))
+    return paths, problems
+
+
+def _unusable_entry(entry: os.DirEntry[str], root_resolved: str) -> str | None:
+    """Why a listed ``*.md`` entry cannot be an article, or None when it can."""
+    try:
         if entry.is_symlink():
             try:
-                path.resolve().relative_to(root_resolved)
-            except ValueError:
-                log.warning("skipping %s: a link that leads outside the library", path)
-                continue
-        if entry.is_file():
-            yield path
+                target = Path(entry.path).stat()  # follows; a loop or a dangling link raises
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return "a link that leads round in a loop"
+                return "a link to nothing (its target is missing)"
+            real = os.path.realpath(entry.path)
+            if os.path.commonpath([real, root_resolved]) != root_resolved:
+                return "a link that leads outside the library"
+            mode = target.st_mode
+        elif entry.is_file(follow_symlinks=False):  # the listing says so: no system call
+            return None
+        else:
+            mode = entry.stat(follow_symlinks=False).st_mode
+    except (OSError, ValueError) as exc:
+        return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
+    if not stat.S_ISREG(mode):
+        return f"it is {file_kind(mode)}, not a regular file"
+    return None
 
 
-def summarise(path: Path) -> ArticleSummary:
-    """Read one file's front matter; raise :class:`ArticleError` when it is unusable."""
-    data = read_article_bytes(path)
+def iter_article_files(root: Path) -> Iterator[Path]:
+    """The article files of :func:`list_article_files` (without its problems)."""
+    yield from list_article_files(root)[0]
+
+
+def summarise(path: Path, within: Path | None = None) -> ArticleSummary:
+    """Read one file's front matter; raise :class:`ArticleError` when it is unusable.
+    ``within``: the library folder the file must be in when it is read."""
+    data = read_article_bytes(path, within)
     text = decode_article_bytes(data, path)
     fields, _ = load_front_matter(text, path)
     meta = meta_from_front_matter(fields, path)
@@ -107,6 +149,10 @@ def _valid_entry(entry: Any) -> bool:
     )
 
 
+#: A scan cache of 50,000 articles is some 25 MB; a larger file is not read.
+MAX_SCAN_CACHE_BYTES = 256 * 1024 * 1024
+
+
 class ScanCache:
     """What :func:`summarise` found in each file of one library, by relative path, size
     and modification time; stored as JSON in ``cache_dir``, written atomically. An
@@ -120,12 +166,27 @@ class ScanCache:
         self.path = self.path_for(cache_dir, root)
         self._old: dict[str, list[Any]] = {}
         self._new: dict[str, list[Any]] = {}
+        self.notice: str | None = None  # set when a cache was there but could not be used
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = read_bounded(self.path, MAX_SCAN_CACHE_BYTES)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self._unusable(str(exc) if isinstance(exc, UnsafeFileError) else exc.strerror)
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
             if data.get("version") == self.VERSION and data.get("root") == str(root.resolve()):
                 self._old = dict(data["files"])
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            pass
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, MemoryError):
+            self._unusable("it is damaged")
+
+    def _unusable(self, why: str | None) -> None:
+        self.notice = (
+            f"The saved list of the library ({self.path}) could not be used ({why}); "
+            "the library was listed afresh."
+        )
+        log.warning("%s", self.notice)
 
     @staticmethod
     def path_for(cache_dir: Path, root: Path) -> Path:
@@ -142,7 +203,7 @@ class ScanCache:
         entry: list[Any] = self._old.get(rel) or []
         if not (_valid_entry(entry) and entry[0] == st.st_size and entry[1] == st.st_mtime_ns):
             try:
-                s = summarise(path)
+                s = summarise(path, self.root)
             except ArticleError as exc:
                 entry = [st.st_size, st.st_mtime_ns, None, exc.detail, exc.line]
                 self._new[rel] = entry
@@ -222,11 +283,17 @@ class Library:
     """The articles under one root folder, listed from their front matter."""
 
     def __init__(
-        self, root: Path, summaries: tuple[ArticleSummary, ...], problems: tuple[Problem, ...]
+        self,
+        root: Path,
+        summaries: tuple[ArticleSummary, ...],
+        problems: tuple[Problem, ...],
+        notices: tuple[str, ...] = (),
     ) -> None:
         self.root = root
         self.summaries = summaries
         self.problems = problems
+        #: Things to tell the person that are not about one article (a cache made anew).
+        self.notices = notices
         self._by_id = {s.id: s for s in summaries}
 
     @classmethod
@@ -245,14 +312,13 @@ class Library:
             raise LibraryError(f"the library folder {root} does not exist or is not a folder")
         cache = ScanCache(cache_dir, root) if cache_dir is not None else None
         summaries: list[ArticleSummary] = []
-        problems: list[Problem] = []
+        paths, problems = list_article_files(root)
         seen: dict[str, Path] = {}
-        paths = list(iter_article_files(root))
         for n, path in enumerate(paths):
             if progress is not None and n % 250 == 0:
                 progress(n, len(paths))
             try:
-                summary = cache.summarise(path) if cache is not None else summarise(path)
+                summary = cache.summarise(path) if cache is not None else summarise(path, root)
             except ArticleError as exc:
                 problems.append(Problem(path, exc.detail, exc.line))
                 log.warning("%s", exc)
@@ -272,7 +338,8 @@ class Library:
             cache.save()
         if progress is not None:
             progress(len(paths), len(paths))
-        return cls(root, tuple(summaries), tuple(problems))
+        notices = (cache.notice,) if cache is not None and cache.notice else ()
+        return cls(root, tuple(summaries), tuple(problems), notices)
 
     @staticmethod
     def is_cached(root: Path, cache_dir: Path) -> bool:
@@ -304,16 +371,17 @@ class Library:
         if path_or_id in self._by_id:
             return self._by_id[path_or_id]
         try:
-            wanted = Path(path_or_id).resolve()
+            wanted = os.path.realpath(path_or_id)  # never raises on a link loop
         except (OSError, ValueError):
             return None
-        return next((s for s in self.summaries if s.path.resolve() == wanted), None)
+        return next((s for s in self.summaries if os.path.realpath(s.path) == wanted), None)
 
     def load(self, article_id: str) -> Article:
+        """Read and parse an article, as its file is now (bounded, inside the library)."""
         summary = self._by_id.get(article_id)
         if summary is None:
             raise LibraryError(f"there is no article with id {article_id!r} in {self.root}")
-        return read_article(summary.path)
+        return read_article(summary.path, self.root)
 
 
 #: What a person can do about a missing or empty library (the CLI and the window add it).

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 
 # Words that end with a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -16,6 +18,8 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_WORD_WINDOW = 32
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -30,7 +34,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         punct_at = match.start()
-        word_match = re.search(r"([\w.]+)$", text[start:punct_at])
+        # Only the last few characters can hold the word: an abbreviation or an initial
+        # is short, and a window that is one word throughout is no abbreviation. (Slicing
+        # from the sentence's start made a paragraph of many "Dr." quadratic.)
+        window = text[max(start, punct_at - _WORD_WINDOW) : punct_at]
+        word_match = _LAST_WORD.search(window)
         word = word_match.group(1).lower() if word_match else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -58,14 +66,23 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     A marker right after a sentence's final punctuation (``claim.[^1]``) belongs
     to that sentence, not to the next one.
     """
+    return sentences_at(text, [offset])[0]
+
+
+def sentences_at(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """:func:`sentence_at` for many markers of one text, splitting it once: a paragraph
+    of thousands of cited sentences takes time in proportion to its length."""
     spans = sentence_spans(text)
     if not spans:
-        return (0, len(text))
-    for s, e in spans:
-        if s <= offset <= e:
-            return (s, e)
-    previous = [span for span in spans if span[1] <= offset]
-    return previous[-1] if previous else spans[0]
+        return [(0, len(text))] * len(offsets)
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, int]] = []
+    for offset in offsets:
+        # the last sentence starting at or before the marker: it holds the marker, or the
+        # marker sits in the space after it; a marker before every sentence takes the first
+        i = bisect_right(starts, offset) - 1
+        out.append(spans[max(i, 0)])
+    return out
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "ø": "o"})
