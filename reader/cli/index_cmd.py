@@ -152,6 +152,7 @@ def report_json(report: IndexReport, index: SearchIndex) -> dict[str, Any]:
         "problems": [[str(p.path), p.message, p.line] for p in report.problems],
         "cancelled": report.cancelled,
         "notice": index.notice,
+        "temporary": index.temporary,  # the reader deletes the folder when done with it
     }
 
 
@@ -175,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     library = Library.scan(root)
     for problem in library.problems:
         print(f"  skipped: {problem}", file=sys.stderr)
-    index = SearchIndex.open(library, args.out)
+    index = SearchIndex.open(library, args.out, verify=True)
     try:
         if index.damage and not args.quiet and "no index yet" not in index.damage:
             print(f"rebuilding the index: {index.damage}", file=sys.stderr)
@@ -203,7 +204,7 @@ def run_json(args: argparse.Namespace) -> int:
     root: Path = args.library or bundled_library()
     try:
         library = Library.scan(root, cache_dir=user_cache_dir())
-        index = SearchIndex.open(library, args.out)
+        index = SearchIndex.open(library, args.out, verify=True)
         try:
             progress = JsonProgress()
             if args.rebuild:
@@ -211,6 +212,7 @@ def run_json(args: argparse.Namespace) -> int:
             else:
                 report = index.update(progress, cancelled.is_set)
             emit_json(report_json(report, index))
+            index.keep_temporary_folder()  # the window opens it, and deletes it at the end
         finally:
             index.close()
     except ReaderError as exc:

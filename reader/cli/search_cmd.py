@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.core.errors import SearchError
 from reader.core.library import Library, require_library
 from reader.core.model import SearchHit, SearchResults
 from reader.core.paths import bundled_library
@@ -74,20 +75,44 @@ def print_text(results: SearchResults, tty: bool) -> None:
         print(f"\n{len(results.hits)} shown of {results.total} matching sections")
 
 
+def as_text(arg: str) -> str:
+    """A command-line argument as text: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) become U+FFFD, so whatever is printed is valid UTF-8."""
+    return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def write_utf8(text: str) -> None:
+    """``text`` on standard output as UTF-8, whatever the locale says."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+    sys.stdout.buffer.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     root: Path = args.library or bundled_library()
     require_library(root)
-    query = " ".join(args.query)
-    index = SearchIndex.open(Library.scan(root), args.index)
+    query = as_text(" ".join(args.query))
+    collection = as_text(args.collection) if args.collection is not None else None
+    index = SearchIndex.open(Library.scan(root), args.index, verify=True)
     try:
-        if index.needs_update():
-            print("updating the search index…", file=sys.stderr, flush=True)
-            index.update()
-        results = index.search(query, collection=args.collection, limit=max(1, args.limit))
+        results = None
+        for _ in range(2):  # damage found while searching: rebuilt, then asked again once
+            if index.needs_update():
+                print("updating the search index…", file=sys.stderr, flush=True)
+                try:
+                    index.update()
+                except SearchError as exc:  # a full disk, say: the last index still answers
+                    print(f"offline-reader: {exc}", file=sys.stderr, flush=True)
+                    results = index.search(query, collection=collection, limit=max(1, args.limit))
+                    break
+            results = index.search(query, collection=collection, limit=max(1, args.limit))
+            if not results.rebuilding:
+                break
     finally:
         index.close()
+    assert results is not None
     if args.json:
-        print(json.dumps(as_json(results), indent=2, ensure_ascii=False, default=str))
+        write_utf8(json.dumps(as_json(results), indent=2, ensure_ascii=False, default=str) + "\n")
     else:
         print_text(results, sys.stdout.isatty())
     return 0 if results.hits else 1

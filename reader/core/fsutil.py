@@ -8,6 +8,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -105,6 +106,24 @@ def _opened_path(fd: int, path: Path) -> str:
         return str(Path(f"/proc/self/fd/{fd}").readlink())
     except OSError:
         return os.path.realpath(path)
+
+
+def open_regular(path: Path, limit: int | None = None) -> BinaryIO:
+    """``path`` opened for reading in binary, only when it is a regular file (opened without
+    blocking, so a named pipe cannot hang the caller) of at most ``limit`` bytes. Raises
+    :class:`UnsafeFileError` (an ``OSError``) or another ``OSError``."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFileError(f"it is {file_kind(st.st_mode)}, not a regular file")
+        if limit is not None and st.st_size > limit:
+            raise FileTooLargeError(st.st_size, limit)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_bounded(

@@ -27,12 +27,14 @@ import logging
 import os
 import pickle
 import re
+import shutil
 import struct
 import tempfile
 import threading
 import time
 import traceback
 import warnings
+import zlib
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -46,6 +48,7 @@ from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb import filestore
 from whoosh.lang import NoStemmer, NoStopWords, stemmer_for_language, stopwords_for_language
+from whoosh.filedb.filetables import FileFormatError
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.query.compound import And, AndMaybe, Or
 from whoosh.query.positional import Phrase
@@ -56,7 +59,7 @@ from whoosh.reading import CorruptIndexError
 from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
 from reader.core.fslock import FileLock
-from reader.core.fsutil import atomic_write_text
+from reader.core.fsutil import atomic_write_text, open_regular
 from reader.core.language import DEFAULT_LANGUAGE, Languages
 from reader.core.library import Library
 from reader.core.model import (
@@ -84,7 +87,7 @@ log = logging.getLogger(__name__)
 
 #: Bump when the schema, the documents or the manifest change; an index of another version
 #: is rebuilt.
-SCHEMA_VERSION = f"6.{ANALYSIS_VERSION}"
+SCHEMA_VERSION = f"7.{ANALYSIS_VERSION}"  # 7: checksums of the index files
 MANIFEST_NAME = "reader-index.json"
 #: Present while an update may have committed to Whoosh without the manifest saying so.
 DIRTY_NAME = "reader-index.dirty"
@@ -170,21 +173,32 @@ _HEADING_BOOST = 1.5
 PART_BREAK = "\x1e"
 _PART_GAP = 16
 
-# Failures Whoosh lets escape from a damaged index (see the module docstring of tests).
+# Failures Whoosh lets escape from a damaged index (see the module docstring of tests):
+# a flipped bit or a zeroed block reaches zlib, struct, pickle, array sizes and lookups.
 _INDEX_ERRORS: tuple[type[BaseException], ...] = (
     windex.IndexError,
     CorruptIndexError,
     EOFError,
     struct.error,
     pickle.UnpicklingError,
+    zlib.error,
     OSError,
-    ValueError,
-    KeyError,
-    IndexError,
+    ValueError,  # UnicodeDecodeError too
+    LookupError,  # KeyError, IndexError
     AttributeError,
     TypeError,
     ImportError,
+    ArithmeticError,  # OverflowError, ZeroDivisionError
+    RuntimeError,  # RecursionError on a looping structure
+    MemoryError,  # a garbage length
+    AssertionError,
+    FileFormatError,
+    filestore.StorageError,
 )
+#: What reading a damaged index may raise: anything at all (Whoosh has a dozen exception
+#: classes of its own, and damaged data reaches code paths that raise whatever they
+#: raise). Reading is never left to fail: the index is marked damaged and rebuilt.
+_READ_ERRORS: tuple[type[BaseException], ...] = (Exception, MemoryError)
 _WHOOSH_FILE = re.compile(r"^(_?MAIN.*|.*\.(toc|seg|pst|trm|pos|dci|dcz|fvz|sta|lck))$")
 
 
@@ -347,6 +361,21 @@ def section_documents(article: Article) -> list[dict[str, Any]]:
 #: The manifest's first line ends here; then one article per line, then ``}}``.
 _ARTICLES_OPEN = '"articles":{'
 _READ_BATCH = 400
+#: The manifest of 50,000 articles is some 30 MB; a larger file, or a longer line, is not one.
+MAX_MANIFEST_BYTES = 512 * 1024 * 1024
+_MAX_MANIFEST_LINE = 16 * 1024 * 1024
+
+
+def file_checksum(path: Path, cancel: Callable[[], bool] | None = None) -> str | None:
+    """CRC-32 of a regular file's bytes, read a mebibyte at a time (zlib lets other threads
+    run meanwhile); None when ``cancel`` said stop."""
+    crc = 0
+    with open_regular(path) as f:
+        while chunk := f.read(1 << 20):
+            if cancel is not None and cancel():
+                return None
+            crc = zlib.crc32(chunk, crc)
+    return f"crc32:{crc:08x}"
 
 
 @dataclass
@@ -356,6 +385,9 @@ class _Manifest:
     state: str = "clean"  # "dirty" while a writer may have committed without us recording it
     docs: int = 0
     files: dict[str, int] = field(default_factory=dict)
+    # file name -> checksum of its bytes (see file_checksum): damage inside a file of the
+    # right size (a zeroed block, a flipped bit) is found by comparing them
+    digests: dict[str, str] = field(default_factory=dict)
     # id -> [content hash, title, collection, [[anchor, heading], ...]]
     articles: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -368,6 +400,7 @@ class _Manifest:
                 "state": self.state,
                 "docs": self.docs,
                 "files": self.files,
+                "digests": self.digests,
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -389,8 +422,8 @@ class _Manifest:
         collections it would set off) holds the interpreter long, so a window reading the
         index of 50,000 articles on a worker thread stays responsive. A manifest of an
         older, one-line format gives only its schema version (and is rebuilt)."""
-        with path.open("rb") as f:
-            head = f.readline().decode("utf-8").rstrip("\r\n")
+        with open_regular(path, MAX_MANIFEST_BYTES) as f:
+            head = f.readline(_MAX_MANIFEST_LINE).decode("utf-8").rstrip("\r\n")
             if not head.endswith(_ARTICLES_OPEN):
                 found = re.search(r'"schema":"([^"]{0,40})"', head[:4096])
                 if found is None:
@@ -402,7 +435,7 @@ class _Manifest:
             articles: dict[str, list[Any]] = {}
             batch: list[str] = []
             closed = False
-            for raw in f:
+            while raw := f.readline(_MAX_MANIFEST_LINE):
                 line = raw.decode("utf-8").rstrip("\r\n")
                 if line == "}}":
                     closed = True
@@ -421,6 +454,7 @@ class _Manifest:
             state=str(data.get("state", "")),
             docs=int(data.get("docs", -1)),
             files={str(k): int(v) for k, v in dict(data.get("files", {})).items()},
+            digests={str(k): str(v) for k, v in dict(data.get("digests", {})).items()},
             articles=articles,
         )
 
@@ -808,6 +842,7 @@ class SearchIndex:
         self._suggestions_lock = threading.Lock()
         self._needs_rebuild = True
         self._rebuilding = False
+        self._temporary_dir: Path | None = None
         self.damage: str | None = None  # why the index on disk was not usable, if it was not
         self.notice: str | None = None  # something to tell the person (where the index went)
         self.synonyms = Synonyms.for_library(library.root, _ANALYSIS)
@@ -815,21 +850,27 @@ class SearchIndex:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, library: Library, index_dir: Path | None = None) -> SearchIndex:
+    def open(
+        cls, library: Library, index_dir: Path | None = None, *, verify: bool = False
+    ) -> SearchIndex:
         """Open the index of ``library``; a missing, damaged, stale or foreign index is
-        detected here and cleared, and :meth:`needs_update` then says it must be built."""
+        detected here and cleared, and :meth:`needs_update` then says it must be built.
+        ``verify`` also checks every file against its checksum now (see :meth:`verify`,
+        which a window calls on a worker after opening instead)."""
         explicit = index_dir is not None
         if index_dir is None:
             beside = Path(library.root) / PREBUILT_DIR_NAME
             index_dir = default_index_dir(library.root)
             if (beside / MANIFEST_NAME).is_file():
                 probe = cls(library, beside, explicit_dir=True)
-                if probe._try_open() is None:
+                if probe._try_open() is None and not (verify and probe.verify()):
                     log.info("using the prebuilt index %s", beside)
                     return probe
                 probe.close()
         self = cls(library, Path(index_dir), explicit_dir=explicit)
         reason = self._try_open()
+        if reason is None and verify:
+            reason = self.verify()
         if reason is not None:
             self.damage = reason
             if FileLock(self.index_dir / LOCK_NAME).held_elsewhere():
@@ -876,7 +917,7 @@ class SearchIndex:
             warnings.simplefilter("ignore", ResourceWarning)
             try:
                 ix, searcher = self._open_whoosh(manifest.docs)
-            except _INDEX_ERRORS as exc:
+            except _READ_ERRORS as exc:
                 reason = f"it is damaged ({type(exc).__name__}: {exc})"
             if reason is not None:
                 gc.collect()
@@ -906,6 +947,64 @@ class SearchIndex:
             searcher.close()
             raise
         return ix, searcher
+
+    def verify(self, cancel: Callable[[], bool] | None = None) -> str | None:
+        """Check every file of the open index against the checksum its manifest records:
+        None when they all match (or there is no open index, or ``cancel`` said stop),
+        otherwise why not. A mismatch marks the index damaged: searches then say it is
+        being rebuilt and :meth:`needs_update` is True. Reads the whole index: call it from
+        a worker thread, or from a command that is about to use the index anyway."""
+        with self._lock:
+            manifest, index_dir = self._manifest, self.index_dir
+            if self._searcher is None:
+                return None
+        reason: str | None = None
+        missing = sorted(set(manifest.files) - set(manifest.digests))
+        if missing:
+            reason = f"{missing[0]} has no checksum"
+        for name, digest in manifest.digests.items():
+            if reason is not None:
+                break
+            try:
+                actual = file_checksum(index_dir / name, cancel)
+            except OSError as exc:
+                reason = f"{name} cannot be read ({exc.strerror or exc})"
+                break
+            if actual is None:
+                return None
+            if actual != digest:
+                reason = f"{name} does not match its checksum (its content is damaged)"
+        if reason is None:
+            return None
+        with self._lock:
+            if self._manifest is manifest:
+                self._needs_rebuild = True
+                self.damage = reason
+        log.warning("search index %s: %s; it will be rebuilt", index_dir, reason)
+        return reason
+
+    def _digests(self, files: dict[str, int]) -> dict[str, str]:
+        """Checksums of the index files just committed. Whoosh never rewrites a file in
+        place, so a file the last manifest knew, of the same size, keeps its checksum."""
+        known = self._manifest
+        out: dict[str, str] = {}
+        for name, size in files.items():
+            if known.files.get(name) == size and name in known.digests:
+                out[name] = known.digests[name]
+            else:
+                out[name] = file_checksum(self.index_dir / name) or ""
+        return out
+
+    def _remove_uncommitted(self) -> None:
+        """Delete the index files the last commit does not use (what a failed update had
+        written: on a full disk, most of it), keeping the last committed index whole."""
+        keep = set(self._manifest.files)
+        with contextlib.suppress(OSError):
+            for child in self.index_dir.iterdir():
+                name = child.name
+                if _WHOOSH_FILE.match(name) and name not in keep and not name.endswith("LOCK"):
+                    with contextlib.suppress(OSError):
+                        child.unlink()
 
     def _writable(self) -> bool:
         try:
@@ -937,10 +1036,29 @@ class SearchIndex:
                 self._searcher.close()
             self._searcher = None
 
+    @property
+    def temporary(self) -> bool:
+        """True when the index is kept in a temporary folder that :meth:`close` deletes."""
+        return self._temporary_dir is not None
+
+    def keep_temporary_folder(self) -> None:
+        """Leave the temporary folder in place at :meth:`close`: another process (the
+        window that asked for the index) opens it and deletes it when done."""
+        self._temporary_dir = None
+
+    def delete_folder_at_close(self) -> None:
+        """Delete this index's folder at :meth:`close` (a temporary one handed over)."""
+        self._temporary_dir = self.index_dir
+
     def close(self) -> None:
+        """Close the index files; an index kept in a temporary folder (nothing else could
+        be written) is deleted with its folder, so no run leaves one behind."""
         with self._lock:
             self._close_searcher()
             self._ix = None
+            temporary, self._temporary_dir = self._temporary_dir, None
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
 
     # -- building ----------------------------------------------------------------------
 
@@ -997,9 +1115,13 @@ class SearchIndex:
             except SearchError:
                 raise
             except (windex.LockError, *_INDEX_ERRORS) as exc:  # type: ignore[misc]
-                log.exception("index update failed")
+                disk_full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                # a full disk is said once, by the SearchError below; anything else is logged
+                (log.info if disk_full else log.warning)("index update failed: %s", exc)
+                log.debug("index update failed", exc_info=True)
                 _release(exc)
-                if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                self._remove_uncommitted()  # now that the writer's files are closed
+                if disk_full:
                     kept = "the last index is still used" if not self._needs_rebuild else ""
                     raise SearchError(
                         f"the disk holding the search index ({self.index_dir}) is full: "
@@ -1034,6 +1156,7 @@ class SearchIndex:
                 self._clear()
             if not self._writable():  # nor the user cache: a temporary folder, for this run
                 self.index_dir = Path(tempfile.mkdtemp(prefix="offline-reader-index-"))
+                self._temporary_dir = self.index_dir  # removed again by close()
                 self.notice = (
                     "Nothing here can be written, so the search index is kept in the "
                     f"temporary folder {self.index_dir} and rebuilt at each start."
@@ -1109,6 +1232,7 @@ class SearchIndex:
                 for p in self.index_dir.iterdir()
                 if p.is_file() and _WHOOSH_FILE.match(p.name) and not p.name.endswith("LOCK")
             }
+            manifest.digests = self._digests(manifest.files)
             self._write_manifest(manifest)
             self._mark_clean()
             with self._lock:
@@ -1148,7 +1272,9 @@ class SearchIndex:
 
     def _keep_last_index(self, full: bool) -> None:
         """After a failed update (a full disk, say) the last committed index is still whole
-        on disk: go on serving it. A failed full build leaves nothing to serve."""
+        on disk: what the update had written is deleted and the last index served on. A
+        failed full build leaves nothing to serve (and its files are deleted too)."""
+        self._remove_uncommitted()
         if not full:
             with contextlib.suppress(OSError):
                 self._mark_clean()
@@ -1198,7 +1324,7 @@ class SearchIndex:
             try:
                 limit = max(1, min(int(limit), 200))
                 return self._search(query, collection, limit, language)
-            except _INDEX_ERRORS as exc:
+            except _READ_ERRORS as exc:
                 log.warning("search failed on a damaged index: %r", exc)
                 self._needs_rebuild = True
                 self.damage = f"it failed while searching ({type(exc).__name__})"
@@ -1444,6 +1570,7 @@ class SearchIndex:
                             f"Nothing found for “{shown}”; showing results for “{did_you_mean}”."
                         )
         if not hits:
+            total = 0  # whatever Whoosh estimated (it counts deleted sections too)
             broader, message = self._broader(parsed, collection, limit, code)
         elif not n_all and message is None:
             message = "No section has all of these words; showing sections with some of them."

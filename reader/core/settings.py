@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from reader.core.fsutil import atomic_write_text
+from reader.core.fsutil import UnsafeFileError, atomic_write_text, read_bounded
 from reader.core.paths import user_config_dir
 from reader.core.theme import SYSTEM, theme_ids
 
@@ -38,6 +38,8 @@ _FONT_IDS = frozenset(f for f, _ in FONT_CHOICES)
 _MAX_BLOB = 64 * 1024
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
 SETTINGS_FILE = "settings.json"
+#: A settings file is a few kilobytes (the window layout the most of it); a larger one is not read.
+MAX_SETTINGS_BYTES = 1024 * 1024
 FORMAT_VERSION = 1
 
 
@@ -153,17 +155,22 @@ class SettingsStore:
         return cls(default_settings_path())
 
     def load(self) -> tuple[Settings, tuple[str, ...]]:
-        """The saved settings and any warnings; never raises."""
-        if self.path is None or not self.path.exists():
+        """The saved settings and any warnings; never raises. Only a regular file of at
+        most :data:`MAX_SETTINGS_BYTES` is read (a named pipe or a link to a device in its
+        place is refused at once); anything else gives the defaults and a warning."""
+        if self.path is None:
             return DEFAULTS, ()
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = read_bounded(self.path, MAX_SETTINGS_BYTES).decode("utf-8")
+        except FileNotFoundError:
+            return DEFAULTS, ()
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read %s: %s", self.path, exc)
-            return DEFAULTS, (f"the settings file {self.path} cannot be read; using defaults",)
+            why = f" ({exc})" if isinstance(exc, UnsafeFileError) else ""
+            return DEFAULTS, (f"the settings file {self.path} cannot be read{why}; using defaults",)
         try:
             data = json.loads(raw)
-        except (json.JSONDecodeError, RecursionError):
+        except (json.JSONDecodeError, RecursionError, MemoryError):
             log.warning("%s is not valid JSON", self.path)
             return DEFAULTS, (f"the settings file {self.path} is damaged; using defaults",)
         settings, warnings = settings_from_dict(data)

@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -217,6 +217,12 @@ def _show_library(window: MainWindow, options: GuiOptions, start_search: bool) -
             f"{n} file{'s' if n != 1 else ''} in the library could not be read; "
             "run 'offline-reader check' for details.",
             error=True,
+        )
+    elif library.notices:  # the saved listing was unusable (it is logged in full)
+        window.show_status(
+            QCoreApplication.translate(
+                "Library", "The saved list of the library could not be used; it was made anew."
+            )
         )
     if start_search:
         # After the first paint: the window shows before any indexing work starts.

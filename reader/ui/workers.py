@@ -68,6 +68,7 @@ class IndexerOutcome:
     report: IndexReport | None = None
     notice: str | None = None
     failure: str | None = None
+    temporary: bool = False  # the index is in a temporary folder the window must delete
 
 
 def indexer_command(library_root: Path) -> tuple[str, list[str]]:
@@ -112,14 +113,25 @@ def parse_indexer_line(line: str) -> IndexProgress | IndexerOutcome | None:
                 ),
                 cancelled=bool(data.get("cancelled", False)),
             )
-            return IndexerOutcome(report, notice if isinstance(notice, str) else None)
+            return IndexerOutcome(
+                report,
+                notice if isinstance(notice, str) else None,
+                temporary=data.get("temporary") is True,
+            )
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Damaged:
+    index: Any  # SearchIndex
+    reason: str
+
+
 class _Signals(QObject):
     index_opened = Signal(object)  # _Opened
+    index_damaged = Signal(object)  # _Damaged
     index_failed = Signal(str)
     search_finished = Signal(object)  # SearchResults
     search_failed = Signal(str)
@@ -215,6 +227,7 @@ class SearchService(QObject):
     index_progressed = Signal(object)  # IndexProgress
     index_finished = Signal(object)  # IndexReady
     index_failed = Signal(str)  # a message for the status bar
+    index_damaged = Signal(str)  # why: the checksums did not match; it is being rebuilt
     search_finished = Signal(object)  # SearchResults
     search_failed = Signal(str)
 
@@ -235,6 +248,7 @@ class SearchService(QObject):
         self.indexing = False
         s = self._signals
         s.index_opened.connect(self._on_signals_index_opened)
+        s.index_damaged.connect(self._on_signals_index_damaged)
         s.index_failed.connect(self._on_signals_index_failed)
         s.search_finished.connect(self._on_signals_search_finished)
         s.search_failed.connect(self._on_signals_search_failed)
@@ -257,7 +271,9 @@ class SearchService(QObject):
         self.indexing = True
         self._index_pool.start(_Task(lambda: self._open(None, None)))
 
-    def _open(self, report: IndexReport | None, notice: str | None) -> None:
+    def _open(
+        self, report: IndexReport | None, notice: str | None, temporary: bool = False
+    ) -> None:
         """On the index thread: open the index (where the indexer said it wrote it)."""
         s = self._signals
         # What an index of 50,000 articles loads (a million small objects) would set off
@@ -274,6 +290,8 @@ class SearchService(QObject):
                 index = SearchIndex.open(self.library)
             if notice:
                 index.notice = notice
+            if temporary and location is not None:
+                index.delete_folder_at_close()
             needs = report is None and index.needs_update()
             index.warm()
             gc.freeze()
@@ -299,8 +317,29 @@ class SearchService(QObject):
             return
         self.indexing = False
         self.index_finished.emit(IndexReady(opened.report))
+        if opened.report is None:  # an index from before: check its files, in the background
+            index = opened.index
+            self._index_pool.start(_Task(lambda: self._verify(index)))
         if self._pending_query is not None and not self._searching:
             self._run_next()
+
+    def _verify(self, index: Any) -> None:
+        """On the index thread: compare the index's files with their checksums (damage of
+        the right size, such as a zeroed block, gives wrong answers rather than errors)."""
+        try:
+            reason = index.verify(cancel=lambda: self._closing)
+        except Exception:  # a worker must never take the window down with it
+            log.exception("checking the search index failed")
+            return
+        if reason is not None:
+            self._signals.index_damaged.emit(_Damaged(index, reason))
+
+    def _on_signals_index_damaged(self, damaged: _Damaged) -> None:
+        if self._closing or damaged.index is not self.index or self.indexing:
+            return
+        self.indexing = True
+        self.index_damaged.emit(damaged.reason)
+        self._start_indexer()  # it finds the same damage and builds the index afresh
 
     def _start_indexer(self) -> None:
         program, args = indexer_command(Path(self.library.root))
@@ -365,8 +404,8 @@ class SearchService(QObject):
                 f"The search index could not be built (the indexer stopped, code {code})."
             )
         else:
-            report, notice = outcome.report, outcome.notice
-            self._index_pool.start(_Task(lambda: self._open(report, notice)))
+            report, notice, temporary = outcome.report, outcome.notice, outcome.temporary
+            self._index_pool.start(_Task(lambda: self._open(report, notice, temporary)))
 
     def _on_signals_index_failed(self, message: str) -> None:
         self.indexing = False
