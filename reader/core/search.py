@@ -47,8 +47,8 @@ from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb import filestore
-from whoosh.lang import NoStemmer, NoStopWords, stemmer_for_language, stopwords_for_language
 from whoosh.filedb.filetables import FileFormatError
+from whoosh.lang import NoStemmer, NoStopWords, stemmer_for_language, stopwords_for_language
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.query.compound import And, AndMaybe, Or
 from whoosh.query.positional import Phrase
