@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk_people import FIXTURES, close_window, open_window, tap
+from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -70,7 +71,12 @@ def test_a_restart_keeps_the_pad_locked(qtbot: QtBot, tmp_path: Path) -> None:
         dialog = window.pin_dialog
         assert dialog is not None
         assert not dialog.ok.isEnabled() and not dialog.pin.isEnabled()
-        assert "wait 1 minute" in dialog.message.text()  # staff see how long
+        ends = QTime.currentTime().addSecs(60)  # staff see until when
+        assert "wait until" in dialog.message.text()
+        shown = dialog.message.text().split("until ")[1].split(",")[0]
+        until = QTime.fromString(shown, QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+        apart = (until.secsTo(ends) + 43200) % 86400 - 43200  # also across midnight
+        assert until.isValid() and abs(apart) <= 120, shown
         assert window.gate.check(PIN) is False  # even the right PIN
         assert window.isVisible() and not window.guard.exit_granted
     finally:

@@ -13,7 +13,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -194,12 +194,10 @@ class PinDialog(QDialog):
         self.ok.setEnabled(not locked)
         self.pin.setEnabled(not locked)
         if locked:
-            minutes = max(1, math.ceil(self._gate.lockout.remaining() / 60))
-            self._say(
-                self.tr(
-                    "Too many wrong PINs. Please wait %n minute(s), then try again.", "", minutes
-                )
-            )
+            ends = QTime.currentTime().addSecs(math.ceil(self._gate.lockout.remaining()))
+            until = QLocale().toString(ends, QLocale.FormatType.ShortFormat)
+            text = self.tr("Too many wrong PINs. Please wait until %1, then try again.")
+            self._say(text.replace("%1", until))
         elif self.isVisible():
             self._say("You can try the PIN again.")
             self.pin.setFocus()
