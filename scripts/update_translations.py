@@ -22,7 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "reader" / "i18n"
-LANGUAGES = ("es",)
+#: English is the source language: its file holds only the plural forms ("1 article",
+#: "2 articles" for "%n article(s)").
+LANGUAGES = ("en", "es")
 
 
 def sources() -> list[Path]:
@@ -33,6 +35,8 @@ def lupdate(ts: Path) -> None:
     tool = Path(sys.executable).with_name("pyside6-lupdate")
     files = [str(p.relative_to(ROOT)) for p in sources()]
     cmd = [str(tool), *files, "-ts", str(ts), "-no-obsolete", "-locations", "none", "-silent"]
+    if ts.stem.endswith("_en"):
+        cmd.append("-pluralonly")
     subprocess.run(cmd, check=True, cwd=ROOT)
     # lupdate takes the code's ``#:`` attribute comments for notes to translators: drop
     # them (a note for translators goes in tr()'s disambiguation argument instead).

@@ -150,6 +150,56 @@
     </message>
 </context>
 <context>
+    <name>IdleController</name>
+    <message>
+        <source>Welcome back. Your session continues.</source>
+        <translation>Bienvenido de nuevo. Puede seguir leyendo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are you still reading? This screen will clear in %n second(s). Touch the screen or press any key to keep reading.</source>
+        <translation>
+            <numerusform>¿Sigue leyendo? Esta pantalla se borrará en %n segundo. Toque la pantalla o pulse cualquier tecla para seguir leyendo.</numerusform>
+            <numerusform>¿Sigue leyendo? Esta pantalla se borrará en %n segundos. Toque la pantalla o pulse cualquier tecla para seguir leyendo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left.</source>
+        <translation>
+            <numerusform>Queda %n segundo.</numerusform>
+            <numerusform>Quedan %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Are you still reading?</source>
+        <translation>¿Sigue leyendo?</translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation>Seguir leyendo</translation>
+    </message>
+    <message numerus="yes">
+        <source>This screen will clear in %n second(s), so the next person does not see what you read. Touch the screen or press any key to keep reading.</source>
+        <translation>
+            <numerusform>Esta pantalla se borrará en %n segundo, para que la próxima persona no vea lo que usted leyó. Toque la pantalla o pulse cualquier tecla para seguir leyendo.</numerusform>
+            <numerusform>Esta pantalla se borrará en %n segundos, para que la próxima persona no vea lo que usted leyó. Toque la pantalla o pulse cualquier tecla para seguir leyendo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskSearch</name>
+    <message>
+        <source>The search is being prepared; please try again in a moment.</source>
+        <translation>La búsqueda se está preparando; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Search is not available on this screen: %1.</source>
+        <translation>La búsqueda no está disponible en esta pantalla: %1.</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Change the language: %1</source>
@@ -165,10 +215,73 @@
     </message>
 </context>
 <context>
+    <name>LibraryChooser</name>
+    <message>
+        <source>Open a library folder</source>
+        <translation>Abrir una carpeta de biblioteca</translation>
+    </message>
+    <message>
+        <source>Open library</source>
+        <translation>Abrir biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryOffer</name>
+    <message>
+        <source>No library to read</source>
+        <translation>No hay biblioteca para leer</translation>
+    </message>
+    <message>
+        <source>The reader has no articles to show.</source>
+        <translation>El lector no tiene artículos para mostrar.</translation>
+    </message>
+    <message>
+        <source>Open library…</source>
+        <translation>Abrir biblioteca…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>Library: collections and articles</source>
+        <translation>Biblioteca: colecciones y artículos</translation>
+    </message>
+    <message>
+        <source>Press Enter on an article to open it; Left and Right close and open a collection.</source>
+        <translation>Pulse Intro en un artículo para abrirlo; las flechas izquierda y derecha cierran y abren una colección.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n article(s)</source>
+        <comment>collection</comment>
+        <translation>
+            <numerusform>%1
+%n artículo</numerusform>
+            <numerusform>%1
+%n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collection %1, %n article(s)</source>
+        <translation>
+            <numerusform>Colección %1, %n artículo</numerusform>
+            <numerusform>Colección %1, %n artículos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Print or save as PDF…</source>
         <translation>&amp;Imprimir o guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Open library…</source>
+        <translation>&amp;Abrir biblioteca…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -212,6 +325,366 @@
     <message>
         <source>Search</source>
         <translation>Buscar</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Staff only</source>
+        <translation>Solo para el personal</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the PIN to leave kiosk mode</source>
+        <translation>Solo para el personal: escriba el PIN para salir del modo quiosco</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Borrar el último número</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Salir del modo quiosco</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Please wait, then try again.</source>
+        <translation>Demasiados PIN incorrectos. Espere un momento y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>You can try the PIN again.</source>
+        <translation>Puede volver a escribir el PIN.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Ese PIN no es correcto.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Reading aloud is not installed. To add it: pip install &apos;offline-reader[speech]&apos; (Qt&apos;s speech module), and on Debian or Ubuntu apt install speech-dispatcher espeak-ng.</source>
+        <translation>La lectura en voz alta no está instalada. Para añadirla: pip install &apos;offline-reader[speech]&apos; (el módulo de voz de Qt) y, en Debian o Ubuntu, apt install speech-dispatcher espeak-ng.</translation>
+    </message>
+    <message>
+        <source>The speech engine “%1” is not installed.</source>
+        <translation>El motor de voz «%1» no está instalado.</translation>
+    </message>
+    <message>
+        <source>No speech engine is installed, so reading aloud is off. On Debian or Ubuntu: apt install speech-dispatcher espeak-ng.</source>
+        <translation>No hay ningún motor de voz instalado, así que la lectura en voz alta está desactivada. En Debian o Ubuntu: apt install speech-dispatcher espeak-ng.</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: the speech engine reported an error.</source>
+        <translation>La lectura en voz alta se detuvo: el motor de voz dio un error.</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: %1.</source>
+        <translation>La lectura en voz alta se detuvo: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudControls</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Read aloud from the cursor</source>
+        <translation>Leer en voz alta desde el cursor</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Pause reading</source>
+        <translation>Pausar la lectura</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Detener la lectura</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <source>Reading rate</source>
+        <translation>Velocidad de lectura</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Resume reading</source>
+        <translation>Continuar la lectura</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesPane</name>
+    <message>
+        <source>Reference %1 of %2</source>
+        <translation>Referencia %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>About the flagged claim</source>
+        <translation>Sobre la afirmación marcada</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <source>Each reference in full. Select one to see where it is cited.</source>
+        <translation>Cada referencia completa. Elija una para ver dónde se cita.</translation>
+    </message>
+    <message>
+        <source>Cited in:</source>
+        <translation>Citada en:</translation>
+    </message>
+    <message>
+        <source>Cited in</source>
+        <translation>Citada en</translation>
+    </message>
+    <message>
+        <source>Places in the article that cite this reference. Press Enter to go to the claim.</source>
+        <translation>Lugares del artículo que citan esta referencia. Pulse Intro para ir a la afirmación.</translation>
+    </message>
+    <message>
+        <source>Address of the reference (to copy; not opened)</source>
+        <translation>Dirección de la referencia (para copiar; no se abre)</translation>
+    </message>
+    <message>
+        <source>No DOI or web address</source>
+        <translation>Sin DOI ni dirección web</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the reference&apos;s address</source>
+        <translation>Copiar la dirección de la referencia</translation>
+    </message>
+    <message>
+        <source>Copy the DOI or web address to the clipboard</source>
+        <translation>Copiar el DOI o la dirección web al portapapeles</translation>
+    </message>
+    <message>
+        <source>This article has no reference list.</source>
+        <translation>Este artículo no tiene lista de referencias.</translation>
+    </message>
+    <message>
+        <source>This claim names “%1”, which is not in the reference list.</source>
+        <translation>Esta afirmación nombra a «%1», que no está en la lista de referencias.</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation>%1 %2.</translation>
+    </message>
+    <message>
+        <source>Cited in: —</source>
+        <translation>Citada en: —</translation>
+    </message>
+    <message>
+        <source>Reference %1 is cited in:</source>
+        <translation>La referencia %1 se cita en:</translation>
+    </message>
+    <message>
+        <source>Reference %1 is not cited in the text.</source>
+        <translation>La referencia %1 no se cita en el texto.</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introducción</translation>
+    </message>
+    <message>
+        <source>%1, ¶%2</source>
+        <translation>%1, ¶%2</translation>
+    </message>
+    <message>
+        <source>%1, paragraph %2: %3</source>
+        <translation>%1, párrafo %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>Introduction</source>
+        <translation>Introducción</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>title, matching sections</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Section %1: %2</source>
+        <translation>Sección %1: %2</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Type words to search; results appear below as you type. Down arrow goes to them.</source>
+        <translation>Escriba palabras para buscar; los resultados aparecen debajo mientras escribe. La flecha abajo lleva a ellos.</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Browse the library instead</source>
+        <translation>Mejor, ver la biblioteca</translation>
+    </message>
+    <message>
+        <source>Nothing found: browse the library instead</source>
+        <translation>No se encontró nada: ver la biblioteca</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>One entry per article, its matching sections under it. Press Enter on an article or a section to open it.</source>
+        <translation>Una entrada por artículo, con sus secciones que coinciden debajo. Pulse Intro en un artículo o una sección para abrirlo.</translation>
+    </message>
+    <message>
+        <source>Did you mean: %1</source>
+        <translation>Quizás quiso decir: %1</translation>
+    </message>
+    <message>
+        <source>Try the broader search: %1</source>
+        <translation>Pruebe una búsqueda más amplia: %1</translation>
+    </message>
+    <message>
+        <source>No articles match.</source>
+        <translation>Ningún artículo coincide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <comment>results in</comment>
+        <translation>
+            <numerusform>%n artículo</numerusform>
+            <numerusform>%n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1 (showing %2)</source>
+        <translation>
+            <numerusform>%n resultado en %1 (se muestran %2)</numerusform>
+            <numerusform>%n resultados en %1 (se muestran %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1</source>
+        <translation>
+            <numerusform>%n resultado en %1</numerusform>
+            <numerusform>%n resultados en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation>%1 %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsPane</name>
+    <message>
+        <source>Sections of the article</source>
+        <translation>Secciones del artículo</translation>
+    </message>
+    <message>
+        <source>Press Enter on a section to go to it.</source>
+        <translation>Pulse Intro en una sección para ir a ella.</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introducción</translation>
+    </message>
+    <message>
+        <source>%1, level %2</source>
+        <translation>%1, nivel %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <comment>between two keys</comment>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>%1 (in the article text)</source>
+        <translation>%1 (en el texto del artículo)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Every key the reader answers to. Tab leaves the table.</source>
+        <translation>Todas las teclas a las que responde el lector. Tab sale de la tabla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shortcut(s): keys, what they do, where.</source>
+        <translation>
+            <numerusform>%n atajo: teclas, qué hacen y dónde.</numerusform>
+            <numerusform>%n atajos: teclas, qué hacen y dónde.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n matching section(s)</source>
+        <translation>
+            <numerusform>%n sección coincide</numerusform>
+            <numerusform>%n secciones coinciden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>new</name>
+    <message numerus="yes">
+        <source>Library %1 opened: %n articles</source>
+        <translation>
+            <numerusform>Biblioteca %1 abierta: %n artículo</numerusform>
+            <numerusform>Biblioteca %1 abierta: %n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Library %1 opened: 1 article</source>
+        <translation>Biblioteca %1 abierta: 1 artículo</translation>
     </message>
 </context>
 </TS>

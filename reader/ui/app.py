@@ -69,6 +69,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     # must reach screen readers as a document of headings, paragraphs and links.
     accessibility.install()
     load_bundled_fonts()
+    if not translations().loaded:  # English until a window picks the person's language
+        translations().set_language("en")
     return app
 
 

@@ -14,6 +14,7 @@ English is the source language: it needs no file.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -35,6 +36,7 @@ __all__ = [
     "INTERFACE_LANGUAGES",
     "SOURCE_LANGUAGE",
     "Translations",
+    "fill",
     "follow_content_language",
     "language_name",
     "system_language",
@@ -68,6 +70,20 @@ def translated(text: str) -> str:
     except (KeyError, IndexError, ValueError):
         log.warning("the translation of %r does not fit its values", text.template)
         return str(text)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """Qt's ``QString::arg`` for Python strings: ``%1``, ``%2``… of a translated template
+    replaced by ``values`` in one pass (a value holding "%2" stays as it is)."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if index < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def interface_codes() -> tuple[str, ...]:
@@ -114,6 +130,7 @@ class Translations(QObject):
         self._app = app
         self._dirs = (*search_dirs, TRANSLATIONS_DIR)
         self._installed: list[QTranslator] = []
+        self._loaded = False
         self.language = SOURCE_LANGUAGE
 
     def file_for(self, code: str) -> Path | None:
@@ -131,8 +148,9 @@ class Translations(QObject):
         takes that language's direction and number format (how an untranslated
         right-to-left locale is tested)."""
         code = primary_code(tag) or SOURCE_LANGUAGE
-        if code == self.language and self._installed:
+        if code == self.language and self._loaded:
             return code
+        self._loaded = True
         # Language, number format and direction first: the LanguageChange events that
         # installing a translator sends find them already set.
         self.language = code
@@ -146,27 +164,32 @@ class Translations(QObject):
         for old in self._installed:
             self._app.removeTranslator(old)
         self._installed = []
-        if code != SOURCE_LANGUAGE:
-            ours = self.file_for(code)
-            if ours is None:
-                log.info("no interface translation for %r: the words stay English", code)
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for path in (ours, Path(qt_dir) / f"qtbase_{code}.qm"):
-                if path is None or not path.is_file():
-                    continue
-                translator = QTranslator(self)
-                if translator.load(str(path)):
-                    self._app.installTranslator(translator)
-                    self._installed.append(translator)
-                    changed = True
-                else:
-                    log.warning("could not load the translation %s", path)
+        ours = self.file_for(code)  # English has one too: its plural forms
+        if ours is None:
+            log.info("no interface translation for %r: the words stay English", code)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_file = Path(qt_dir) / f"qtbase_{code}.qm" if code != SOURCE_LANGUAGE else None
+        for path in (ours, qt_file):
+            if path is None or not path.is_file():
+                continue
+            translator = QTranslator(self)
+            if translator.load(str(path)):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
+                changed = True
+            else:
+                log.warning("could not load the translation %s", path)
         if not changed:  # no translator came or went: tell the widgets all the same
             QCoreApplication.postEvent(self._app, QEvent(QEvent.Type.LanguageChange))
         # Now, not at the next turn of the event loop: a kiosk reset is whole when it returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
         self.language_changed.emit(code)
         return code
+
+    @property
+    def loaded(self) -> bool:
+        """True once a language was set (English's plural forms are a translation too)."""
+        return self._loaded
 
     @property
     def right_to_left(self) -> bool:

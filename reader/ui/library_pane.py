@@ -19,6 +19,7 @@ from reader.core.library import Library
 from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
 from reader.core.topics import Shelf, by_group, by_letter
+from reader.ui.i18n import fill
 
 #: How the pane can list the library, in the order of its "Show" choice.
 VIEWS = ("collections", "a-z", "groups")
@@ -43,9 +44,11 @@ class LibraryPane(QWidget):
         self.setObjectName("library_pane")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("library_tree")
-        self.tree.setAccessibleName("Library: collections and articles")
+        self.tree.setAccessibleName(self.tr("Library: collections and articles"))
         self.tree.setAccessibleDescription(
-            "Press Enter on an article to open it; Left and Right close and open a collection."
+            self.tr(
+                "Press Enter on an article to open it; Left and Right close and open a collection."
+            )
         )
         # One column, wrapped: a narrow pane at a large text size still shows whole titles.
         self.tree.setColumnCount(1)
@@ -128,15 +131,12 @@ class LibraryPane(QWidget):
         for collection in library.collections():
             count = len(collection.articles)
             if uniform:  # two lines, like an article row: every row has the first one's height
-                label = f"{collection.name}\n{count} article{'s' if count != 1 else ''}"
+                label = fill(self.tr("%1\n%n article(s)", "collection", count), collection.name)
             else:
                 label = f"{collection.name} ({count})"
             top = QTreeWidgetItem([label])
-            top.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                f"Collection {collection.name}, {count} article{'s' if count != 1 else ''}",
-            )
+            spoken = fill(self.tr("Collection %1, %n article(s)", "", count), collection.name)
+            top.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
             self._pending.append((top, collection.articles))

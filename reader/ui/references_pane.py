@@ -5,7 +5,7 @@ Nothing here opens a browser: a DOI or URL is read-only text with a Copy button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Article, FlaggedClaim, Reference
+from reader.ui.i18n import fill
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
-LEAD_LABEL = "Introduction"
 
 
 def reference_address(ref: Reference) -> str | None:
@@ -33,12 +33,15 @@ def reference_address(ref: Reference) -> str | None:
 
 def spoken_reference(ref: Reference, total: int) -> str:
     """E.g. "Reference 1 of 4, Cornell University, 2021: <full text>"."""
-    parts = [f"Reference {ref.number} of {total}"]
+    head = fill(
+        QCoreApplication.translate("ReferencesPane", "Reference %1 of %2"), ref.number, total
+    )
+    parts = [head]
     if ref.authors:
         parts.append(ref.authors[0])
     if ref.year:
         parts.append(str(ref.year))
-    return ", ".join(parts) + f": {ref.text}"
+    return fill(QCoreApplication.translate("ReferencesPane", "%1: %2"), ", ".join(parts), ref.text)
 
 
 class ReferencesPane(QWidget):
@@ -83,9 +86,9 @@ class ReferencesPane(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("references_list")
-        self.list.setAccessibleName("References")
+        self.list.setAccessibleName(self.tr("References"))
         self.list.setAccessibleDescription(
-            "Each reference in full. Select one to see where it is cited."
+            self.tr("Each reference in full. Select one to see where it is cited.")
         )
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -94,14 +97,16 @@ class ReferencesPane(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
 
-        self.cited_label = QLabel("Cited in:", self)
+        self.cited_label = QLabel(self.tr("Cited in:"), self)
         self.cited_label.setObjectName("cited_in_label")
         self.cited_label.setWordWrap(True)
         self.cited_in = QListWidget(self)
         self.cited_in.setObjectName("cited_in_list")
-        self.cited_in.setAccessibleName("Cited in")
+        self.cited_in.setAccessibleName(self.tr("Cited in"))
         self.cited_in.setAccessibleDescription(
-            "Places in the article that cite this reference. Press Enter to go to the claim."
+            self.tr(
+                "Places in the article that cite this reference. Press Enter to go to the claim."
+            )
         )
         self.cited_in.setWordWrap(True)
         self.cited_in.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -112,12 +117,12 @@ class ReferencesPane(QWidget):
         self.address = QLineEdit(self)
         self.address.setObjectName("reference_address")
         self.address.setReadOnly(True)
-        self.address.setAccessibleName("Address of the reference (to copy; not opened)")
-        self.address.setPlaceholderText("No DOI or web address")
-        self.copy_button = QPushButton("Copy", self)
+        self.address.setAccessibleName(self.tr("Address of the reference (to copy; not opened)"))
+        self.address.setPlaceholderText(self.tr("No DOI or web address"))
+        self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.setObjectName("copy_address")
-        self.copy_button.setAccessibleName("Copy the reference's address")
-        self.copy_button.setToolTip("Copy the DOI or web address to the clipboard")
+        self.copy_button.setAccessibleName(self.tr("Copy the reference's address"))
+        self.copy_button.setToolTip(self.tr("Copy the DOI or web address to the clipboard"))
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         address_row = QHBoxLayout()
         address_row.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +151,7 @@ class ReferencesPane(QWidget):
         self._hide_flag()
         self.list.clear()
         if article is None or not article.references:
-            empty = QListWidgetItem("This article has no reference list.")
+            empty = QListWidgetItem(self.tr("This article has no reference list."))
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(empty)
             self._show_details(None)
@@ -281,24 +286,25 @@ class ReferencesPane(QWidget):
         self.cited_in.clear()
         article = self._article
         if ref is None or article is None:
-            self.cited_label.setText("Cited in: —")
+            self.cited_label.setText(self.tr("Cited in: —"))
             self.address.clear()
             self.copy_button.setEnabled(False)
             return
         citations = article.citations_of(ref.key)
         self.cited_label.setText(
-            f"Reference {ref.number} is cited in:"
+            fill(self.tr("Reference %1 is cited in:"), ref.number)
             if citations
-            else f"Reference {ref.number} is not cited in the text."
+            else fill(self.tr("Reference %1 is not cited in the text."), ref.number)
         )
         for c in citations:
             section = article.section(c.section_anchor)
-            heading = section.heading if section is not None and section.heading else LEAD_LABEL
-            item = QListWidgetItem(f"{heading}, ¶{c.paragraph}")
+            lead = self.tr("Introduction")
+            heading = section.heading if section is not None and section.heading else lead
+            item = QListWidgetItem(fill(self.tr("%1, ¶%2"), heading, c.paragraph))
             item.setData(_KEY_ROLE, c.ordinal)
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"{heading}, paragraph {c.paragraph}: {c.claim}",
+                fill(self.tr("%1, paragraph %2: %3"), heading, c.paragraph, c.claim),
             )
             item.setToolTip(c.claim)
             self.cited_in.addItem(item)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -37,12 +38,17 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import SearchHit, SearchResults
 from reader.core.navigation import OpenRequest
+from reader.ui.i18n import fill, translated
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
 _HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Typing pauses this long (ms) before a search runs.
 DEBOUNCE_MS = 180
-LEAD_LABEL = "Introduction"
+
+
+def lead_label() -> str:
+    """What the untitled first section of an article is called."""
+    return QCoreApplication.translate("SearchPane", "Introduction")
 
 
 def marked_snippet(hit: SearchHit) -> str:
@@ -88,8 +94,15 @@ def group_by_article(hits: tuple[SearchHit, ...]) -> list[ArticleHits]:
     ]
 
 
+class _Plurals(QObject):
+    """Plural words of this module's functions (lupdate reads plural forms from tr())."""
+
+    def sections(self, n: int) -> str:
+        return self.tr("%n matching section(s)", "", n)
+
+
 def _sections_phrase(n: int) -> str:
-    return f"{n} matching section{'s' if n != 1 else ''}"
+    return _Plurals().sections(n)
 
 
 def article_html(group: ArticleHits) -> str:
@@ -98,17 +111,19 @@ def article_html(group: ArticleHits) -> str:
 
 
 def article_spoken(group: ArticleHits) -> str:
-    return f"{group.title}, {_sections_phrase(len(group.hits))}"
+    spoken = QCoreApplication.translate("SearchPane", "%1, %2", "title, matching sections")
+    return fill(spoken, group.title, _sections_phrase(len(group.hits)))
 
 
 def section_html(hit: SearchHit) -> str:
     """A section under its article: heading and snippet, the matched words marked."""
-    section = hit.section_heading or LEAD_LABEL
+    section = hit.section_heading or lead_label()
     return f"<i>{escape(section)}</i><br/>{marked_snippet(hit)}"
 
 
 def section_spoken(hit: SearchHit) -> str:
-    return f"Section {hit.section_heading or LEAD_LABEL}: {hit.snippet}"
+    spoken = QCoreApplication.translate("SearchPane", "Section %1: %2")
+    return fill(spoken, hit.section_heading or lead_label(), hit.snippet)
 
 
 class _HitDelegate(QStyledItemDelegate):
@@ -183,17 +198,19 @@ class SearchPane(QWidget):
         self.setObjectName("search_pane")
         self.box = QLineEdit(self)
         self.box.setObjectName("search_box")
-        self.box.setPlaceholderText("Search the library")
-        self.box.setAccessibleName("Search the library")
+        self.box.setPlaceholderText(self.tr("Search the library"))
+        self.box.setAccessibleName(self.tr("Search the library"))
         self.box.setAccessibleDescription(
-            "Type words to search; results appear below as you type. Down arrow goes to them."
+            self.tr(
+                "Type words to search; results appear below as you type. Down arrow goes to them."
+            )
         )
         self.box.setClearButtonEnabled(True)
 
         self.status = QLabel("", self)
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(self.tr("Search status"))
         self.status.setProperty("muted", True)
 
         self.did_you_mean = QPushButton(self)
@@ -204,10 +221,10 @@ class SearchPane(QWidget):
         self.broader.setObjectName("broader_query")
         self.broader.setProperty("link_button", True)
         self.broader.hide()
-        self.browse = QPushButton("Browse the library instead", self)
+        self.browse = QPushButton(self.tr("Browse the library instead"), self)
         self.browse.setObjectName("browse_library")
         self.browse.setProperty("link_button", True)
-        self.browse.setAccessibleName("Nothing found: browse the library instead")
+        self.browse.setAccessibleName(self.tr("Nothing found: browse the library instead"))
         self.browse.hide()
         # One offer per line: a long suggested query wraps nothing and stays whole.
         offers = QVBoxLayout()
@@ -221,10 +238,12 @@ class SearchPane(QWidget):
 
         self.results = QTreeWidget(self)
         self.results.setObjectName("search_results")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setAccessibleDescription(
-            "One entry per article, its matching sections under it. "
-            "Press Enter on an article or a section to open it."
+            self.tr(
+                "One entry per article, its matching sections under it. "
+                "Press Enter on an article or a section to open it."
+            )
         )
         self.results.setColumnCount(1)
         self.results.setHeaderHidden(True)
@@ -331,27 +350,28 @@ class SearchPane(QWidget):
             self.status.setText("")
         else:
             self.status.setText(self._status_text(results, len(groups)))
-        self._offer(self.did_you_mean, "Did you mean", results.did_you_mean)
-        self._offer(self.broader, "Try the broader search", results.broader)
+        self._offer(self.did_you_mean, self.tr("Did you mean: %1"), results.did_you_mean)
+        self._offer(self.broader, self.tr("Try the broader search: %1"), results.broader)
         nothing = bool(self.query) and not results.hits and not results.rebuilding
         self.browse.setVisible(nothing)
 
-    @staticmethod
-    def _status_text(results: SearchResults, articles: int) -> str:
+    def _status_text(self, results: SearchResults, articles: int) -> str:
+        message = translated(results.message) if results.message else ""
         if not results.hits:
-            return results.message or "No articles match."
+            return message or self.tr("No articles match.")
         n = results.total
-        sections = f"{n} result{'s' if n != 1 else ''}"
-        in_articles = f" in {articles} article{'s' if articles != 1 else ''}"
         shown = len(results.hits)
-        more = f" (showing {shown})" if shown < n else ""
-        text = f"{sections}{in_articles}{more}"
-        return f"{results.message} {text}." if results.message else text
+        in_articles = self.tr("%n article(s)", "results in", articles)
+        if shown < n:
+            text = fill(self.tr("%n result(s) in %1 (showing %2)", "", n), in_articles, shown)
+        else:
+            text = fill(self.tr("%n result(s) in %1", "", n), in_articles)
+        return fill(self.tr("%1 %2."), message, text) if message else text
 
     def _offer(self, button: QPushButton, label: str, query: str | None) -> None:
         if query:
-            button.setText(f"{label}: {query}")
-            button.setAccessibleName(f"{label}: {query}")
+            button.setText(fill(label, query))
+            button.setAccessibleName(fill(label, query))
             button.setProperty("query", query)
             button.show()
         else:

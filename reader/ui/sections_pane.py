@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.model import Article
+from reader.ui.i18n import fill
 
 _ANCHOR_ROLE = Qt.ItemDataRole.UserRole
-LEAD_LABEL = "Introduction"
 
 
 class SectionsPane(QWidget):
@@ -19,8 +19,8 @@ class SectionsPane(QWidget):
         self.setObjectName("sections_pane")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("sections_tree")
-        self.tree.setAccessibleName("Sections of the article")
-        self.tree.setAccessibleDescription("Press Enter on a section to go to it.")
+        self.tree.setAccessibleName(self.tr("Sections of the article"))
+        self.tree.setAccessibleDescription(self.tr("Press Enter on a section to go to it."))
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
@@ -37,15 +37,14 @@ class SectionsPane(QWidget):
             return
         stack: list[tuple[int, QTreeWidgetItem]] = []
         if article.section("lead") is not None:
-            lead = QTreeWidgetItem([LEAD_LABEL])
+            lead = QTreeWidgetItem([self.tr("Introduction")])
             lead.setData(0, _ANCHOR_ROLE, "lead")
             self.tree.addTopLevelItem(lead)
         for section in article.headed_sections:
             item = QTreeWidgetItem([section.heading])
             item.setData(0, _ANCHOR_ROLE, section.anchor)
-            item.setData(
-                0, Qt.ItemDataRole.AccessibleTextRole, f"{section.heading}, level {section.level}"
-            )
+            spoken = fill(self.tr("%1, level %2"), section.heading, section.level)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             while stack and stack[-1][0] >= section.level:
                 stack.pop()
             if stack:

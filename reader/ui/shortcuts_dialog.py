@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,44 +19,60 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.keymap import KEYMAP, Binding
+from reader.ui.i18n import fill, translated
 
-COLUMNS = ("Keys", "What it does", "Where")
+
+def columns() -> list[str]:
+    return [
+        QCoreApplication.translate("ShortcutsDialog", "Keys"),
+        QCoreApplication.translate("ShortcutsDialog", "What it does"),
+        QCoreApplication.translate("ShortcutsDialog", "Where"),
+    ]
 
 
 def key_text(keys: Sequence[str]) -> str:
-    """Key sequences as the platform writes them, e.g. "Ctrl+F or /"."""
+    """Key sequences as the platform writes them (Qt names the keys in the interface
+    language: "Mayús" for Shift in Spanish), e.g. "Ctrl+F or /"."""
     shown = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) or k for k in keys]
-    return " or ".join(shown)
+    return QCoreApplication.translate("ShortcutsDialog", " or ", "between two keys").join(shown)
 
 
 def shortcut_rows(keymap: Sequence[Binding] = KEYMAP) -> list[tuple[str, str, str]]:
-    """(keys, description, group) for every binding, in the key map's order."""
+    """(keys, description, group) for every binding, in the key map's order, in the
+    interface language."""
     rows = []
     for b in keymap:
-        where = b.group + (" (in the article text)" if b.scope == "article" else "")
-        rows.append((key_text(b.keys), b.description, where))
+        where = translated(b.group)
+        if b.scope == "article":
+            where = fill(
+                QCoreApplication.translate("ShortcutsDialog", "%1 (in the article text)"), where
+            )
+        rows.append((key_text(b.keys), translated(b.description), where))
     return rows
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, keymap: Sequence[Binding] = KEYMAP) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Every key the reader answers to. Tab leaves the table.", self)
+        intro = QLabel(self.tr("Every key the reader answers to. Tab leaves the table."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         rows = shortcut_rows(keymap)
-        table = QTableWidget(len(rows), len(COLUMNS), self)
-        table.setHorizontalHeaderLabels(list(COLUMNS))
+        headers = columns()
+        table = QTableWidget(len(rows), len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)  # Tab moves on to the Close button: no trap
         table.setWordWrap(True)
-        table.setAccessibleName("Keyboard shortcuts")
-        table.setAccessibleDescription(f"{len(rows)} shortcuts: keys, what they do, where.")
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setAccessibleDescription(
+            self.tr("%n shortcut(s): keys, what they do, where.", "", len(rows))
+        )
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(value)

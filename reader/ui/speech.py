@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.text import sentence_spans
 from reader.ui.accessibility import announce
+from reader.ui.i18n import fill
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -35,11 +36,17 @@ log = logging.getLogger(__name__)
 
 #: Set to an engine name ("speechd", or "mock" in tests) to choose the engine.
 ENGINE_ENV = "OFFLINE_READER_SPEECH_ENGINE"
-#: Why reading aloud is off when Qt's speech module is not installed, and how to get it.
-SPEECH_MISSING = (
-    "Reading aloud is not installed. To add it: pip install 'offline-reader[speech]' "
-    "(Qt's speech module), and on Debian or Ubuntu apt install speech-dispatcher espeak-ng."
-)
+
+
+def speech_missing() -> str:
+    """Why reading aloud is off when Qt's speech module is not installed, and how to get it."""
+    return QCoreApplication.translate(
+        "ReadAloud",
+        "Reading aloud is not installed. To add it: pip install 'offline-reader[speech]' "
+        "(Qt's speech module), and on Debian or Ubuntu apt install speech-dispatcher espeak-ng.",
+    )
+
+
 #: Marks the extra selection that shows the spoken sentence.
 _SPOKEN = QTextCharFormat.Property.UserProperty + 17
 
@@ -56,13 +63,16 @@ def engine_availability(preferred: str | None = None) -> Availability:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as exc:  # the "speech" extra (PySide6-Addons) or its libraries
         log.info("QtTextToSpeech cannot be imported: %s", exc)
-        return Availability(None, SPEECH_MISSING)
+        return Availability(None, speech_missing())
     engines = list(QTextToSpeech.availableEngines())
     wanted = preferred or os.environ.get(ENGINE_ENV) or None
     if wanted:
         if wanted in engines:
             return Availability(wanted, "")
-        return Availability(None, f"The speech engine {wanted!r} is not installed.")
+        missing = QCoreApplication.translate(
+            "ReadAloud", "The speech engine “%1” is not installed."
+        )
+        return Availability(None, fill(missing, wanted))
     if "speechd" in engines and shutil.which("speech-dispatcher"):
         return Availability("speechd", "")
     real = [e for e in engines if e not in ("mock", "speechd")]
@@ -70,8 +80,11 @@ def engine_availability(preferred: str | None = None) -> Availability:
         return Availability(real[0], "")
     return Availability(
         None,
-        "No speech engine is installed, so reading aloud is off. "
-        "On Debian or Ubuntu: apt install speech-dispatcher espeak-ng.",
+        QCoreApplication.translate(
+            "ReadAloud",
+            "No speech engine is installed, so reading aloud is off. "
+            "On Debian or Ubuntu: apt install speech-dispatcher espeak-ng.",
+        ),
     )
 
 
@@ -186,9 +199,9 @@ class ReadAloud(QObject):
             self._on_engine_error()
 
     def _on_engine_error(self, *args: object) -> None:
-        message = "Reading aloud stopped: the speech engine reported an error."
-        if self._engine is not None:
-            message = f"Reading aloud stopped: {self._tts().errorString() or 'engine error'}."
+        message = self.tr("Reading aloud stopped: the speech engine reported an error.")
+        if self._engine is not None and self._tts().errorString():
+            message = fill(self.tr("Reading aloud stopped: %1."), self._tts().errorString())
         self.stop()
         self.failed.emit(message)
 
@@ -203,23 +216,23 @@ class ReadAloudControls(QWidget):
         self.browser = browser
         self.reader = ReadAloud(self, engine=engine)
         self.language = "en"
-        self.setAccessibleName("Read aloud")
+        self.setAccessibleName(self.tr("Read aloud"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.play = QToolButton(self)
-        self.play.setText("Read aloud")
-        self.play.setAccessibleName("Read aloud from the cursor")
+        self.play.setText(self.tr("Read aloud"))
+        self.play.setAccessibleName(self.tr("Read aloud from the cursor"))
         self.pause = QToolButton(self)
-        self.pause.setText("Pause")
-        self.pause.setAccessibleName("Pause reading")
+        self.pause.setText(self.tr("Pause"))
+        self.pause.setAccessibleName(self.tr("Pause reading"))
         self.stop = QToolButton(self)
-        self.stop.setText("Stop")
-        self.stop.setAccessibleName("Stop reading")
-        rate_label = QLabel("Rate", self)
+        self.stop.setText(self.tr("Stop"))
+        self.stop.setAccessibleName(self.tr("Stop reading"))
+        rate_label = QLabel(self.tr("Rate"), self)
         self.rate = QSlider(Qt.Orientation.Horizontal, self)
         self.rate.setRange(-10, 10)
         self.rate.setValue(0)
-        self.rate.setAccessibleName("Reading rate")
+        self.rate.setAccessibleName(self.tr("Reading rate"))
         rate_label.setBuddy(self.rate)
         for w in (self.play, self.pause, self.stop, rate_label, self.rate):
             layout.addWidget(w)
@@ -238,8 +251,11 @@ class ReadAloudControls(QWidget):
         state = self.reader.state
         self.play.setEnabled(ok)
         self.pause.setEnabled(ok and state != "idle")
-        self.pause.setText("Resume" if state == "paused" else "Pause")
-        self.pause.setAccessibleName("Resume reading" if state == "paused" else "Pause reading")
+        paused = state == "paused"
+        self.pause.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause.setAccessibleName(
+            self.tr("Resume reading") if paused else self.tr("Pause reading")
+        )
         self.stop.setEnabled(ok and state != "idle")
         self.rate.setEnabled(ok)
         reason = self.reader.availability.reason

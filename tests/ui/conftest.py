@@ -20,14 +20,10 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
 
 @pytest.fixture(autouse=True)
-def english_interface() -> Iterator[None]:
+def english_interface(qapp: object) -> Iterator[None]:
     """Each test starts and ends in English, left to right, whatever the one before chose."""
-    from PySide6.QtWidgets import QApplication
-
     from reader.ui.i18n import translations
 
-    if QApplication.instance() is not None:
-        translations().set_language("en")
+    translations().set_language("en")
     yield
-    if QApplication.instance() is not None:
-        translations().set_language("en")
+    translations().set_language("en")

@@ -128,3 +128,36 @@ def test_an_article_speaks_and_runs_in_its_own_language(qtbot: QtBot, tmp_path: 
     assert window.article_view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert not window.isRightToLeft()  # the interface stays English, left to right
     window.close()
+
+
+def test_plurals_in_english_and_spanish(qtbot: QtBot, tmp_path: Path) -> None:
+    import shutil
+
+    from reader.ui.library_pane import LibraryPane
+
+    root = tmp_path / "library"
+    shutil.copytree(LIBRARY, root)
+    spanish = Path(__file__).parents[1] / "fixtures" / "spanish_library" / "salud-familiar"
+    shutil.copytree(spanish, root / "salud-familiar")
+    from reader.core.library import Library
+
+    library = Library.scan(root)
+
+    def spoken() -> dict[str, str]:
+        pane = LibraryPane(library)
+        qtbot.addWidget(pane)
+        tree = pane.tree
+        return {
+            str(tree.topLevelItem(i).text(0)).split(" (")[0]: str(
+                tree.topLevelItem(i).data(0, Qt.ItemDataRole.AccessibleTextRole)
+            )
+            for i in range(tree.topLevelItemCount())
+        }
+
+    english = spoken()
+    assert english["Nutrition"] == "Collection Nutrition, 1 article"
+    assert english["salud familiar"] == "Collection salud familiar, 4 articles"
+    translations().set_language("es")
+    spanish_names = spoken()
+    assert spanish_names["Nutrition"] == "Colección Nutrition, 1 artículo"
+    assert spanish_names["salud familiar"] == "Colección salud familiar, 4 artículos"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader.ui.accessibility import announce
@@ -21,34 +21,49 @@ class IdleWarning(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("idleWarning")
-        self.setAccessibleName("Are you still reading?")
         self.setFrameShape(QFrame.Shape.Box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 32)
         layout.setSpacing(20)
-        self.heading = QLabel("Are you still reading?", self)
+        self.heading = QLabel(self)
         self.heading.setObjectName("idleHeading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown = QLabel(self)
         self.countdown.setObjectName("idleCountdown")
         self.countdown.setWordWrap(True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.keep_button = QPushButton("Keep reading", self)
+        self.keep_button = QPushButton(self)
         self.keep_button.setObjectName("keepReading")
-        self.keep_button.setAccessibleName("Keep reading")
         self.keep_button.clicked.connect(self.keep_requested.emit)
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addWidget(self.countdown)
         layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
+        self._seconds = 0
+        self._retranslate()
         self.hide()
 
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Are you still reading?"))
+        self.heading.setText(self.tr("Are you still reading?"))
+        self.keep_button.setText(self.tr("Keep reading"))
+        self.keep_button.setAccessibleName(self.tr("Keep reading"))
+        if self._seconds:
+            self.show_remaining(self._seconds)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
     def show_remaining(self, seconds: int) -> None:
-        unit = "second" if seconds == 1 else "seconds"
-        text = (
-            f"This screen will clear in {seconds} {unit}, so the next person does not see "
-            "what you read. Touch the screen or press any key to keep reading."
+        self._seconds = seconds
+        text = self.tr(
+            "This screen will clear in %n second(s), so the next person does not see "
+            "what you read. Touch the screen or press any key to keep reading.",
+            "",
+            seconds,
         )
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
@@ -117,7 +132,7 @@ class IdleController(QObject):
         if self._tick.isActive():
             self._tick.stop()
             self._warning.hide()
-            announce(self._warning, "Welcome back. Your session continues.")
+            announce(self._warning, self.tr("Welcome back. Your session continues."))
             self.session_kept.emit()
         self._idle.start()
 
@@ -128,8 +143,12 @@ class IdleController(QObject):
         self._tick.start()
         announce(
             self._warning,
-            f"Are you still reading? This screen will clear in {self._remaining} seconds. "
-            "Touch the screen or press any key to keep reading.",
+            self.tr(
+                "Are you still reading? This screen will clear in %n second(s). "
+                "Touch the screen or press any key to keep reading.",
+                "",
+                self._remaining,
+            ),
             assertive=True,
         )
         self.warning_shown.emit(self._remaining)
@@ -139,7 +158,8 @@ class IdleController(QObject):
         if self._remaining > 0:
             self._warning.show_remaining(self._remaining)
             if self._remaining in (10, 5):
-                announce(self._warning, f"{self._remaining} seconds left.", assertive=True)
+                left = self.tr("%n second(s) left.", "", self._remaining)
+                announce(self._warning, left, assertive=True)
             return
         self._tick.stop()
         self._warning.hide()

@@ -22,14 +22,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from reader.core.library import Library
 from reader.core.model import SearchResults
+from reader.ui.i18n import fill, translations
 
 log = logging.getLogger(__name__)
 
-#: Shown while the index is not ready; the kiosk runs the search itself once it is.
-PREPARING = (
-    "The search is being prepared. Your results will appear here by themselves "
-    "as soon as it is ready."
-)
+
+def preparing() -> str:
+    """Shown while the index is not ready; the kiosk runs the search itself once it is."""
+    return QCoreApplication.translate(
+        "KioskSearch",
+        "The search is being prepared. Your results will appear here by themselves "
+        "as soon as it is ready.",
+    )
 
 
 class _Signals(QObject):
@@ -73,7 +77,7 @@ class KioskSearch(QObject):
         try:
             from reader.core.search import MANIFEST_NAME, PREBUILT_DIR_NAME
         except ImportError as exc:  # the search engine is not installed
-            self._fail(f"Search is not available on this screen ({exc}).")
+            self._fail(fill(self.tr("Search is not available on this screen: %1."), exc))
             return
         beside = Path(self.library.root) / PREBUILT_DIR_NAME
         if (beside / MANIFEST_NAME).is_file():
@@ -111,7 +115,7 @@ class KioskSearch(QObject):
 
     def _on_signals_opened(self, index: object, message: str) -> None:
         if index is None:
-            self._fail(f"Search is not available on this screen: {message}.")
+            self._fail(fill(self.tr("Search is not available on this screen: %1."), message))
             return
         self.index = index
         log.info("kiosk search ready (%s)", "prebuilt" if self.prebuilt else "temporary")
@@ -128,9 +132,9 @@ class KioskSearch(QObject):
 
     def search(self, query: str) -> SearchResults:
         if self.index is None:
-            message = self.problem or QCoreApplication.translate("KioskSearch", PREPARING)
+            message = self.problem or preparing()
             return SearchResults(query, (), 0, message=message, rebuilding=True)
-        results: SearchResults = self.index.search(query)
+        results: SearchResults = self.index.search(query, language=translations().language)
         return results
 
     def close(self) -> None:

@@ -1,0 +1,117 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%1 of %n matches</source>
+        <translation>
+            <numerusform>%1 of %n match</numerusform>
+            <numerusform>%1 of %n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IdleController</name>
+    <message numerus="yes">
+        <source>Are you still reading? This screen will clear in %n second(s). Touch the screen or press any key to keep reading.</source>
+        <translation>
+            <numerusform>Are you still reading? This screen will clear in %n second. Touch the screen or press any key to keep reading.</numerusform>
+            <numerusform>Are you still reading? This screen will clear in %n seconds. Touch the screen or press any key to keep reading.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) left.</source>
+        <translation>
+            <numerusform>%n second left.</numerusform>
+            <numerusform>%n seconds left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message numerus="yes">
+        <source>This screen will clear in %n second(s), so the next person does not see what you read. Touch the screen or press any key to keep reading.</source>
+        <translation>
+            <numerusform>This screen will clear in %n second, so the next person does not see what you read. Touch the screen or press any key to keep reading.</numerusform>
+            <numerusform>This screen will clear in %n seconds, so the next person does not see what you read. Touch the screen or press any key to keep reading.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message numerus="yes">
+        <source>%1
+%n article(s)</source>
+        <comment>collection</comment>
+        <translation>
+            <numerusform>%1
+%n article</numerusform>
+            <numerusform>%1
+%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collection %1, %n article(s)</source>
+        <translation>
+            <numerusform>Collection %1, %n article</numerusform>
+            <numerusform>Collection %1, %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <comment>results in</comment>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1 (showing %2)</source>
+        <translation>
+            <numerusform>%n result in %1 (showing %2)</numerusform>
+            <numerusform>%n results in %1 (showing %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1</source>
+        <translation>
+            <numerusform>%n result in %1</numerusform>
+            <numerusform>%n results in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message numerus="yes">
+        <source>%n shortcut(s): keys, what they do, where.</source>
+        <translation>
+            <numerusform>%n shortcut: keys, what they do, where.</numerusform>
+            <numerusform>%n shortcuts: keys, what they do, where.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>%n matching section(s)</source>
+        <translation>
+            <numerusform>%n matching section</numerusform>
+            <numerusform>%n matching sections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>new</name>
+    <message numerus="yes">
+        <source>Library %1 opened: %n articles</source>
+        <translation>
+            <numerusform>Library %1 opened: %n article</numerusform>
+            <numerusform>Library %1 opened: %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
