@@ -58,6 +58,30 @@
             <numerusform>Collection %1, %n articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Letter %1, %n topic(s)</source>
+        <translation>
+            <numerusform>Letter %1, %n topic</numerusform>
+            <numerusform>Letter %1, %n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n topic(s)</source>
+        <translation>
+            <numerusform>%1, %n topic</numerusform>
+            <numerusform>%1, %n topics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Please wait %n minute(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Please wait %n minute, then try again.</numerusform>
+            <numerusform>Too many wrong PINs. Please wait %n minutes, then try again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SearchPane</name>

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>BookmarkDialog</name>
+    <message>
+        <source>Edit bookmark</source>
+        <translation>Cambiar el marcador</translation>
+    </message>
+    <message>
+        <source>Bookmark this place</source>
+        <translation>Marcar este lugar</translation>
+    </message>
+    <message>
+        <source>Bookmark name</source>
+        <translation>Nombre del marcador</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove bookmark</source>
+        <translation>&amp;Quitar el marcador</translation>
+    </message>
+</context>
+<context>
+    <name>Bookmarks</name>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Marcadores</translation>
+    </message>
+    <message>
+        <source>Your bookmarks could not be saved: %1</source>
+        <translation>No se pudieron guardar sus marcadores: %1</translation>
+    </message>
+    <message>
+        <source>Bookmark removed.</source>
+        <translation>Marcador quitado.</translation>
+    </message>
+    <message>
+        <source>Bookmarked: %1</source>
+        <translation>Marcado: %1</translation>
+    </message>
+    <message>
+        <source>The list of recently read articles is empty.</source>
+        <translation>La lista de artículos leídos hace poco está vacía.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit bookmarks…</source>
+        <translation>&amp;Cambiar los marcadores…</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet (Ctrl+D adds one)</source>
+        <translation>Todavía no hay marcadores (Ctrl+D añade uno)</translation>
+    </message>
+    <message>
+        <source>&amp;Recently read</source>
+        <translation>&amp;Leídos hace poco</translation>
+    </message>
+    <message>
+        <source>Nothing read yet</source>
+        <translation>Todavía no ha leído nada</translation>
+    </message>
+    <message>
+        <source>&amp;Clear this list</source>
+        <translation>&amp;Vaciar esta lista</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <source>Print or save as PDF</source>
@@ -78,6 +144,25 @@
     <message>
         <source>Saved “%1” as %2.</source>
         <translation>Se guardó «%1» como %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EditBookmarksDialog</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <source>Enter opens a bookmark, F2 renames it, Delete removes it.</source>
+        <translation>Intro abre un marcador, F2 le cambia el nombre y Supr lo quita.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Borrar</translation>
     </message>
 </context>
 <context>
@@ -191,8 +276,8 @@
 <context>
     <name>KioskSearch</name>
     <message>
-        <source>The search is being prepared; please try again in a moment.</source>
-        <translation>La búsqueda se está preparando; vuelva a intentarlo en un momento.</translation>
+        <source>The search is being prepared. Your results will appear here by themselves as soon as it is ready.</source>
+        <translation>La búsqueda se está preparando. Sus resultados aparecerán aquí solos en cuanto esté lista.</translation>
     </message>
     <message>
         <source>Search is not available on this screen: %1.</source>
@@ -254,6 +339,30 @@
         <source>Press Enter on an article to open it; Left and Right close and open a collection.</source>
         <translation>Pulse Intro en un artículo para abrirlo; las flechas izquierda y derecha cierran y abren una colección.</translation>
     </message>
+    <message>
+        <source>Collections</source>
+        <translation>Colecciones</translation>
+    </message>
+    <message>
+        <source>Topics A to Z</source>
+        <translation>Temas de la A a la Z</translation>
+    </message>
+    <message>
+        <source>Topics by group</source>
+        <translation>Temas por grupo</translation>
+    </message>
+    <message>
+        <source>Show the library as</source>
+        <translation>Mostrar la biblioteca como</translation>
+    </message>
+    <message>
+        <source>Collections, topics from A to Z, or topics by group such as heart or cancer</source>
+        <translation>Colecciones, temas de la A a la Z o temas por grupo, como corazón o cáncer</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
     <message numerus="yes">
         <source>%1
 %n article(s)</source>
@@ -272,6 +381,20 @@
             <numerusform>Colección %1, %n artículos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Letter %1, %n topic(s)</source>
+        <translation>
+            <numerusform>Letra %1, %n tema</numerusform>
+            <numerusform>Letra %1, %n temas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n topic(s)</source>
+        <translation>
+            <numerusform>%1, %n tema</numerusform>
+            <numerusform>%1, %n temas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -288,8 +411,16 @@
         <translation>&amp;Idioma</translation>
     </message>
     <message>
+        <source>Bookmark this &amp;place…</source>
+        <translation>Marcar este &amp;lugar…</translation>
+    </message>
+    <message>
         <source>Find in the article</source>
         <translation>Buscar en el artículo</translation>
+    </message>
+    <message>
+        <source>Open an article of the library first, then bookmark it.</source>
+        <translation>Primero abra un artículo de la biblioteca; después podrá marcarlo.</translation>
     </message>
     <message>
         <source>Open an article first, then print it.</source>
@@ -353,9 +484,12 @@
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Please wait, then try again.</source>
-        <translation>Demasiados PIN incorrectos. Espere un momento y vuelva a intentarlo.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Please wait %n minute(s), then try again.</source>
+        <translation>
+            <numerusform>Demasiados PIN incorrectos. Espere %n minuto y vuelva a intentarlo.</numerusform>
+            <numerusform>Demasiados PIN incorrectos. Espere %n minutos y vuelva a intentarlo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can try the PIN again.</source>
@@ -443,8 +577,20 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>About the flagged claim</source>
-        <translation>Sobre la afirmación marcada</translation>
+        <source>About the marked sentence</source>
+        <translation>Sobre la frase marcada</translation>
+    </message>
+    <message>
+        <source>Details for staff</source>
+        <translation>Detalles para el personal</translation>
+    </message>
+    <message>
+        <source>Show or hide why the sentence was marked</source>
+        <translation>Mostrar u ocultar por qué se marcó la frase</translation>
+    </message>
+    <message>
+        <source>Why the sentence was marked</source>
+        <translation>Por qué se marcó la frase</translation>
     </message>
     <message>
         <source>References</source>
@@ -491,12 +637,44 @@
         <translation>Este artículo no tiene lista de referencias.</translation>
     </message>
     <message>
-        <source>This claim names “%1”, which is not in the reference list.</source>
-        <translation>Esta afirmación nombra a «%1», que no está en la lista de referencias.</translation>
+        <source>This sentence mentions %1, and more than one source in this article&apos;s list could be what it means. It does not say which, so it is not linked to any of them.</source>
+        <translation>Esta frase menciona a %1, y más de una fuente de la lista de este artículo podría ser la que quiere decir. No dice cuál, así que no está enlazada a ninguna.</translation>
     </message>
     <message>
-        <source>%1 %2.</source>
-        <translation>%1 %2.</translation>
+        <source>It may be source %1 or source %2.</source>
+        <translation>Puede ser la fuente %1 o la fuente %2.</translation>
+    </message>
+    <message>
+        <source>This sentence mentions the %1, but that journal is not in this article&apos;s list of sources.</source>
+        <translation>Esta frase menciona la revista %1, pero esa revista no está en la lista de fuentes de este artículo.</translation>
+    </message>
+    <message>
+        <source>This sentence mentions the journal %1, but that journal is not in this article&apos;s list of sources.</source>
+        <translation>Esta frase menciona la revista %1, pero esa revista no está en la lista de fuentes de este artículo.</translation>
+    </message>
+    <message>
+        <source>This sentence mentions %1, but nothing from that organisation is in this article&apos;s list of sources.</source>
+        <translation>Esta frase menciona a %1, pero nada de esa organización está en la lista de fuentes de este artículo.</translation>
+    </message>
+    <message>
+        <source>This sentence mentions work by %1, but no work by that author is in this article&apos;s list of sources.</source>
+        <translation>Esta frase menciona un trabajo de %1, pero ningún trabajo de esa persona está en la lista de fuentes de este artículo.</translation>
+    </message>
+    <message>
+        <source>This sentence mentions %1, but that source is not in this article&apos;s list of sources.</source>
+        <translation>Esta frase menciona a %1, pero esa fuente no está en la lista de fuentes de este artículo.</translation>
+    </message>
+    <message>
+        <source>Ambiguous name: %1 fits references %2.</source>
+        <translation>Nombre ambiguo: %1 corresponde a las referencias %2.</translation>
+    </message>
+    <message>
+        <source>Named source not in the references: %1.</source>
+        <translation>Fuente nombrada que no está en las referencias: %1.</translation>
+    </message>
+    <message>
+        <source>Closest reference: %1.</source>
+        <translation>Referencia más parecida: %1.</translation>
     </message>
     <message>
         <source>Cited in: —</source>
@@ -603,6 +781,13 @@
     <message>
         <source>%1 %2.</source>
         <translation>%1 %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchService</name>
+    <message>
+        <source>The search index is being prepared; your results will appear here by themselves as soon as it is ready.</source>
+        <translation>El índice de búsqueda se está preparando; sus resultados aparecerán aquí solos en cuanto esté listo.</translation>
     </message>
 </context>
 <context>
