@@ -74,16 +74,6 @@
     </message>
 </context>
 <context>
-    <name>PinDialog</name>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Please wait %n minute(s), then try again.</source>
-        <translation>
-            <numerusform>Too many wrong PINs. Please wait %n minute, then try again.</numerusform>
-            <numerusform>Too many wrong PINs. Please wait %n minutes, then try again.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SearchPane</name>
     <message numerus="yes">
         <source>%n article(s)</source>

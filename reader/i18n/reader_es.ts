@@ -300,6 +300,13 @@
     </message>
 </context>
 <context>
+    <name>Library</name>
+    <message>
+        <source>The saved list of the library could not be used; it was made anew.</source>
+        <translation>No se pudo usar la lista guardada de la biblioteca; se hizo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryChooser</name>
     <message>
         <source>Open a library folder</source>
@@ -484,12 +491,9 @@
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Please wait %n minute(s), then try again.</source>
-        <translation>
-            <numerusform>Demasiados PIN incorrectos. Espere %n minuto y vuelva a intentarlo.</numerusform>
-            <numerusform>Demasiados PIN incorrectos. Espere %n minutos y vuelva a intentarlo.</numerusform>
-        </translation>
+    <message>
+        <source>Too many wrong PINs. Please wait until %1, then try again.</source>
+        <translation>Demasiados PIN incorrectos. Espere hasta las %1 y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>You can try the PIN again.</source>
