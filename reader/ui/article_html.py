@@ -172,6 +172,9 @@ def _meta_html(article: Article) -> list[str]:
         dates.append(f"reviewed {m.reviewed}")
     if dates:
         rows.append(("Dates", ", ".join(dates)))
+    elif dict(m.extra).get("date_note"):
+        # no dates known, only when the text was collected (the health topics)
+        rows.append(("Dates", dict(m.extra)["date_note"]))
     if m.doi:
         rows.append(("DOI", m.doi))
     if m.source:

@@ -89,8 +89,8 @@ def test_front_matter_names_agency_source_licence_citation_and_date_note(
     assert meta.source == "http://www.niddk.nih.gov/health-information/diabetes"
     assert meta.licence == "CC BY 4.0"
     assert meta.licence_text is not None and "Ben Abacha A, Demner-Fushman D" in meta.licence_text
-    assert meta.disclaimer is not None and "2017–2019" in meta.disclaimer
-    assert "out of date" in meta.disclaimer
+    assert meta.disclaimer is not None and "out of date" in meta.disclaimer
+    assert "around 2017–2019" in dict(meta.extra)["date_note"]
     assert meta.collection == "Diabetes, digestion and kidneys (NIDDK)"
 
 

@@ -55,6 +55,13 @@ def test_topics_a_to_z_by_keyboard_open_the_topic(qtbot: QtBot, tmp_path: Path) 
         qtbot.keyClick(tree, Qt.Key.Key_Return)
         view = window.article_view
         qtbot.waitUntil(lambda: view.article is not None and view.article.id == "diabetes")
+        # who wrote it, its source and its date note come briefly before the text
+        text = view.toPlainText()
+        head = text[: text.index("What it is")]
+        assert "By: MedlinePlus, U.S. National Library of Medicine" in head
+        assert "Source: https://www.nlm.nih.gov/medlineplus/diabetes.html" in head
+        assert "Dates: collected from the agency's website around 2017–2019" in head
+        assert len(head.splitlines()) < 15
     finally:
         window.close()
 
@@ -83,3 +90,61 @@ def test_topics_by_group_list_each_topic_under_its_groups(qtbot: QtBot, tmp_path
         assert tree.topLevelItem(0).text(0) == "Cancer (National Cancer Institute) (1)"
     finally:
         window.close()
+
+
+def test_the_kiosk_home_offers_topic_tiles_a_to_z_and_by_group(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reader.core.kiosk import (
+        AdminPolicy,
+        DisplayDefaults,
+        Features,
+        KioskConfig,
+        SessionPolicy,
+    )
+    from reader.core.library import Library
+    from reader.ui.kiosk.window import KioskWindow
+
+    library = tmp_path / "library"
+    import_medquad(sorted(p for p in FIXTURES.iterdir() if p.name != "bad"), library)
+    research = library / "research"
+    research.mkdir()
+    (research / "paper.md").write_text(
+        "---\nid: paper\ntitle: Diabetes in mice\ncollection: Research\n---\n\nText.\n"
+    )
+    (library / "collections.txt").write_text("[secondary]\nResearch\n")
+    config = KioskConfig(
+        session=SessionPolicy(idle_timeout=180, warning_countdown=30),
+        display=DisplayDefaults(text_size=100, theme="light", font="atkinson"),
+        features=Features(),
+        admin=AdminPolicy(pin_hash=None, failure_delay=60),
+    )
+    window = KioskWindow(Library.scan(library), config)
+    try:
+        window.start()
+        qtbot.waitUntil(lambda: window.isVisible())
+        names = [t.accessibleName() for t in window.topic_tiles]
+        assert names[0] == "All topics, A to Z, 6 topic(s)"
+        assert "Diabetes and blood sugar, 3 topic(s)" in names
+        assert not [t for t in window.tiles if t.accessibleName().startswith("Research")]
+        diabetes = next(t for t in window.topic_tiles if t.text().startswith("Diabetes"))
+        qtbot.mouseClick(diabetes, Qt.MouseButton.LeftButton)
+        assert window.current_page == "topics"
+        items = window.collection_list
+        titles = [items.item(i).text() for i in range(items.count())]
+        assert titles == ["Diabetes", "Diabetes (NIDDK)", "Diabetes (NIHSeniorHealth)"]
+        rect = items.visualItemRect(items.item(1))
+        qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: window.current_page == "article")
+        assert "Diabetes (NIDDK)" in window.article_view.toPlainText()
+        window.home_button.click()
+        qtbot.mouseClick(window.topic_tiles[0], Qt.MouseButton.LeftButton)
+        rows = [items.item(i) for i in range(items.count())]
+        headings = [r.text() for r in rows if not r.flags() & Qt.ItemFlag.ItemIsEnabled]
+        assert headings == ["B", "D", "H"]  # letters head the list and cannot be opened
+        assert "Diabetes in mice" not in [r.text() for r in rows]  # a secondary collection
+    finally:
+        window.shutdown()
+        window.guard.grant_exit()
+        window.close()
+        window.deleteLater()

@@ -72,6 +72,7 @@ MAX_XML_DEPTH = 20
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+DATE_NOTE = "collected from the agency's website around 2017–2019; may be out of date"
 CITATION = (
     "Ben Abacha A, Demner-Fushman D. A question-entailment approach to question "
     "answering. BMC Bioinformatics. 2019;20:511. doi:10.1186/s12859-019-3119-4"
@@ -589,15 +590,15 @@ def _front_matter(article: _Article, credits: list[str]) -> dict[str, Any]:
         "source": urls[0] if urls else None,
         "licence": LICENCE,
         "licence_text": (
-            f"Text from the {source.agency} website, a U.S. government site, as compiled in "
-            f"MedQuAD and shared under {LICENCE} ({LICENCE_URL}). Cite: {CITATION}."
+            f"{source.agency}, a U.S. government website; compiled in MedQuAD (Ben Abacha A, "
+            "Demner-Fushman D. BMC Bioinformatics. 2019;20:511) and shared under "
+            f"{LICENCE} ({LICENCE_URL})."
         ),
         "language": "en",
         "disclaimer": (
-            "This text was collected from the agency's website around 2017–2019 and may be "
-            "out of date. Ask a health worker about your own situation."
+            "This text may be out of date. Ask a health worker about your own situation."
         ),
-        "date_note": "Collected around 2017–2019; may be out of date.",
+        "date_note": DATE_NOTE,
         "category": first.category or None,
         "also_called": "; ".join(dict.fromkeys(synonyms)) or None,
         "other_sources": ", ".join(article.related) or None,

@@ -44,11 +44,12 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.kiosk import TEXT_SIZES, KioskConfig
 from reader.core.language import INTERFACE_LANGUAGES
-from reader.core.library import Library
+from reader.core.library import Library, secondary_collections
 from reader.core.lockout import PinLockout
 from reader.core.model import Reference, SearchResults
 from reader.core.navigation import CitationRef
 from reader.core.theme import THEMES, Theme, resolve_theme
+from reader.core.topics import browsable, by_group, letter_of
 from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleStyle, ArticleView
@@ -111,8 +112,8 @@ read with the arrow keys.</p>
 class Place:
     """A page a person visited, for Back and Forward."""
 
-    page: str  # "home" | "collection" | "results" | "article" | "help"
-    key: str = ""  # the collection name, the query, or the article id
+    page: str  # "home" | "collection" | "topics" | "results" | "article" | "help"
+    key: str = ""  # the collection name, the topic group ("" for A to Z), query or article id
 
 
 def target_px(text_size: int) -> int:
@@ -386,8 +387,15 @@ class KioskWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         tiles = QWidget(scroll)
-        grid = QGridLayout(tiles)
+        outer = QVBoxLayout(tiles)
+        outer.setSpacing(16)
+        self.topic_tiles = self._topic_tiles(tiles, outer)
+        self.collections_label = QLabel(self.tr("Collections"), tiles)
+        self.collections_label.setObjectName("kioskSubtitle")
+        outer.addWidget(self.collections_label)
+        grid = QGridLayout()
         grid.setSpacing(16)
+        outer.addLayout(grid, 1)
         self.tiles: list[QPushButton] = []
         for i, (name, count) in enumerate(self._home_collections()):
             label = f"{name}\n{count} article{'s' if count != 1 else ''}"
@@ -434,11 +442,80 @@ class KioskWindow(QMainWindow):
         self._name_language_button()
         self.help_view.setHtml(HELP_HTML)
 
+    def _topic_tiles(self, parent: QWidget, outer: QVBoxLayout) -> list[QPushButton]:
+        """Tiles for browsing without typing: every topic A to Z, then each group of topics
+        (heart, diabetes, pregnancy and children, ...)."""
+        shelves = by_group(self.library)
+        everything = len(browsable(self.library))
+        if not everything:
+            return []
+        label = QLabel(self.tr("Browse by topic"), parent)
+        label.setObjectName("kioskSubtitle")
+        outer.addWidget(label)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        outer.addLayout(grid)
+        entries = [(self.tr("All topics, A to Z"), "", everything)]
+        entries += [(shelf.name, shelf.name, len(shelf.articles)) for shelf in shelves]
+        out: list[QPushButton] = []
+        for i, (name, key, count) in enumerate(entries):
+            counted = self.tr("%n topic(s)", "", count)
+            tile = self._button(f"{name}\n{counted}", f"{name}, {counted}", parent)
+            tile.setObjectName("topicTile")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.setMinimumHeight(MIN_TARGET_PX * 2)
+            tile.setMaximumHeight(MIN_TARGET_PX * 4)
+            tile.clicked.connect(lambda _=False, k=key: self._go(Place("topics", k)))
+            grid.addWidget(tile, i // 2, i % 2)
+            out.append(tile)
+        return out
+
+    def _fill_topics(self, group: str) -> None:
+        """The collection page, listing a group's topics, or every topic under its letter."""
+        self.collection_list.clear()
+        if group:
+            shelf = next((s for s in by_group(self.library) if s.name == group), None)
+            articles = shelf.articles if shelf is not None else ()
+            self.collection_heading.setText(group)
+            for summary in articles:
+                item = QListWidgetItem(summary.title)
+                item.setData(Qt.ItemDataRole.UserRole, summary.id)
+                self.collection_list.addItem(item)
+        else:
+            self.collection_heading.setText(self.tr("All topics, A to Z"))
+            letter = None
+            for summary in browsable(self.library):
+                first = letter_of(summary.title)
+                if first != letter:
+                    letter = first
+                    head = QListWidgetItem(first)
+                    head.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, not a topic to open
+                    head.setData(
+                        Qt.ItemDataRole.AccessibleTextRole,
+                        self.tr("Letter %1").replace("%1", first),
+                    )
+                    font = head.font()
+                    font.setBold(True)
+                    head.setFont(font)
+                    self.collection_list.addItem(head)
+                item = QListWidgetItem(summary.title)
+                item.setData(Qt.ItemDataRole.UserRole, summary.id)
+                self.collection_list.addItem(item)
+        count = sum(
+            1
+            for i in range(self.collection_list.count())
+            if isinstance(self.collection_list.item(i).data(Qt.ItemDataRole.UserRole), str)
+        )
+        heading = self.collection_heading.text()
+        announce(self.collection_list, self.tr("%1: %n topic(s)", "", count).replace("%1", heading))
+
     def _home_collections(self) -> list[tuple[str, int]]:
         counts = {c.name: len(c.articles) for c in self.library.collections()}
         wanted = self.config.home.collections
         if not wanted:
-            return sorted(counts.items(), key=lambda kv: kv[0].casefold())
+            # research papers and other secondary collections are not offered by default
+            secondary = secondary_collections(self.library.root)
+            return [(n, c) for n, c in counts.items() if n not in secondary]
         missing = [name for name in wanted if name not in counts]
         for name in missing:
             log.warning("the kiosk configuration names collection %r, which is empty", name)
@@ -594,13 +671,15 @@ class KioskWindow(QMainWindow):
         self._place = place
         if place.page == "collection":
             self._fill_collection(place.key)
+        elif place.page == "topics":
+            self._fill_topics(place.key)
         elif place.page == "results":
             self._fill_results(place.key)
         elif place.page == "article" and not self._open_article(place.key):
             return
         if place.page != "article":
             self._close_references()
-        self.stack.setCurrentWidget(self.pages[place.page])
+        self.stack.setCurrentWidget(self.pages.get(place.page) or self.pages["collection"])
         self._update_navigation()
 
     def _update_navigation(self) -> None:
