@@ -73,6 +73,7 @@ from reader.core.model import (
 )
 from reader.core.paths import user_cache_dir
 from reader.core.text import fold
+from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.core.vocabulary import (
     ANALYSIS_VERSION,
     Analysis,
@@ -1157,10 +1158,11 @@ class SearchIndex:
             if not self._writable():  # nor the user cache: a temporary folder, for this run
                 self.index_dir = Path(tempfile.mkdtemp(prefix="offline-reader-index-"))
                 self._temporary_dir = self.index_dir  # removed again by close()
-                self.notice = (
+                self.notice = QT_TRANSLATE_NOOP(
+                    "SearchIndex",
                     "Nothing here can be written, so the search index is kept in the "
-                    f"temporary folder {self.index_dir} and rebuilt at each start."
-                )
+                    "temporary folder {folder} and rebuilt at each start.",
+                ).format(folder=self.index_dir)
                 log.warning("%s", self.notice)
                 self._clear()
         full = self._needs_rebuild
@@ -1319,7 +1321,10 @@ class SearchIndex:
                     (),
                     0,
                     rebuilding=True,
-                    message="The search index is being built; results will appear shortly.",
+                    message=QT_TRANSLATE_NOOP(
+                        "SearchIndex",
+                        "The search index is being built; results will appear shortly.",
+                    ),
                 )
             try:
                 limit = max(1, min(int(limit), 200))
@@ -1333,8 +1338,11 @@ class SearchIndex:
                     (),
                     0,
                     rebuilding=True,
-                    message="The search index is damaged and is being rebuilt. "
-                    "Please try again in a moment.",
+                    message=QT_TRANSLATE_NOOP(
+                        "SearchIndex",
+                        "The search index is damaged and is being rebuilt. "
+                        "Please try again in a moment.",
+                    ),
                 )
 
     def _run(
@@ -1546,12 +1554,17 @@ class SearchIndex:
         code = self._query_language(parsed, prefer)
         plan = _plan(parsed, self.synonyms, code)
         if not plan.units:
-            hint = "Type a word or two to search for."
+            hint = QT_TRANSLATE_NOOP("SearchIndex", "Type a word or two to search for.")
             if parsed.excluded:
-                hint = "Add a word to look for as well as the words to leave out."
+                hint = QT_TRANSLATE_NOOP(
+                    "SearchIndex", "Add a word to look for as well as the words to leave out."
+                )
             words = (*parsed.words, *parsed.phrases)
             if any(plan.analysis.analyse(w, stops=False) for w in words):
-                hint = "Those words are too common to search for; try a more specific word."
+                hint = QT_TRANSLATE_NOOP(
+                    "SearchIndex",
+                    "Those words are too common to search for; try a more specific word.",
+                )
             return SearchResults(query, (), 0, message=hint)
         hits, total, n_all = self._run(plan, collection, limit)
         did_you_mean: str | None = None
@@ -1566,14 +1579,18 @@ class SearchIndex:
                     if n_all2 or (hits2 and not hits):
                         hits, total, n_all, plan = hits2, total2, n_all2, plan2
                         shown = " ".join(query.split())[:80]
-                        message = (
-                            f"Nothing found for “{shown}”; showing results for “{did_you_mean}”."
-                        )
+                        message = QT_TRANSLATE_NOOP(
+                            "SearchIndex",
+                            "Nothing found for “{query}”; showing results for “{suggestion}”.",
+                        ).format(query=shown, suggestion=did_you_mean)
         if not hits:
             total = 0  # whatever Whoosh estimated (it counts deleted sections too)
             broader, message = self._broader(parsed, collection, limit, code)
         elif not n_all and message is None:
-            message = "No section has all of these words; showing sections with some of them."
+            message = QT_TRANSLATE_NOOP(
+                "SearchIndex",
+                "No section has all of these words; showing sections with some of them.",
+            )
         grouped = self._group(hits, plan, limit)
         return SearchResults(
             query=query,
@@ -1597,17 +1614,23 @@ class SearchIndex:
         for text in candidates:
             plan = _plan(parse_query(text), self.synonyms, code)
             if plan.units and self._run(plan, collection, 1)[0]:
-                return text, f"Nothing matched exactly. Try the broader search “{text}”."
+                return text, QT_TRANSLATE_NOOP(
+                    "SearchIndex", "Nothing matched exactly. Try the broader search “{query}”."
+                ).format(query=text)
         if collection:
             plan = _plan(parsed, self.synonyms, code)
             if plan.units and self._run(plan, None, 1)[0]:
                 return (
                     parsed.text(),
-                    f"Nothing in “{collection}”; there are results in other collections.",
+                    QT_TRANSLATE_NOOP(
+                        "SearchIndex",
+                        "Nothing in “{collection}”; there are results in other collections.",
+                    ).format(collection=collection),
                 )
-        return None, (
+        return None, QT_TRANSLATE_NOOP(
+            "SearchIndex",
             "No articles match. Check the spelling, use fewer words, or try a more "
-            "general word (for example “vitamin” instead of a brand name)."
+            "general word (for example “vitamin” instead of a brand name).",
         )
 
     def suggest(self, prefix: str, limit: int = 8) -> tuple[Suggestion, ...]:

@@ -706,6 +706,53 @@
     </message>
 </context>
 <context>
+    <name>SearchIndex</name>
+    <message>
+        <source>Nothing here can be written, so the search index is kept in the temporary folder {folder} and rebuilt at each start.</source>
+        <translation>Aquí no se puede escribir nada, así que el índice de búsqueda se guarda en la carpeta temporal {folder} y se vuelve a crear en cada inicio.</translation>
+    </message>
+    <message>
+        <source>The search index is being built; results will appear shortly.</source>
+        <translation>Se está creando el índice de búsqueda; los resultados aparecerán enseguida.</translation>
+    </message>
+    <message>
+        <source>The search index is damaged and is being rebuilt. Please try again in a moment.</source>
+        <translation>El índice de búsqueda está dañado y se está creando de nuevo. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Type a word or two to search for.</source>
+        <translation>Escriba una o dos palabras para buscar.</translation>
+    </message>
+    <message>
+        <source>Add a word to look for as well as the words to leave out.</source>
+        <translation>Añada una palabra que buscar, además de las palabras que quiere dejar fuera.</translation>
+    </message>
+    <message>
+        <source>Those words are too common to search for; try a more specific word.</source>
+        <translation>Esas palabras son demasiado comunes para buscarlas; pruebe con una palabra más precisa.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”; showing results for “{suggestion}”.</source>
+        <translation>No se encontró nada para «{query}»; se muestran resultados para «{suggestion}».</translation>
+    </message>
+    <message>
+        <source>No section has all of these words; showing sections with some of them.</source>
+        <translation>Ninguna sección tiene todas estas palabras; se muestran secciones que tienen algunas.</translation>
+    </message>
+    <message>
+        <source>Nothing matched exactly. Try the broader search “{query}”.</source>
+        <translation>Nada coincide exactamente. Pruebe la búsqueda más amplia «{query}».</translation>
+    </message>
+    <message>
+        <source>Nothing in “{collection}”; there are results in other collections.</source>
+        <translation>No hay nada en «{collection}»; hay resultados en otras colecciones.</translation>
+    </message>
+    <message>
+        <source>No articles match. Check the spelling, use fewer words, or try a more general word (for example “vitamin” instead of a brand name).</source>
+        <translation>Ningún artículo coincide. Revise cómo está escrito, use menos palabras o pruebe con una palabra más general (por ejemplo, «vitamina» en vez de una marca).</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
         <source>Introduction</source>

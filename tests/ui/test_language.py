@@ -161,3 +161,31 @@ def test_plurals_in_english_and_spanish(qtbot: QtBot, tmp_path: Path) -> None:
     spanish_names = spoken()
     assert spanish_names["Nutrition"] == "Colección Nutrition, 1 artículo"
     assert spanish_names["salud familiar"] == "Colección salud familiar, 4 artículos"
+
+
+def test_search_messages_from_the_core_reach_the_pane_in_spanish(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import shutil
+
+    from reader.core.library import Library
+    from reader.core.search import SearchIndex
+    from reader.ui.search_pane import SearchPane
+
+    root = tmp_path / "library"
+    spanish = Path(__file__).parents[1] / "fixtures" / "spanish_library" / "salud-familiar"
+    shutil.copytree(spanish, root / "salud-familiar")
+    index = SearchIndex.open(Library.scan(root), tmp_path / "index")
+    index.update()
+    translations().set_language("es")
+    pane = SearchPane()
+    qtbot.addWidget(pane)
+    for query, expected in (
+        ("zzzqqq", "Ningún artículo coincide. Revise cómo está escrito"),
+        ("termómetro", "1 resultado en 1 artículo"),
+        ("niños", "resultados en 2 artículos"),
+    ):
+        pane.set_query(query)
+        pane.show_results(index.search(query, language="es"))
+        assert expected in pane.status.text(), (query, pane.status.text())
+    index.close()
