@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n topic(s)</source>
+        <translation>
+            <numerusform>%1: %n topic</numerusform>
+            <numerusform>%1: %n topics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message numerus="yes">
         <source>%1

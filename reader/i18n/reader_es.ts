@@ -287,12 +287,42 @@
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>Collections</source>
+        <translation>Colecciones</translation>
+    </message>
+    <message>
         <source>Change the language: %1</source>
         <translation>Cambiar el idioma: %1</translation>
     </message>
     <message>
         <source>The screen now speaks English.</source>
         <translation>La pantalla ahora está en español.</translation>
+    </message>
+    <message>
+        <source>Browse by topic</source>
+        <translation>Ver por tema</translation>
+    </message>
+    <message>
+        <source>All topics, A to Z</source>
+        <translation>Todos los temas, de la A a la Z</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n tema</numerusform>
+            <numerusform>%n temas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Letter %1</source>
+        <translation>Letra %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n topic(s)</source>
+        <translation>
+            <numerusform>%1: %n tema</numerusform>
+            <numerusform>%1: %n temas</numerusform>
+        </translation>
     </message>
     <message>
         <source>The screen has been cleared for the next person.</source>
