@@ -35,6 +35,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument(
         "--kiosk", action="store_true", help="the kiosk's home screen instead (full screen)"
     )
+    p.add_argument("--language", default="en", help="interface language: en, es, ...")
+    p.add_argument(
+        "--pseudo-rtl",
+        action="store_true",
+        help="a right-to-left pseudo-translation (scripts/pseudo_locale.py) instead",
+    )
     return p.parse_args(argv)
 
 
@@ -63,6 +69,21 @@ def main(argv: list[str]) -> int:
     from reader.ui.app import application, build_window
 
     app = application()
+    from reader.ui.i18n import translations
+
+    if args.pseudo_rtl:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from pseudo_locale import CODE, build
+
+        translations().add_search_dir(build(Path(home) / "pseudo").parent)
+        args.language = CODE
+    if not args.kiosk:  # the window takes the saved language; the kiosk its configured one
+        from dataclasses import replace
+
+        from reader.core.settings import SettingsStore
+
+        store = SettingsStore.for_user()
+        store.save(replace(store.load()[0], language=args.language))
     if args.kiosk:
         return shoot_kiosk(app, args, home)
     window = build_window(GuiOptions(library=args.library, open_target=args.article))
@@ -102,13 +123,21 @@ def main(argv: list[str]) -> int:
 
 def shoot_kiosk(app: Any, args: argparse.Namespace, home: str) -> int:
     """The kiosk's home screen as a person walking up to it sees it."""
+    from dataclasses import replace
+
     from PySide6.QtCore import QTimer
 
     from reader.core.kiosk import load_kiosk_config
     from reader.core.library import Library
+    from reader.ui.i18n import translations
     from reader.ui.kiosk.window import KioskWindow
 
-    window = KioskWindow(Library.scan(args.library), load_kiosk_config(None))
+    config = load_kiosk_config(None)
+    language = args.language if args.language in ("en", "es") else "en"
+    config = replace(config, display=replace(config.display, language=language))
+    window = KioskWindow(Library.scan(args.library), config)
+    if args.language != language:  # a language the kiosk does not offer: shown all the same
+        translations().set_language(args.language)
     window.start()
     result = {"code": 0}
 

@@ -133,6 +133,10 @@ class Translations(QObject):
         self._loaded = False
         self.language = SOURCE_LANGUAGE
 
+    def add_search_dir(self, folder: Path) -> None:
+        """Look for ``reader_<lang>.qm`` in ``folder`` first (a test's pseudo-translation)."""
+        self._dirs = (Path(folder), *self._dirs)
+
     def file_for(self, code: str) -> Path | None:
         """The reader's compiled translation for ``code``, if there is one."""
         for folder in self._dirs:

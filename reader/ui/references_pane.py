@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Article, FlaggedClaim, Reference
-from reader.ui.i18n import fill
+from reader.ui.i18n import fill, follow_content_language
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -150,6 +150,10 @@ class ReferencesPane(QWidget):
         self._article = article
         self._hide_flag()
         self.list.clear()
+        # References and claims are the article's text: its language's direction.
+        language = article.meta.language if article is not None else None
+        for view in (self.list, self.cited_in, self.address):
+            follow_content_language(view, language)
         if article is None or not article.references:
             empty = QListWidgetItem(self.tr("This article has no reference list."))
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.model import Article
-from reader.ui.i18n import fill
+from reader.ui.i18n import fill, follow_content_language
 
 _ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,6 +35,7 @@ class SectionsPane(QWidget):
         self.tree.clear()
         if article is None:
             return
+        follow_content_language(self.tree, article.meta.language)  # the article's headings
         stack: list[tuple[int, QTreeWidgetItem]] = []
         if article.section("lead") is not None:
             lead = QTreeWidgetItem([self.tr("Introduction")])
