@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.core.fsutil import UnsafeFileError, atomic_write_text, read_bounded
 from reader.core.paths import user_config_dir
+from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.core.theme import SYSTEM, theme_ids
 
 log = logging.getLogger(__name__)
@@ -30,9 +31,9 @@ LINE_SPACING_STEPS: tuple[float, ...] = (1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 #: Font choices: id -> label. "system" is the platform's default UI font.
 FONT_CHOICES: tuple[tuple[str, str], ...] = (
-    ("system", "System default"),
-    ("atkinson", "Atkinson Hyperlegible"),
-    ("dyslexic", "OpenDyslexic (dyslexia-friendly)"),
+    ("system", QT_TRANSLATE_NOOP("Font", "System default")),
+    ("atkinson", QT_TRANSLATE_NOOP("Font", "Atkinson Hyperlegible")),
+    ("dyslexic", QT_TRANSLATE_NOOP("Font", "OpenDyslexic (dyslexia-friendly)")),
 )
 _FONT_IDS = frozenset(f for f, _ in FONT_CHOICES)
 _MAX_BLOB = 64 * 1024

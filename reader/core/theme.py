@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from reader.core.texts import QT_TRANSLATE_NOOP
+
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 #: The theme choice that defers to the platform's light/dark hint.
@@ -53,7 +55,7 @@ class Theme:
 
 LIGHT = Theme(
     id="light",
-    label="Light",
+    label=QT_TRANSLATE_NOOP("Theme", "Light"),
     dark=False,
     background="#ffffff",
     text="#1a1a1a",
@@ -79,7 +81,7 @@ LIGHT = Theme(
 
 DARK = Theme(
     id="dark",
-    label="Dark",
+    label=QT_TRANSLATE_NOOP("Theme", "Dark"),
     dark=True,
     background="#121212",
     text="#ececec",
@@ -105,7 +107,7 @@ DARK = Theme(
 
 HIGH_CONTRAST = Theme(
     id="high_contrast",
-    label="High contrast (white on black)",
+    label=QT_TRANSLATE_NOOP("Theme", "High contrast (white on black)"),
     dark=True,
     background="#000000",
     text="#ffffff",
@@ -131,7 +133,7 @@ HIGH_CONTRAST = Theme(
 
 HIGH_CONTRAST_YELLOW = Theme(
     id="high_contrast_yellow",
-    label="High contrast (yellow on black)",
+    label=QT_TRANSLATE_NOOP("Theme", "High contrast (yellow on black)"),
     dark=True,
     background="#000000",
     text="#ffff00",
@@ -160,8 +162,16 @@ _BY_ID = {t.id: t for t in THEMES}
 
 #: Choices offered to the person, in menu order: the system hint first.
 THEME_CHOICES: tuple[tuple[str, str], ...] = (
-    (SYSTEM, "Follow the system"),
+    (SYSTEM, QT_TRANSLATE_NOOP("Theme", "Follow the system")),
     *((t.id, t.label) for t in THEMES),
+)
+
+
+#: The short names a narrow tool bar shows (see ``reader.ui.main_window.short_label``),
+#: marked here so that they are translated too.
+SHORT_NAMES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Theme", "White on black"),
+    QT_TRANSLATE_NOOP("Theme", "Yellow on black"),
 )
 
 

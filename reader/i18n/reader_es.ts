@@ -224,6 +224,21 @@
     </message>
 </context>
 <context>
+    <name>Font</name>
+    <message>
+        <source>System default</source>
+        <translation>La del sistema</translation>
+    </message>
+    <message>
+        <source>Atkinson Hyperlegible</source>
+        <translation>Atkinson Hyperlegible</translation>
+    </message>
+    <message>
+        <source>OpenDyslexic (dyslexia-friendly)</source>
+        <translation>OpenDyslexic (para personas con dislexia)</translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
         <source>One section of the article.</source>
@@ -927,6 +942,37 @@
             <numerusform>%n atajo: teclas, qué hacen y dónde.</numerusform>
             <numerusform>%n atajos: teclas, qué hacen y dónde.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>High contrast (white on black)</source>
+        <translation>Alto contraste (blanco sobre negro)</translation>
+    </message>
+    <message>
+        <source>High contrast (yellow on black)</source>
+        <translation>Alto contraste (amarillo sobre negro)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>White on black</source>
+        <translation>Blanco sobre negro</translation>
+    </message>
+    <message>
+        <source>Yellow on black</source>
+        <translation>Amarillo sobre negro</translation>
     </message>
 </context>
 <context>
