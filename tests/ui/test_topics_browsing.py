@@ -124,8 +124,8 @@ def test_the_kiosk_home_offers_topic_tiles_a_to_z_and_by_group(
         window.start()
         qtbot.waitUntil(lambda: window.isVisible())
         names = [t.accessibleName() for t in window.topic_tiles]
-        assert names[0] == "All topics, A to Z, 6 topic(s)"
-        assert "Diabetes and blood sugar, 3 topic(s)" in names
+        assert names[0].startswith("All topics, A to Z, 6 topic")  # "topics" once translated
+        assert any(n.startswith("Diabetes and blood sugar, 3 topic") for n in names)
         assert not [t for t in window.tiles if t.accessibleName().startswith("Research")]
         diabetes = next(t for t in window.topic_tiles if t.text().startswith("Diabetes"))
         qtbot.mouseClick(diabetes, Qt.MouseButton.LeftButton)
