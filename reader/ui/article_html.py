@@ -184,6 +184,9 @@ def _meta_html(article: Article) -> list[str]:
     if m.licence_text:
         rows.append(("Attribution", m.licence_text))
     rows.append(("Collection", m.collection))
+    if dict(m.extra).get("other_titles"):
+        # the same topic from another source, in the library under these titles
+        rows.append(("Also in this library", dict(m.extra)["other_titles"]))
     for label, value in rows:
         parts.append(f'<p class="muted"><b>{escape(label)}:</b> {escape(value)}</p>')
     if m.disclaimer:

@@ -61,6 +61,7 @@ def test_topics_a_to_z_by_keyboard_open_the_topic(qtbot: QtBot, tmp_path: Path) 
         assert "By: MedlinePlus, U.S. National Library of Medicine" in head
         assert "Source: https://www.nlm.nih.gov/medlineplus/diabetes.html" in head
         assert "Dates: collected from the agency's website around 2017–2019" in head
+        assert "Also in this library: Diabetes (NIDDK); Diabetes (NIHSeniorHealth)" in head
         assert len(head.splitlines()) < 15
     finally:
         window.close()

@@ -516,6 +516,7 @@ class _Article:
     article_id: str = ""
     title: str = ""
     related: list[str] = field(default_factory=list)
+    related_titles: list[str] = field(default_factory=list)
 
 
 def _synonym_ok(synonym: str, focus: str) -> bool:
@@ -602,6 +603,7 @@ def _front_matter(article: _Article, credits: list[str]) -> dict[str, Any]:
         "category": first.category or None,
         "also_called": "; ".join(dict.fromkeys(synonyms)) or None,
         "other_sources": ", ".join(article.related) or None,
+        "other_titles": "; ".join(article.related_titles) or None,
         "other_addresses": ", ".join(urls[1:]) or None,
         "credit": "; ".join(credits) or None,
         "medquad": ", ".join(f"{t.source.key} {t.doc_id}" for t in article.topics),
@@ -656,6 +658,7 @@ def plan_articles(topics: Iterable[Topic], taken: dict[str, str] | None = None) 
     for same in by_topic.values():
         for art in same:
             art.related = [o.article_id for o in same if o is not art]
+            art.related_titles = [o.title for o in same if o is not art]
     return articles
 
 
