@@ -147,6 +147,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentAccessible</name>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+</context>
+<context>
     <name>EditBookmarksDialog</name>
     <message>
         <source>Bookmarks</source>
@@ -446,6 +453,28 @@
             <numerusform>%1, %n tema</numerusform>
             <numerusform>%1, %n temas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LinkActions</name>
+    <message>
+        <source>Go to the reference</source>
+        <translation>Ir a la referencia</translation>
+    </message>
+    <message>
+        <source>Move the reading position to this link</source>
+        <translation>Llevar la posición de lectura a este enlace</translation>
+    </message>
+</context>
+<context>
+    <name>LinkNode</name>
+    <message>
+        <source>Reference %1: %2</source>
+        <translation>Referencia %1: %2</translation>
+    </message>
+    <message>
+        <source>Reference %1</source>
+        <translation>Referencia %1</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QTextBrowser, QWidget
 
 from reader.core.model import Article
+from reader.ui.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -424,8 +425,8 @@ class LinkActions(QAccessibleActionInterface):
 
     def localizedActionDescription(self, name: str) -> str:  # noqa: N802
         if name == self.pressAction():
-            return "Go to the reference"
-        return "Move the reading position to this link"
+            return QCoreApplication.translate("LinkActions", "Go to the reference")
+        return QCoreApplication.translate("LinkActions", "Move the reading position to this link")
 
     def doAction(self, name: str) -> None:  # noqa: N802
         if name == self.pressAction():
@@ -506,7 +507,10 @@ def citation_link_name(article: object, href: str) -> str | None:
         return None
     who = reference.authors[0] if reference.authors else reference.container or ""
     details = ", ".join(p for p in (who, str(reference.year or "")) if p)
-    return f"Reference {reference.number}" + (f": {details}" if details else "")
+    if details:
+        named = QCoreApplication.translate("LinkNode", "Reference %1: %2")
+        return fill(named, reference.number, details)
+    return fill(QCoreApplication.translate("LinkNode", "Reference %1"), reference.number)
 
 
 def activate_link(browser: QTextBrowser, href: str) -> None:
@@ -635,7 +639,7 @@ class DocumentAccessible(QAccessibleWidget):
                 self.browser.accessibleName()
                 or self.browser.documentTitle()
                 or self.browser.windowTitle()
-                or "Article"
+                or QCoreApplication.translate("DocumentAccessible", "Article")
             )
         if kind == QAccessible.Text.Description:
             return self.browser.accessibleDescription()
