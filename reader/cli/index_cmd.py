@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -14,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reader.core import index_wire
 from reader.core.errors import ReaderError
 from reader.core.library import Library
-from reader.core.model import IndexProgress, IndexReport
+from reader.core.model import IndexPhase, IndexProgress, IndexReport
 from reader.core.paths import bundled_library, user_cache_dir
 from reader.core.search import SearchIndex
 
@@ -56,27 +56,25 @@ class _Progress:
     def __call__(self, p: IndexProgress) -> None:
         if self.quiet:
             return
-        if p.phase == "indexing" and p.total:
+        if p.phase is IndexPhase.INDEXING and p.total:
             tenth = p.done * 10 // p.total
             if self.tty:
                 print(f"\rindexing {p.done + 1}/{p.total}", end="", file=sys.stderr, flush=True)
             elif tenth != self.last_tenth:
                 self.last_tenth = tenth
                 print(f"indexing {p.done + 1}/{p.total}", file=sys.stderr, flush=True)
-        elif p.phase in ("checking", "committing"):
-            end = "\n" if self.tty and p.phase == "committing" else ""
+        elif p.phase in (IndexPhase.CHECKING, IndexPhase.COMMITTING):
+            end = "\n" if self.tty and p.phase is IndexPhase.COMMITTING else ""
             print(f"{end}{p.phase}…", file=sys.stderr, flush=True)
 
 
 class JsonProgress:
-    """One JSON object per line on standard output: every change of phase and, while
-    indexing, at most ten lines a second (``{"phase": "indexing", "done": 10, "total": 500,
-    "article": "id"}``). The outcome is a line with ``"phase": "finished"`` (see
-    :func:`report_json`) or ``"phase": "failed"`` with a ``"message"``."""
+    """Progress as lines of :mod:`reader.core.index_wire`: every change of phase and,
+    while indexing, at most ten lines a second. The outcome follows as one last line."""
 
     def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
-        self.last_phase = ""
+        self.last_phase: IndexPhase | None = None
         self.last_time = 0.0
 
     def __call__(self, p: IndexProgress) -> None:
@@ -84,7 +82,7 @@ class JsonProgress:
         if p.phase == self.last_phase and now - self.last_time < self.interval:
             return
         self.last_phase, self.last_time = p.phase, now
-        emit_json({"phase": p.phase, "done": p.done, "total": p.total, "article": p.article_id})
+        _OUTPUT.write_line(index_wire.encode_progress(p))
 
 
 class _Output:
@@ -120,10 +118,6 @@ class _Output:
 _OUTPUT = _Output()
 
 
-def emit_json(data: dict[str, Any]) -> None:
-    _OUTPUT.write_line(json.dumps(data, ensure_ascii=True))
-
-
 def watch_parent(cancelled: threading.Event, interval: float = 0.5) -> threading.Thread:
     """Cancel the work when the process that started this one goes (a window killed
     with SIGKILL cannot stop its indexer): this process is then adopted by another."""
@@ -138,22 +132,6 @@ def watch_parent(cancelled: threading.Event, interval: float = 0.5) -> threading
     thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
     thread.start()
     return thread
-
-
-def report_json(report: IndexReport, index: SearchIndex) -> dict[str, Any]:
-    return {
-        "phase": "finished",
-        "added": report.added,
-        "changed": report.changed,
-        "removed": report.removed,
-        "unchanged": report.unchanged,
-        "seconds": report.seconds,
-        "location": str(report.location) if report.location is not None else None,
-        "problems": [[str(p.path), p.message, p.line] for p in report.problems],
-        "cancelled": report.cancelled,
-        "notice": index.notice,
-        "temporary": index.temporary,  # the reader deletes the folder when done with it
-    }
 
 
 def print_report(report: IndexReport) -> None:
@@ -211,12 +189,12 @@ def run_json(args: argparse.Namespace) -> int:
                 report = index.rebuild(progress, cancelled.is_set)
             else:
                 report = index.update(progress, cancelled.is_set)
-            emit_json(report_json(report, index))
+            _OUTPUT.write_line(index_wire.encode_finished(report, index.notice, index.temporary))
             index.keep_temporary_folder()  # the window opens it, and deletes it at the end
         finally:
             index.close()
     except ReaderError as exc:
-        emit_json({"phase": "failed", "message": str(exc)})
+        _OUTPUT.write_line(index_wire.encode_failed(str(exc)))
         return 2
     finally:
         cancelled.set()  # stops the parent watch

@@ -12,7 +12,7 @@ text, citation markers excluded). A citation's claim span indexes into that text
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 
 
@@ -313,12 +313,22 @@ class Suggestion:
     section_anchor: str | None = None
 
 
+class IndexPhase(StrEnum):
+    """Where an index build or update is (also the ``phase`` of its progress lines)."""
+
+    CHECKING = "checking"  # comparing the library with the index
+    INDEXING = "indexing"  # reading and indexing the articles that changed
+    COMMITTING = "committing"  # writing the new segment
+    DONE = "done"  # up to date
+    CANCELLED = "cancelled"  # stopped on request: nothing was committed
+
+
 @dataclass(frozen=True, slots=True)
 class IndexProgress:
     done: int
     total: int
     article_id: str | None = None
-    phase: str = "indexing"  # "checking" | "indexing" | "committing" | "done"
+    phase: IndexPhase = IndexPhase.INDEXING
 
 
 @dataclass(frozen=True, slots=True)

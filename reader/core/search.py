@@ -64,6 +64,7 @@ from reader.core.language import DEFAULT_LANGUAGE, Languages
 from reader.core.library import Library
 from reader.core.model import (
     Article,
+    IndexPhase,
     IndexProgress,
     IndexReport,
     Problem,
@@ -1141,11 +1142,11 @@ class SearchIndex:
     ) -> IndexReport:
         started = time.perf_counter()
 
-        def tell(done: int, total: int, article_id: str | None, phase: str) -> None:
+        def tell(done: int, total: int, article_id: str | None, phase: IndexPhase) -> None:
             if progress is not None:
                 progress(IndexProgress(done, total, article_id, phase))
 
-        tell(0, len(self.library.summaries), None, "checking")
+        tell(0, len(self.library.summaries), None, IndexPhase.CHECKING)
         if not self._writable():
             if self._explicit_dir and self.index_dir.name != PREBUILT_DIR_NAME:
                 raise SearchError(f"the search index folder {self.index_dir} cannot be written")
@@ -1172,7 +1173,7 @@ class SearchIndex:
         added, changed, removed, unchanged = self._diff()
         todo = added + changed
         if not full and not todo and not removed:
-            tell(0, 0, None, "done")
+            tell(0, 0, None, IndexPhase.DONE)
             return self._report(0, 0, 0, unchanged, started)
         try:
             if self._ix is None:
@@ -1191,12 +1192,12 @@ class SearchIndex:
                     if cancel is not None and cancel():
                         writer.cancel()
                         self._mark_clean()
-                        tell(n, len(todo), None, "cancelled")
+                        tell(n, len(todo), None, IndexPhase.CANCELLED)
                         return self._report(0, 0, 0, unchanged, started, cancelled=True)
                     summary = self.library.summary(article_id)
                     if summary is None:  # pragma: no cover - the diff comes from the library
                         continue
-                    tell(n, len(todo), article_id, "indexing")
+                    tell(n, len(todo), article_id, IndexPhase.INDEXING)
                     if not full:
                         writer.delete_by_term("article", article_id)
                     try:
@@ -1218,7 +1219,7 @@ class SearchIndex:
                     ]
                 for article_id in removed:
                     manifest.articles.pop(article_id, None)
-                tell(len(todo), len(todo), None, "committing")
+                tell(len(todo), len(todo), None, IndexPhase.COMMITTING)
                 writer.commit(optimize=full)
             except BaseException:
                 with contextlib.suppress(Exception):
@@ -1246,7 +1247,7 @@ class SearchIndex:
             self._prepare_suggestions()
         finally:
             self._rebuilding = False
-        tell(len(todo), len(todo), None, "done")
+        tell(len(todo), len(todo), None, IndexPhase.DONE)
         if full:
             return self._report(len(todo), 0, 0, 0, started, problems=problems)
         return self._report(len(added), len(changed), len(removed), unchanged, started, problems)

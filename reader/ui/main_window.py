@@ -43,7 +43,14 @@ from reader.core.article import read_article
 from reader.core.errors import ReaderError
 from reader.core.keymap import KEYMAP, binding
 from reader.core.library import Library
-from reader.core.model import Article, FlaggedClaim, IndexProgress, Reference, SearchResults
+from reader.core.model import (
+    Article,
+    FlaggedClaim,
+    IndexPhase,
+    IndexProgress,
+    Reference,
+    SearchResults,
+)
 from reader.core.navigation import CitationRef, History, Location, OpenRequest
 from reader.core.reading import Bookmark, ReadingStore, Visit
 from reader.core.settings import (
@@ -135,11 +142,11 @@ def short_label(label: str) -> str:
 
 def index_progress_text(progress: IndexProgress) -> str | None:
     """What the status bar says while the search index is checked or built."""
-    if progress.phase == "checking":
+    if progress.phase is IndexPhase.CHECKING:
         return "Checking the search index…"
-    if progress.phase == "indexing":
+    if progress.phase is IndexPhase.INDEXING:
         return f"Indexing: {progress.done} of {progress.total} articles"
-    if progress.phase == "committing":
+    if progress.phase is IndexPhase.COMMITTING:
         return f"Indexing: saving the index of {progress.total} articles…"
     return None
 
@@ -672,7 +679,7 @@ class MainWindow(QMainWindow):
         text = index_progress_text(progress)
         if text is None:
             return
-        if progress.phase == "indexing" and progress.total:
+        if progress.phase is IndexPhase.INDEXING and progress.total:
             self.progress.show()
             self.progress.setMaximum(progress.total)
             self.progress.setValue(progress.done)

@@ -12,7 +12,6 @@ drops stale results).
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import sys
@@ -32,8 +31,9 @@ from PySide6.QtCore import (
 
 import reader
 from reader.core.errors import ReaderError
+from reader.core.index_wire import IndexerOutcome, decode_line
 from reader.core.library import Library
-from reader.core.model import IndexProgress, IndexReport, Problem, SearchResults
+from reader.core.model import IndexProgress, IndexReport, SearchResults
 from reader.ui.i18n import translations
 
 log = logging.getLogger(__name__)
@@ -45,8 +45,6 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     _SEARCH_IMPORT_ERROR: str | None = str(exc)
 else:
     _SEARCH_IMPORT_ERROR = None
-
-_PROGRESS_PHASES = frozenset({"checking", "indexing", "committing", "done", "cancelled"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,66 +59,10 @@ class _Opened:
     report: IndexReport | None = None  # set when reopened after the indexer finished
 
 
-@dataclass(frozen=True, slots=True)
-class IndexerOutcome:
-    """What the indexing process said last: a report, or why it failed."""
-
-    report: IndexReport | None = None
-    notice: str | None = None
-    failure: str | None = None
-    temporary: bool = False  # the index is in a temporary folder the window must delete
-
-
 def indexer_command(library_root: Path) -> tuple[str, list[str]]:
     """The program and arguments of the process that brings the index up to date."""
     args = ["-m", "reader", "index", "--library", str(library_root), "--progress-json"]
     return sys.executable, args
-
-
-def parse_indexer_line(line: str) -> IndexProgress | IndexerOutcome | None:
-    """One line of ``offline-reader index --progress-json``; None for anything else."""
-    try:
-        data = json.loads(line)
-    except ValueError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    phase = data.get("phase")
-    try:
-        if phase in _PROGRESS_PHASES:
-            article = data.get("article")
-            return IndexProgress(
-                int(data.get("done", 0)),
-                int(data.get("total", 0)),
-                article if isinstance(article, str) else None,
-                str(phase),
-            )
-        if phase == "failed":
-            return IndexerOutcome(failure=str(data.get("message", "")))
-        if phase == "finished":
-            location = data.get("location")
-            notice = data.get("notice")
-            report = IndexReport(
-                added=int(data["added"]),
-                changed=int(data["changed"]),
-                removed=int(data["removed"]),
-                unchanged=int(data["unchanged"]),
-                seconds=float(data["seconds"]),
-                location=Path(location) if isinstance(location, str) else None,
-                problems=tuple(
-                    Problem(Path(str(p[0])), str(p[1]), p[2] if isinstance(p[2], int) else None)
-                    for p in data.get("problems", ())
-                ),
-                cancelled=bool(data.get("cancelled", False)),
-            )
-            return IndexerOutcome(
-                report,
-                notice if isinstance(notice, str) else None,
-                temporary=data.get("temporary") is True,
-            )
-    except (KeyError, TypeError, ValueError, IndexError):
-        return None
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,7 +306,7 @@ class SearchService(QObject):
         latest: IndexProgress | None = None
         while process.canReadLine():
             line = bytes(process.readLine().data()).decode("utf-8", "replace").strip()
-            item = parse_indexer_line(line)
+            item = decode_line(line)
             if isinstance(item, IndexProgress):
                 latest = item
             elif isinstance(item, IndexerOutcome):
@@ -494,7 +436,6 @@ class SearchService(QObject):
 __all__ = [
     "IndexProgress",
     "IndexReady",
-    "IndexerOutcome",
     "LibraryLoader",
     "ScanProgress",
     "SearchService",

@@ -10,10 +10,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
-from reader.core.model import IndexProgress, SearchResults
+from reader.core.model import SearchResults
 from reader.ui.app import build_window
 from reader.ui.main_window import StatusMessage
-from reader.ui.workers import IndexerOutcome, IndexReady, parse_indexer_line
+from reader.ui.workers import IndexReady
 
 LIBRARY = Path(__file__).parents[1] / "fixtures" / "ui_library"
 
@@ -82,12 +82,3 @@ def test_closing_the_window_stops_the_indexing_process(qtbot: QtBot) -> None:
     pid = started.args[0] if started.args else 0
     window.close()
     assert not _alive(pid)
-
-
-def test_progress_lines_of_the_indexing_process_are_understood() -> None:
-    line = '{"phase": "indexing", "done": 3, "total": 10, "article": "a"}'
-    assert parse_indexer_line(line) == IndexProgress(3, 10, "a", "indexing")
-    failed = parse_indexer_line('{"phase": "failed", "message": "the disk is full"}')
-    assert failed == IndexerOutcome(failure="the disk is full")
-    assert parse_indexer_line("Traceback (most recent call last):") is None
-    assert parse_indexer_line('{"phase": "finished"}') is None  # incomplete: not a report
