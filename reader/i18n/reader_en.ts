@@ -136,12 +136,33 @@
     </message>
 </context>
 <context>
-    <name>new</name>
+    <name>_Texts</name>
     <message numerus="yes">
-        <source>Library %1 opened: %n articles</source>
+        <source>Library %1 opened: %n article(s)</source>
         <translation>
             <numerusform>Library %1 opened: %n article</numerusform>
             <numerusform>Library %1 opened: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the library: %1 of %n article(s)</source>
+        <translation>
+            <numerusform>Loading the library: %1 of %n article</numerusform>
+            <numerusform>Loading the library: %1 of %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Library loaded: %n article(s)</source>
+        <translation>
+            <numerusform>Library loaded: %n article</numerusform>
+            <numerusform>Library loaded: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the library could not be read; run &apos;offline-reader check&apos; for details.</source>
+        <translation>
+            <numerusform>%n file in the library could not be read; run &apos;offline-reader check&apos; for details.</numerusform>
+            <numerusform>%n files in the library could not be read; run &apos;offline-reader check&apos; for details.</numerusform>
         </translation>
     </message>
 </context>

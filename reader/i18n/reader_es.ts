@@ -1015,17 +1015,38 @@
     </message>
 </context>
 <context>
-    <name>new</name>
+    <name>_Texts</name>
     <message numerus="yes">
-        <source>Library %1 opened: %n articles</source>
+        <source>Library %1 opened: %n article(s)</source>
         <translation>
             <numerusform>Biblioteca %1 abierta: %n artículo</numerusform>
             <numerusform>Biblioteca %1 abierta: %n artículos</numerusform>
         </translation>
     </message>
     <message>
-        <source>Library %1 opened: 1 article</source>
-        <translation>Biblioteca %1 abierta: 1 artículo</translation>
+        <source>Loading the library…</source>
+        <translation>Cargando la biblioteca…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the library: %1 of %n article(s)</source>
+        <translation>
+            <numerusform>Cargando la biblioteca: %1 de %n artículo</numerusform>
+            <numerusform>Cargando la biblioteca: %1 de %n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Library loaded: %n article(s)</source>
+        <translation>
+            <numerusform>Biblioteca cargada: %n artículo</numerusform>
+            <numerusform>Biblioteca cargada: %n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the library could not be read; run &apos;offline-reader check&apos; for details.</source>
+        <translation>
+            <numerusform>%n archivo de la biblioteca no se pudo leer; ejecute &apos;offline-reader check&apos; para ver los detalles.</numerusform>
+            <numerusform>%n archivos de la biblioteca no se pudieron leer; ejecute &apos;offline-reader check&apos; para ver los detalles.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -21,7 +21,7 @@ from reader.core.paths import resources_dir, user_cache_dir
 from reader.core.settings import SettingsStore
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
-from reader.ui.i18n import system_language, translations
+from reader.ui.i18n import fill, system_language, translations
 from reader.ui.main_window import MainWindow, base_font
 from reader.ui.quit_signals import QuitSignals
 from reader.ui.workers import LibraryLoader, ScanProgress
@@ -157,13 +157,31 @@ def switch_library(window: MainWindow, root: Path) -> MainWindow:
         new.activateWindow()
     window.close()
     window.deleteLater()
-    n = len(new.library)
-    new.show_status(
-        new.tr("Library %1 opened: %n articles", "", n).replace("%1", str(root))
-        if n != 1
-        else new.tr("Library %1 opened: 1 article").replace("%1", str(root))
-    )
+    new.show_status(_Texts().opened(root, len(new.library)))
     return new
+
+
+class _Texts(QObject):
+    """The start-up messages, in the interface language (tr() gives lupdate the plurals)."""
+
+    def opened(self, root: Path, n: int) -> str:
+        return fill(self.tr("Library %1 opened: %n article(s)", "", n), root)
+
+    def loading(self) -> str:
+        return self.tr("Loading the library…")
+
+    def progress(self, done: int, total: int) -> str:
+        return fill(self.tr("Loading the library: %1 of %n article(s)", "", total), done)
+
+    def loaded(self, n: int) -> str:
+        return self.tr("Library loaded: %n article(s)", "", n)
+
+    def unreadable(self, n: int) -> str:
+        return self.tr(
+            "%n file(s) in the library could not be read; run 'offline-reader check' for details.",
+            "",
+            n,
+        )
 
 
 def _first_scan_is_slow(root: Path) -> bool:
@@ -177,16 +195,16 @@ def _build_window_loading(
     options: GuiOptions, store: SettingsStore | None, start_search: bool
 ) -> MainWindow:
     window = MainWindow(Library(options.library, (), ()), store or SettingsStore.for_user())
-    window.show_status("Loading the library…")
+    window.show_status(_Texts().loading())
     loader = LibraryLoader(options.library, user_cache_dir(), window)
 
     def progressed(p: ScanProgress) -> None:
-        window.show_status(f"Loading the library: {p.done} of {p.total} articles", speak=False)
+        window.show_status(_Texts().progress(p.done, p.total), speak=False)
 
     def loaded(library: Library) -> None:
         window.set_library(library)
         n = len(library)
-        window.show_status(f"Library loaded: {n} article{'s' if n != 1 else ''}")
+        window.show_status(_Texts().loaded(n))
         _show_library(window, options, start_search)
         gc.freeze()
 
@@ -215,11 +233,7 @@ def _show_library(window: MainWindow, options: GuiOptions, start_search: bool) -
         window.show_welcome()
     if library.problems:
         n = len(library.problems)
-        window.show_status(
-            f"{n} file{'s' if n != 1 else ''} in the library could not be read; "
-            "run 'offline-reader check' for details.",
-            error=True,
-        )
+        window.show_status(_Texts().unreadable(n), error=True)
     elif library.notices:  # the saved listing was unusable (it is logged in full)
         window.show_status(
             QCoreApplication.translate(
