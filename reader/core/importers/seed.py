@@ -14,16 +14,12 @@ The layout, top to bottom, blocks separated by blank lines::
     author avatar                      <- then the author's name
     1WH staff
 
-Heading placement (:func:`place_headings`): every listed heading is put before the
-paragraph it heads, in order, none lost, none duplicated. A bare in-body heading that
-matches a listed one is the same heading (the listed wording is used) and fixes its
-position; the others are placed by a monotonic alignment (dynamic programming over
-paragraph positions) that maximises the lexical similarity between each heading and
-the paragraph it opens: words weighted by their rarity in the article, exact words
-over shared stems, the paragraph's first sentence over the rest, acronyms expanded
-where the article defines them; a paragraph that opens by pointing back ("This
-study", "The results") is an unlikely section start, and the first paragraph is
-the lead unless there are too few paragraphs for that.
+Heading placement (:mod:`reader.core.importers.headings`): every listed heading is put
+before the paragraph it heads, in order, none lost, none duplicated. A bare in-body
+heading that matches a listed one is the same heading (the listed wording is used) and
+fixes its position; a ``NAME.headings`` file beside the source fixes the headings staff
+have confirmed or moved; the others are placed on the evidence of the text, and close
+calls are kept (``uncertain_headings`` in the front matter, and the import report).
 
 Claims are linked to references by :mod:`reader.core.claims`; linked sentences get
 a footnote marker, flagged ones go into the front matter's ``flagged_claims``.
