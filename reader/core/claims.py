@@ -11,18 +11,24 @@ The method, in short:
    ``(ACRONYM)``), classified by their words and context as a journal ("published
    in X", "Journal", "Pediatrics"), an organisation or institution ("researchers at
    X", "University", "Organization"), or a person ("X and colleagues", "X et al.").
-2. Each reference is split into its **source names** (authors or organisation, and
-   the container: journal, website) and its title. A mention matches a reference
-   when its words line up with a run of words of the source names, each reference
-   word equal to or an ISO 4 / NLM-style abbreviation of the mention's word
-   ("JAMA Pediatr." <- "JAMA Pediatrics", "Am J Epidemiol" <- "American Journal of
-   Epidemiology"), or when an acronym, an institution's distinctive name or an
-   author's surname is found there. Titles never count as names.
-3. A sentence that cites (it speaks of a study, review, report, researchers ...)
-   and names a source is linked to the reference(s) it names. A year or a topic
-   alone never links. A sentence naming a journal, organisation or person that no
-   reference holds is **flagged**, with the closest reference (same kind of source,
-   shared topic words, not cited elsewhere) and why it was not taken.
+2. Each reference is split into its **source names** (each organisation among the
+   authors, the container: journal or website, publishers and affiliations after it)
+   and its title. A mention fits a reference when it is one of those names whole, word
+   for word, each reference word equal to the mention's or an ISO 4 / NLM-style
+   abbreviation of it ("JAMA Pediatr." <- "JAMA Pediatrics", "Am J Epidemiol" <-
+   "American Journal of Epidemiology"); or the distinctive part of one, leaving out only
+   words such as "University" or "Staff" (never a place or scope: "European Centre for
+   Disease Prevention and Control" is not "Centers for Disease Control and
+   Prevention", "The Lancet" is not "Lancet Infect Dis"); or an acronym the reference
+   or the article defines; or an author's surname; or, for a document, its title
+   written as a name ("the Dietary Guidelines for Americans").
+3. A sentence that cites (it speaks of a study, review, report, researchers ...) is
+   linked to the reference it names unmistakably. When a name fits several references,
+   only the sentence itself may choose (a year, another name that fits one of them, two
+   or more title words shared with one and no other); otherwise it is **flagged
+   ambiguous** with all of them and linked to none. A journal, organisation or person
+   that no reference holds is **flagged absent**, with the closest reference (same kind
+   of source, shared topic words, not cited elsewhere) and why it was not taken.
 4. References no sentence links to are reported as unused.
 
 Pure functions over plain text; no Qt, no I/O.
