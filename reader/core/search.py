@@ -1366,7 +1366,12 @@ class SearchIndex:
         )
         hits = [(h.docnum, float(h.score)) for h in results]
         n_all = len(hits)
-        total = self._count(q, filt, plan.excluded) if hits else 0
+        if not hits:
+            total = 0
+        elif results.has_exact_length():
+            total = len(results)
+        else:
+            total = self._count(q, filt, plan.excluded)
         levels: list[Query] = []
         if 3 <= len(units) <= 6:
             levels.append(Or([And(units[:i] + units[i + 1 :]) for i in range(len(units))]))

@@ -79,7 +79,7 @@ def test_a_search_typed_before_the_index_is_ready_runs_once_it_is(
         assert "will appear here by themselves" in pane.status.text()
         window.search.start()  # the index opens (and is built) now; nobody types again
         qtbot.waitUntil(lambda: pane.hit_count() > 0, timeout=60000)
-        assert pane.status.text().startswith("14 results")
+        assert pane.status.text().startswith("14 result")
     finally:
         window.close()
 
@@ -104,7 +104,7 @@ def test_the_kiosk_runs_a_search_made_before_its_index_was_ready(
         assert window.current_page == "results"
         assert "will appear here" in window.results_heading.text()
         qtbot.waitUntil(lambda: window.results_list.count() == 4, timeout=60000)
-        assert window.results_heading.text().startswith("4 results")
+        assert window.results_heading.text().startswith("4 result")
         assert QApplication.activeWindow() in (window, None)
     finally:
         window.shutdown()
