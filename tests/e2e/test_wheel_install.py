@@ -158,3 +158,36 @@ def test_the_installed_window_starts_with_its_fonts_and_icon(
     assert window.returncode == 0, err
     assert "font is missing" not in err, err
     assert "Traceback" not in err and "icon" not in err, err
+
+
+def test_the_installed_window_without_a_library_says_what_to_do(
+    installed: Path, tmp_path: Path
+) -> None:
+    env = _clean_env(tmp_path / "home")
+    env["OFFLINE_READER_LIBRARY"] = str(tmp_path / "nowhere")
+    window = subprocess.Popen(
+        [str(installed / "bin" / "offline-reader")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    said: list[str] = []
+    try:
+        assert window.stderr is not None
+        for line in window.stderr:  # the window says why at start, then waits for the person
+            said.append(line)
+            if "there is no library folder" in line:
+                break
+        assert window.poll() is None, "".join(said)
+        window.send_signal(signal.SIGTERM)
+        _out, rest = window.communicate(timeout=30)
+    finally:
+        if window.poll() is None:
+            window.kill()
+            window.wait()
+    err = "".join(said) + rest
+    assert window.returncode == 0, err
+    assert "there is no library folder" in err and "Open library" in err, err
+    assert "Traceback" not in err, err
