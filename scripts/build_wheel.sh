@@ -6,5 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-dist}
+# The translations as the .ts sources say now (bootstrap compiles them too).
+for ts in reader/i18n/*.ts; do
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done
 .venv/bin/python -m pip wheel -q --no-deps --no-build-isolation --no-index -w "$out" .
 ls -l "$out"/offline_reader-*.whl

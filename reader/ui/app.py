@@ -252,7 +252,6 @@ def run_app(options: GuiOptions) -> int:
         return run_kiosk(options)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
-    window = build_window(options, background_scan=True)
 
     def quit_on_signal(status: int) -> None:
         # As if the person closed the window (the current one: a change of language or
@@ -262,7 +261,9 @@ def run_app(options: GuiOptions) -> int:
                 widget.close()
         app.exit(status)
 
+    # Before the window is built: a signal while it starts waits for the event loop.
     signals = QuitSignals(quit_on_signal, app)
+    window = build_window(options, background_scan=True)
     window.show()
     # Without a window manager (a kiosk, a virtual display) nothing would ever get
     # the "focused" state that screen readers follow.

@@ -85,10 +85,11 @@ def run_kiosk(options: GuiOptions) -> int:
     from reader.ui.app import application
 
     app = application()
-    window = KioskWindow(library, config, lockout=lockout)
     # SIGTERM/SIGINT from the system (not from the screen) stop the kiosk cleanly, so the
-    # temporary search index is removed (window.shutdown below).
+    # temporary search index is removed (window.shutdown below); set before the window is
+    # built, so a signal while it starts waits for the event loop instead of killing it.
     signals = QuitSignals(app.exit, app)
+    window = KioskWindow(library, config, lockout=lockout)
     window.start()
     words = os.environ.get(SELFTEST_ENV, "").strip()
     if words:
