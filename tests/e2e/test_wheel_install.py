@@ -108,7 +108,7 @@ def test_check_and_search_use_the_library_the_wheel_carries(
     command = str(installed / "bin" / "offline-reader")
     check = _run([command, "check"], tmp_path, env)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "4 file(s): 0 broken" in check.stdout
+    assert "4 article(s)" in check.stdout and "0 broken" in check.stdout
     assert str(installed) in check.stdout  # the articles are read from the installed package
     search = _run([command, "search", "anaemia", "--json"], tmp_path, env)
     assert search.returncode == 0, search.stdout + search.stderr
