@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.paths import bundled_library
+from reader.ui.options import GuiOptions
 
 NO_DISPLAY_MESSAGE = """\
 offline-reader: there is no display to open the reader window on.
@@ -18,14 +18,6 @@ offline-reader: there is no display to open the reader window on.
       xvfb-run -a offline-reader        (from a clone: xvfb-run -a make run)
   (Debian: apt-get install xvfb), or run it from a desktop session.
   The command-line tools work without a display: offline-reader --help"""
-
-
-@dataclass(frozen=True, slots=True)
-class GuiOptions:
-    library: Path
-    open_target: str | None = None
-    kiosk: bool = False
-    kiosk_config: Path | None = None
 
 
 #: The window's options that take a value (the command line looks past their values).
@@ -108,6 +100,10 @@ def run_gui(argv: Sequence[str]) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 3
+    if options.kiosk:
+        from reader.ui.kiosk.app import run_kiosk
+
+        return run_kiosk(options)
     from reader.ui.app import run_app
 
     return run_app(options)

@@ -1,7 +1,10 @@
-"""The core stays Qt-free, and only the search module knows Whoosh."""
+"""The layers: the core stays Qt-free and only the search module knows Whoosh; the UI never
+imports the command line, panes never import each other, the kiosk and the window share
+one application module."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +45,63 @@ def test_only_the_search_module_imports_whoosh() -> None:
         )
     ]
     assert offenders == []
+
+
+# -- the UI's layers, read from every import statement (function-level ones too) ----------
+
+UI = CORE.parent / "ui"
+PANES = ("article_view", "library_pane", "references_pane", "search_pane", "sections_pane")
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, by its full dotted name."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _ui_files() -> dict[str, set[str]]:
+    return {
+        str(p.relative_to(UI.parent.parent)): _imports(p)
+        for p in sorted(UI.rglob("*.py"))
+        if "__pycache__" not in p.parts
+    }
+
+
+def test_the_ui_never_imports_the_command_line() -> None:
+    files = _ui_files()
+    assert len(files) >= 10
+    offenders = {
+        f: sorted(i for i in imps if i.startswith("reader.cli")) for f, imps in files.items()
+    }
+    assert {f: i for f, i in offenders.items() if i} == {}
+
+
+def test_panes_never_import_each_other() -> None:
+    offenders = {}
+    for pane in PANES:
+        imports = _imports(UI / f"{pane}.py")
+        others = sorted(
+            i for i in imports for other in PANES if other != pane and i == f"reader.ui.{other}"
+        )
+        if others:
+            offenders[pane] = others
+    assert offenders == {}
+
+
+def test_the_window_and_the_kiosk_share_the_application_without_a_circle() -> None:
+    kiosk = {f: imps for f, imps in _ui_files().items() if "/kiosk/" in f}
+    assert kiosk
+    assert {f: "reader.ui.app" for f, imps in kiosk.items() if "reader.ui.app" in imps} == {}
+    window_app = _imports(UI / "app.py")
+    assert not any(i.startswith("reader.ui.kiosk") for i in window_app)
+    assert "reader.ui.application" in window_app
+
+
+def test_the_window_options_are_plain_data() -> None:
+    assert not any(i.startswith("PySide6") for i in _imports(UI / "options.py"))

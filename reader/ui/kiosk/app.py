@@ -21,12 +21,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.cli.gui import GuiOptions
 from reader.core.errors import ReaderError
 from reader.core.kiosk import load_kiosk_config
 from reader.core.library import Library
 from reader.core.lockout import PinLockout
+from reader.ui.application import application
 from reader.ui.kiosk.window import KioskWindow
+from reader.ui.options import GuiOptions
 from reader.ui.quit_signals import QuitSignals
 
 log = logging.getLogger(__name__)
@@ -82,8 +83,6 @@ def run_kiosk(options: GuiOptions) -> int:
     if options.open_target:
         log.warning("kiosk mode starts on its home screen; %r is not opened", options.open_target)
     no_bus_autolaunch(os.environ)
-    from reader.ui.app import application
-
     app = application()
     # SIGTERM/SIGINT from the system (not from the screen) stop the kiosk cleanly, so the
     # temporary search index is removed (window.shutdown below); set before the window is
