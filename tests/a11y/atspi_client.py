@@ -278,6 +278,69 @@ def cmd_type_search(app: object, args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def cmd_find_in_article(app: object, args: argparse.Namespace) -> dict[str, object]:
+    """Pick Go > Find words in this article, type words, then press Next match: what a
+    screen reader hears of the count (the find box's description as it changes)."""
+    item = next(
+        (
+            n
+            for n in iter_tree(app)
+            if n.getRoleName() in ("menu item", "push button")
+            and (n.name or "").startswith("Find words in this article")
+        ),
+        None,
+    )
+    if item is None:
+        raise LookupError("no menu item 'Find words in this article'")
+    kinds = ["object:property-change:accessible-description", *EVENT_KINDS]
+    listener = Listener(kinds)
+    item.queryAction().doAction(0)
+    found: list[object] = []
+
+    def box_shown() -> bool:
+        for node in iter_tree(app):
+            if (
+                node.getRoleName() in ("entry", "text")
+                and node.name == "Find in the article"
+                and node.getState().contains(pyatspi.STATE_SHOWING)
+            ):
+                found.append(node)
+                return True
+        return False
+
+    listener.pump(box_shown, args.wait)
+    if not found:
+        raise LookupError("the find box did not appear")
+    box = found[0]
+    editable = box.queryEditableText()
+    editable.insertText(0, args.text, len(args.text))
+
+    def described(pattern: str) -> bool:
+        return any(
+            e["type"].endswith("accessible-description")
+            and re.search(pattern, str(e.get("text", "")))
+            for e in listener.events
+        )
+
+    listener.pump(lambda: described(r"^1 of \d+"), args.wait)
+    after_typing = box.description
+    next_button = next(
+        (n for n in iter_tree(app) if n.getRoleName() == "push button" and n.name == "Next match"),
+        None,
+    )
+    if next_button is not None:
+        next_button.queryAction().doAction(0)
+        listener.pump(lambda: described(r"^2 of \d+"), args.wait)
+    listener.close()
+    return {
+        "box": describe(box),
+        "after_typing": after_typing,
+        "after_next": box.description,
+        "focused": focused_object(app),
+        "events": listener.events,
+    }
+
+
 def cmd_focus_document(app: object, args: argparse.Namespace) -> dict[str, object]:
     doc = _document(app)
     doc.queryComponent().grabFocus()
@@ -314,7 +377,8 @@ def cmd_read_text(app: object, args: argparse.Namespace) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "command", choices=["tree", "press-link", "type-search", "focus-document", "read-text"]
+        "command",
+        choices=["tree", "press-link", "type-search", "find", "focus-document", "read-text"],
     )
     parser.add_argument("rest", nargs="*")
     parser.add_argument("--pid", type=int, required=True)
@@ -327,13 +391,14 @@ def main() -> int:
     try:
         if args.command == "press-link":
             args.index = int(args.rest[0]) if args.rest else 0
-        if args.command == "type-search":
+        if args.command in ("type-search", "find"):
             args.text = " ".join(args.rest)
         app = find_app(args.pid, args.find_timeout)
         handler = {
             "tree": cmd_tree,
             "press-link": cmd_press_link,
             "type-search": cmd_type_search,
+            "find": cmd_find_in_article,
             "focus-document": cmd_focus_document,
             "read-text": cmd_read_text,
         }[args.command]
