@@ -3,6 +3,8 @@ and the commands; asking for help after a window option still gives it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.cli.main import COMMANDS, first_positional, main
@@ -36,3 +38,12 @@ def test_the_command_is_found_past_a_window_option_value() -> None:
     assert first_positional(["--library", "check", "search", "iron"]) == "search"
     assert first_positional(["--kiosk-config", "k.toml"]) is None
     assert first_positional(["-v", "check"]) == "check"
+
+
+def test_a_library_given_before_the_command_is_the_commands_library(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["--library", str(empty), "check"]) == 2  # that folder, not the bundled one
+    assert f"the library folder {empty} holds no articles" in capsys.readouterr().err
