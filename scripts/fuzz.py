@@ -46,6 +46,22 @@ def _targets(tmp: Path) -> dict[str, tuple[Any, Callable[..., None]]]:
     def query(text: str) -> None:
         props.check_query(index, text)
 
+    small = make_library(tmp / "small", 4)
+    small_library = Library.scan(small)
+
+    def settings_file(data: bytes) -> None:
+        where = tmp / f"settings{next(counter)}"
+        where.mkdir()
+        props.check_settings(data, where)
+
+    def scan_cache(data: bytes) -> None:
+        props.check_scan_cache(data, small, tmp / f"cache{next(counter)}")
+
+    def manifest(data: bytes) -> None:
+        where = tmp / f"manifest{next(counter)}"
+        where.mkdir()
+        props.check_manifest(data, where, small_library)
+
     return {
         "decode": (st.binary(max_size=5000), props.check_decode),
         "parse": (props.any_text, props.check_parse),
@@ -56,6 +72,9 @@ def _targets(tmp: Path) -> dict[str, tuple[Any, Callable[..., None]]]:
         "jats": (props.xmlish, props.check_jats),
         "seed": (props.seedish, props.check_seed),
         "query": (props.queryish, query),
+        "settings": (st.binary(max_size=2000), settings_file),
+        "scan-cache": (st.binary(max_size=2000), scan_cache),
+        "manifest": (st.binary(max_size=2000), manifest),
     }
 
 

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QToolBar,
     QWidget,
 )
 
 from reader.core.article import read_article
-from reader.core.errors import ReaderError
 from reader.core.keymap import KEYMAP, binding
 from reader.core.library import Library
 from reader.core.model import (
@@ -77,7 +77,7 @@ from reader.ui.sections_pane import SectionsPane
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.speech import ReadAloudControls
 from reader.ui.style import palette, stylesheet
-from reader.ui.workers import IndexReady, SearchService
+from reader.ui.workers import ArticleLoaded, ArticleLoader, IndexReady, SearchService
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             reading = ReadingStore.for_user() if store.path is not None else ReadingStore(None)
         self.bookmarks = Bookmarks(reading, self)
         self.search = search if search is not None else SearchService(library, self)
+        self.article_loader = ArticleLoader(self)
         self.theme: Theme = resolve_theme(self.settings.theme, system_dark=False)
         app = QApplication.instance()
         assert isinstance(app, QApplication), "create the QApplication first"
@@ -539,6 +540,22 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(False)
         self.progress.hide()
         status.addPermanentWidget(self.progress)
+        # While a slow article is read on its worker: a busy bar, and a way to leave it
+        # (this button, Escape, or opening anything else).
+        self.opening_progress = QProgressBar(self)
+        self.opening_progress.setObjectName("opening_progress")
+        self.opening_progress.setAccessibleName(self.tr("Opening the article"))
+        self.opening_progress.setRange(0, 0)  # busy: parsing cannot say how far it got
+        self.opening_progress.setMaximumWidth(160)
+        self.opening_progress.setTextVisible(False)
+        self.opening_progress.hide()
+        status.addPermanentWidget(self.opening_progress)
+        self.stop_opening_button = QPushButton(self.tr("Stop opening"), self)
+        self.stop_opening_button.setObjectName("stop_opening")
+        self.stop_opening_button.setAccessibleName(self.tr("Stop opening the article"))
+        self.stop_opening_button.clicked.connect(self.stop_opening)
+        self.stop_opening_button.hide()
+        status.addPermanentWidget(self.stop_opening_button)
 
     # --- wiring: every connection between panes is here ------------------------------------
 
@@ -563,6 +580,8 @@ class MainWindow(QMainWindow):
         self.search.index_progressed.connect(self._on_search_index_progressed)
         self.search.index_finished.connect(self._on_search_index_finished)
         self.search.index_failed.connect(self._on_search_index_failed)
+        self.search.index_damaged.connect(self._on_search_index_damaged)
+        self.article_loader.loaded.connect(self._on_article_loader_loaded)
         self.search.search_finished.connect(self._on_search_search_finished)
         self.search.search_failed.connect(self._on_search_search_failed)
         hints = QGuiApplication.styleHints()
@@ -704,6 +723,12 @@ class MainWindow(QMainWindow):
         self.search_pane.set_message(message)
         self.show_status(message, error=True)
 
+    def _on_search_index_damaged(self, reason: str) -> None:
+        log.warning("the search index is damaged: %s", reason)
+        self.show_status(
+            self.tr("The search index is damaged and is being rebuilt; reading goes on meanwhile.")
+        )
+
     def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.settings.theme == "system":
             self.apply_settings(self.settings, save=False)
@@ -763,20 +788,60 @@ class MainWindow(QMainWindow):
     # --- articles and navigation ------------------------------------------------------------
 
     def open_article(self, request: OpenRequest) -> bool:
-        """Show an article of the library; errors go to the status bar."""
+        """Show an article of the library; errors go to the status bar.
+
+        The file is read and parsed on a worker (:class:`ArticleLoader`): an ordinary
+        article is shown before this returns; a slow one shows progress in the status bar
+        and arrives later, unless the person left it (Escape, Stop, or another article).
+        """
         current = self.article_view.article
         if current is not None and current.id == request.article_id:
-            article: Article = current
-        else:
-            try:
-                article = self.library.load(request.article_id)
-            except ReaderError as exc:
-                self.show_status(str(exc), error=True)
-                return False
+            self._stop_opening_quietly()
+            if request.remember:
+                self.history.visit(self.article_view.location())
+            self._show(current, request)
+            return True
+        library = self.library
+        return self._load(request, lambda: library.load(request.article_id))
+
+    def _load(self, request: OpenRequest, read: Callable[[], Article]) -> bool:
+        result = self.article_loader.load(request, read)
+        if result is not None:
+            self._stop_opening_quietly()
+            return self._deliver(result)
+        summary = self.library.summary(request.article_id)
+        title = summary.title if summary is not None else request.article_id
+        self.opening_progress.show()
+        self.stop_opening_button.show()
+        self.show_status(self.tr("Opening “%1”…").replace("%1", title))
+        return True
+
+    def _deliver(self, result: ArticleLoaded) -> bool:
+        if result.article is None:
+            self.show_status(result.error or "", error=True)
+            return False
+        request: OpenRequest = result.request
         if request.remember:
             self.history.visit(self.article_view.location())
-        self._show(article, request)
+        self._show(result.article, request)
         return True
+
+    def _on_article_loader_loaded(self, result: ArticleLoaded) -> None:
+        self._stop_opening_quietly()
+        if self._deliver(result) and result.article is not None:
+            self.show_status(self.tr("Opened “%1”.").replace("%1", result.article.title))
+
+    def _stop_opening_quietly(self) -> None:
+        self.article_loader.cancel()
+        self.opening_progress.hide()
+        self.stop_opening_button.hide()
+
+    def stop_opening(self) -> None:
+        """Leave the article that is still being read (its result is not shown)."""
+        if not self.article_loader.busy:
+            return
+        self._stop_opening_quietly()
+        self.show_status(self.tr("Stopped opening the article."))
 
     def open_target(self, target: str) -> bool:
         """``offline-reader PATH_OR_ID``: an article id, a library file, or any article file."""
@@ -785,13 +850,7 @@ class MainWindow(QMainWindow):
             return self.open_article(OpenRequest(summary.id, remember=False))
         path = Path(target)
         if path.is_file():
-            try:
-                article = read_article(path)
-            except ReaderError as exc:
-                self.show_status(str(exc), error=True)
-                return False
-            self._show(article, OpenRequest(article.id, remember=False))
-            return True
+            return self._load(OpenRequest(path.stem, remember=False), lambda: read_article(path))
         self.show_status(
             f"There is no article {target!r} in the library, and no such file.", error=True
         )
@@ -847,7 +906,11 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
 
     def return_to_claim(self) -> None:
-        """Escape: from the references (or anywhere) back to the selected claim."""
+        """Escape: leave an article still being read; or from the references (or
+        anywhere) back to the selected claim."""
+        if self.article_loader.busy:
+            self.stop_opening()
+            return
         ordinal = self.article_view.current_citation
         if ordinal is None:
             return
@@ -1143,5 +1206,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()
+        self.article_loader.shutdown(0)  # a slow parse left behind ends on its own
         self.search.shutdown()
         super().closeEvent(event)

@@ -15,6 +15,8 @@ import gc
 import logging
 import os
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ import reader
 from reader.core.errors import ReaderError
 from reader.core.index_wire import IndexerOutcome, decode_line
 from reader.core.library import Library
-from reader.core.model import IndexProgress, IndexReport, SearchResults
+from reader.core.model import Article, IndexProgress, IndexReport, SearchResults
 from reader.ui.i18n import translations
 
 log = logging.getLogger(__name__)
@@ -157,6 +159,88 @@ class LibraryLoader(QObject):
         s.loaded.emit(library)
 
     def wait(self, timeout_ms: int = 30000) -> None:
+        self._pool.waitForDone(timeout_ms)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLoaded:
+    """What reading an article on the worker gave: the article, or why it failed."""
+
+    request: Any  # OpenRequest (reader.core.navigation)
+    article: Article | None
+    error: str | None
+    ticket: int
+
+
+class _ArticleSignals(QObject):
+    done = Signal(object)  # ArticleLoaded
+
+
+class ArticleLoader(QObject):
+    """Reads and parses articles on worker threads, never on the window's: :meth:`load`
+    waits a moment (``wait_s``) for the result, so an ordinary article opens at once;
+    a slow one is delivered later by the queued ``loaded`` signal while the window goes
+    on working. A newer :meth:`load` or :meth:`cancel` leaves the one before: its
+    result, when it comes, is dropped."""
+
+    loaded = Signal(object)  # ArticleLoaded of the current request, when it was slow
+
+    def __init__(self, parent: QObject | None = None, wait_s: float = 0.4) -> None:
+        super().__init__(parent)
+        self.wait_s = wait_s
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)  # one slow article left behind does not block the next
+        self._ticket = 0
+        self._pending: int | None = None
+        self._signals = _ArticleSignals()
+        self._signals.done.connect(self._on_signals_done)
+
+    @property
+    def busy(self) -> bool:
+        """True while a slow article is being read for the current request."""
+        return self._pending is not None
+
+    def load(self, request: Any, read: Callable[[], Article]) -> ArticleLoaded | None:
+        """Start ``read`` on a worker. The result when it came within ``wait_s``; otherwise
+        None, and ``loaded`` is emitted when it comes (unless left meanwhile)."""
+        self._ticket += 1
+        ticket = self._ticket
+        self._pending = ticket
+        ready = threading.Event()
+        box: list[ArticleLoaded] = []
+        signals = self._signals
+
+        def work() -> None:
+            try:
+                result = ArticleLoaded(request, read(), None, ticket)
+            except ReaderError as exc:
+                result = ArticleLoaded(request, None, str(exc), ticket)
+            except Exception as exc:  # a worker must never take the window down with it
+                log.exception("reading an article failed")
+                message = f"The article could not be opened ({type(exc).__name__})."
+                result = ArticleLoaded(request, None, message, ticket)
+            box.append(result)
+            ready.set()
+            signals.done.emit(result)
+
+        self._pool.start(_Task(work))
+        if ready.wait(self.wait_s):
+            self._pending = None  # taken now: the queued copy is dropped
+            return box[0]
+        return None
+
+    def cancel(self) -> None:
+        """Leave the article being read: its result will not be shown."""
+        self._pending = None
+
+    def _on_signals_done(self, result: ArticleLoaded) -> None:
+        if result.ticket != self._pending:
+            return  # taken at once, or left for another
+        self._pending = None
+        self.loaded.emit(result)
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        self.cancel()
         self._pool.waitForDone(timeout_ms)
 
 
@@ -434,6 +518,8 @@ class SearchService(QObject):
 
 
 __all__ = [
+    "ArticleLoaded",
+    "ArticleLoader",
     "IndexProgress",
     "IndexReady",
     "LibraryLoader",

@@ -113,6 +113,46 @@ def check_scan(root: Path, files: list[bytes]) -> None:
         assert problem.message.strip()
 
 
+def check_settings(data: bytes, tmp: Path) -> None:
+    """Any bytes as settings.json: valid settings (defaults where a value is bad) and
+    warnings, never an exception; defaults come with a warning."""
+    from reader.core.settings import DEFAULTS, Settings, SettingsStore
+
+    path = tmp / "settings.json"
+    path.write_bytes(data)
+    settings, warnings = SettingsStore(path).load()
+    assert isinstance(settings, Settings)
+    assert all(isinstance(w, str) and w.strip() for w in warnings)
+    if settings == DEFAULTS and data.strip() not in (b"", b"{}"):
+        assert warnings or b"{" in data
+
+
+def check_scan_cache(data: bytes, root: Path, cache_dir: Path) -> None:
+    """Any bytes as the library scan cache: the library lists as a full scan does."""
+    from reader.core.library import Library, ScanCache
+
+    path = ScanCache.path_for(cache_dir, root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    library = Library.scan(root, cache_dir)
+    full = Library.scan(root)
+    assert [s.id for s in library.summaries] == [s.id for s in full.summaries]
+
+
+def check_manifest(data: bytes, index_dir: Path, library: Any) -> None:
+    """Any bytes as the search index manifest: opening finds it unusable (or usable) and
+    searching answers; nothing raises."""
+    from reader.core.search import MANIFEST_NAME, SearchIndex
+
+    (index_dir / MANIFEST_NAME).write_bytes(data)
+    ix = SearchIndex.open(library, index_dir, verify=True)
+    try:
+        results = ix.search("vitamin")
+        assert results.hits or results.rebuilding or results.message
+    finally:
+        ix.close()
+
+
 def check_kiosk(text: str, tmp: Path) -> None:
     from reader.core.kiosk import KioskConfig, load_kiosk_config
 

@@ -161,3 +161,48 @@ def test_a_plain_query_still_finds_articles(index: Any) -> None:
 @given(props.queryish)
 def test_any_query_gives_results_or_a_friendly_nothing(index: Any, query: str) -> None:
     props.check_query(index, query)
+
+
+# --- per-user state and the index manifest -------------------------------------------------
+
+_JSONISH = st.one_of(
+    st.binary(max_size=600),
+    st.lists(
+        st.sampled_from(
+            ['{', '}', '[', ']', '"text_scale"', '"theme"', ':', ',', '100', '"dark"', 'null',
+             '1e999', '-1', '"version"', '"files"', '"root"', '{"version": 1, ', '\\u0000',
+             '"\\ud800"', 'true', '[[[[[[[[', ']]]]]]]]', '"schema"', '"articles":{', '\n']
+        ),
+        max_size=60,
+    ).map(lambda parts: "".join(parts).encode("utf-8")),
+)  # fmt: skip
+
+
+@FAST
+@given(_JSONISH)
+def test_any_settings_file_gives_settings_and_warnings(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        props.check_settings(data, Path(tmp))
+
+
+@pytest.fixture(scope="module")
+def small_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_library(tmp_path_factory.mktemp("lib"), 4)
+
+
+@SLOW
+@given(_JSONISH)
+def test_any_scan_cache_lists_the_library_as_a_full_scan_does(
+    small_library: Path, data: bytes
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        props.check_scan_cache(data, small_library, Path(tmp))
+
+
+@SLOW
+@given(_JSONISH)
+def test_any_index_manifest_opens_as_damage_or_an_index(small_library: Path, data: bytes) -> None:
+    from reader.core.library import Library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        props.check_manifest(data, Path(tmp), Library.scan(small_library))

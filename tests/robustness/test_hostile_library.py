@@ -262,3 +262,23 @@ def test_parsing_grows_in_proportion_to_the_paragraph_not_its_square(make: objec
     small, large = _parse_seconds(article(600)), _parse_seconds(article(2400))
     assert parse_article(article(2400)).citations  # it was parsed, not refused
     assert large < 8 * max(small, 0.002), (small, large)
+
+
+def test_import_jats_refuses_an_article_the_reader_would_refuse(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """A 25 MB article was reported as imported, though the reader then refused it."""
+    source = (ROOT / "tests" / "fixtures" / "jats" / "article.xml").read_text(encoding="utf-8")
+    padding = "<sec><title>Padding</title><p>" + "Iron and folate matter. " * 400_000 + "</p></sec>"
+    big = tmp_path / "big.xml"
+    big.write_text(source.replace("</body>", padding + "</body>", 1), encoding="utf-8")
+    library = tmp_path / "lib"
+    library.mkdir()
+    done = run_cli(
+        "import", "jats", str(big), "--collection", "Research", "--library", str(library),
+        home=private_home,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "failed" in done.stderr and "MiB" in done.stderr
+    assert "1 imported" not in done.stdout
+    assert list(library.rglob("*.md")) == []

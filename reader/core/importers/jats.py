@@ -32,7 +32,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _defused_fromstring
 
-from reader.core.article import front_matter_text
+from reader.core.article import MAX_ARTICLE_BYTES, front_matter_text
 from reader.core.errors import ImporterError
 from reader.core.importers import (
     ArticleExistsError,
@@ -1342,6 +1342,14 @@ def import_jats_bytes(
         return dataclasses.replace(report, bytes_out=len(conv.markdown.encode("utf-8")))
     out = Path(library) / collection_folder(collection) / f"{conv.article_id}.md"
     encoded = conv.markdown.encode("utf-8")
+    if len(encoded) > MAX_ARTICLE_BYTES:  # the reader would refuse it: do not claim success
+        return dataclasses.replace(
+            report,
+            status="failed",
+            bytes_out=len(encoded),
+            error=f"the article would be {len(encoded) / 1e6:.1f} MB; the reader refuses "
+            f"articles larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB: not imported",
+        )
     try:
         write_article(out, conv.markdown, replace=replace)
     except ArticleExistsError as exc:
