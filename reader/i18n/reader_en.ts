@@ -134,6 +134,13 @@
             <numerusform>%n matching sections</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>_Texts</name>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ArticleHtml</name>
+    <message>
+        <source>[source not in the references]</source>
+        <translation>[fuente que no está en las referencias]</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introducción</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Revista</translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation>publicado el %1</translation>
+    </message>
+    <message>
+        <source>reviewed %1</source>
+        <translation>revisado el %1</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Atribución</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Colección</translation>
+    </message>
+    <message>
+        <source>Also in this library</source>
+        <translation>También en esta biblioteca</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Please note:</source>
+        <translation>Tenga en cuenta:</translation>
+    </message>
+    <message>
+        <source>Abstract.</source>
+        <translation>Resumen.</translation>
+    </message>
+    <message>
+        <source>The library is empty.</source>
+        <translation>La biblioteca está vacía.</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;&lt;a name=&quot;top&quot;&gt;Welcome to the health library&lt;/a&gt;&lt;/h1&gt;&lt;p&gt;Every article here is stored on this computer: nothing is fetched from the internet.&lt;/p&gt;&lt;p&gt;Choose an article from the &lt;b&gt;Library&lt;/b&gt; list, or type a few words into &lt;b&gt;Search&lt;/b&gt; (Ctrl+K). Citation numbers such as [1] in an article show where a claim comes from, in the &lt;b&gt;References&lt;/b&gt; pane.&lt;/p&gt;&lt;p&gt;Make the text larger with Ctrl+= and smaller with Ctrl+-, or change the colours from the View menu.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;&lt;a name=&quot;top&quot;&gt;Bienvenido a la biblioteca de salud&lt;/a&gt;&lt;/h1&gt;&lt;p&gt;Todos los artículos están guardados en esta computadora: no se descarga nada de internet.&lt;/p&gt;&lt;p&gt;Elija un artículo de la lista &lt;b&gt;Biblioteca&lt;/b&gt; o escriba unas palabras en &lt;b&gt;Buscar&lt;/b&gt; (Ctrl+K). Los números de cita como [1] en un artículo muestran de dónde viene una afirmación, en el panel &lt;b&gt;Referencias&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Agrande el texto con Ctrl+= y achíquelo con Ctrl+-, o cambie los colores desde el menú Ver.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In this library</source>
+        <translation>En esta biblioteca</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkDialog</name>
     <message>
         <source>Edit bookmark</source>
@@ -1011,6 +1086,13 @@
         <translation>
             <numerusform>%n sección coincide</numerusform>
             <numerusform>%n secciones coinciden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n artículo</numerusform>
+            <numerusform>%n artículos</numerusform>
         </translation>
     </message>
 </context>

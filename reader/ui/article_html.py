@@ -1,4 +1,5 @@
-"""Article model -> the HTML subset QTextDocument renders. Pure functions, no Qt.
+"""Article model -> the HTML subset QTextDocument renders. Pure functions; their words
+(labels, the welcome page) come in the interface language from Qt's translator.
 
 Every piece of text from the article is HTML-escaped; nothing from the file becomes
 markup. Citation markers become ``cite:<ordinal>`` links, flagged claims get a
@@ -15,10 +16,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from reader.core.model import Article, Block, BlockKind, Run, RunKind, Section
+from PySide6.QtCore import QCoreApplication, QObject
 
-FLAG_LABEL = "[source not in the references]"
-LEAD_NAME = "Introduction"
+from reader.core.model import Article, Block, BlockKind, Run, RunKind, Section
+from reader.ui.i18n import fill
+
+
+def flag_label() -> str:
+    return QCoreApplication.translate("ArticleHtml", "[source not in the references]")
+
+
+def lead_name() -> str:
+    return QCoreApplication.translate("ArticleHtml", "Introduction")
+
+
+class _Plurals(QObject):
+    """Plural words of this module (lupdate reads plural forms from tr())."""
+
+    def articles(self, n: int) -> str:
+        return self.tr("%n article(s)", "", n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +68,7 @@ class DocumentColours:
 def section_label(article: Article, anchor: str) -> str:
     section = article.section(anchor)
     if section is None or not section.heading:
-        return LEAD_NAME
+        return lead_name()
     return section.heading
 
 
@@ -98,9 +114,10 @@ def _runs_html(
         for at in sorted(k for k in flags_at if k <= upto):
             for index in flags_at.pop(at):
                 href = f"flag:{index}"
+                label = flag_label()
                 if markers is not None:
-                    markers.append(Marker(href, where[0], where[1], at, FLAG_LABEL))
-                out.append(f'<a href="{href}">{escape(FLAG_LABEL)}</a>')
+                    markers.append(Marker(href, where[0], where[1], at, label))
+                out.append(f'<a href="{href}">{escape(label)}</a>')
 
     for run in runs:
         if run.kind is RunKind.CITE:
@@ -162,37 +179,45 @@ def _meta_html(article: Article) -> list[str]:
     parts = [f'<h1><a name="top">{escape(m.title)}</a></h1>']
     rows: list[tuple[str, str]] = []
     if m.authors:
-        rows.append(("By", "; ".join(m.authors)))
+        rows.append((QCoreApplication.translate("ArticleHtml", "By"), "; ".join(m.authors)))
     if m.journal:
-        rows.append(("Journal", m.journal))
+        rows.append((QCoreApplication.translate("ArticleHtml", "Journal"), m.journal))
     dates = []
     if m.published:
-        dates.append(f"published {m.published}")
+        dates.append(fill(QCoreApplication.translate("ArticleHtml", "published %1"), m.published))
     if m.reviewed:
-        dates.append(f"reviewed {m.reviewed}")
+        dates.append(fill(QCoreApplication.translate("ArticleHtml", "reviewed %1"), m.reviewed))
     if dates:
-        rows.append(("Dates", ", ".join(dates)))
+        rows.append((QCoreApplication.translate("ArticleHtml", "Dates"), ", ".join(dates)))
     elif dict(m.extra).get("date_note"):
         # no dates known, only when the text was collected (the health topics)
-        rows.append(("Dates", dict(m.extra)["date_note"]))
+        dates_label = QCoreApplication.translate("ArticleHtml", "Dates")
+        rows.append((dates_label, dict(m.extra)["date_note"]))
     if m.doi:
         rows.append(("DOI", m.doi))
     if m.source:
-        rows.append(("Source", m.source))
+        rows.append((QCoreApplication.translate("ArticleHtml", "Source"), m.source))
     if m.licence:
-        rows.append(("Licence", m.licence))
+        rows.append((QCoreApplication.translate("ArticleHtml", "Licence"), m.licence))
     if m.licence_text:
-        rows.append(("Attribution", m.licence_text))
-    rows.append(("Collection", m.collection))
+        rows.append((QCoreApplication.translate("ArticleHtml", "Attribution"), m.licence_text))
+    rows.append((QCoreApplication.translate("ArticleHtml", "Collection"), m.collection))
     if dict(m.extra).get("other_titles"):
         # the same topic from another source, in the library under these titles
-        rows.append(("Also in this library", dict(m.extra)["other_titles"]))
+        also = QCoreApplication.translate("ArticleHtml", "Also in this library")
+        rows.append((also, dict(m.extra)["other_titles"]))
+    row_of = QCoreApplication.translate("ArticleHtml", "%1: %2")
     for label, value in rows:
-        parts.append(f'<p class="muted"><b>{escape(label)}:</b> {escape(value)}</p>')
+        row = fill(row_of, f"<b>{escape(label)}</b>", escape(value))
+        parts.append(f'<p class="muted">{row}</p>')
     if m.disclaimer:
-        parts.append(f"<p><b>Please note:</b> {escape(m.disclaimer)}</p>")
+        label = QCoreApplication.translate("ArticleHtml", "Please note:")
+        note = fill("%1 %2", f"<b>{escape(label)}</b>", escape(m.disclaimer))  # notr
+        parts.append(f"<p>{note}</p>")
     if m.abstract:
-        parts.append(f"<p><b>Abstract.</b> {escape(m.abstract)}</p>")
+        label = QCoreApplication.translate("ArticleHtml", "Abstract.")
+        abstract = fill("%1 %2", f"<b>{escape(label)}</b>", escape(m.abstract))  # notr
+        parts.append(f"<p>{abstract}</p>")
     parts.append("<hr />")
     return parts
 
@@ -330,13 +355,15 @@ def render_article(article: Article, *, linear_tables: bool = False) -> Rendered
 
 def welcome_html(collections: Iterable[tuple[str, int]]) -> str:
     """The page shown before any article is opened."""
+    plurals = _Plurals()
     items = "".join(
-        f"<li>{escape(name)} ({count} article{'s' if count != 1 else ''})</li>"
+        f"<li>{escape(name)} ({escape(plurals.articles(count))})</li>"
         for name, count in collections
     )
-    listing = f"<ul>{items}</ul>" if items else "<p>The library is empty.</p>"
-    return (
-        "<html><body>"
+    empty = QCoreApplication.translate("ArticleHtml", "The library is empty.")
+    listing = f"<ul>{items}</ul>" if items else f"<p>{escape(empty)}</p>"
+    body = QCoreApplication.translate(
+        "ArticleHtml",
         '<h1><a name="top">Welcome to the health library</a></h1>'
         "<p>Every article here is stored on this computer: nothing is fetched from the "
         "internet.</p>"
@@ -344,10 +371,10 @@ def welcome_html(collections: Iterable[tuple[str, int]]) -> str:
         "<b>Search</b> (Ctrl+K). Citation numbers such as [1] in an article show where a "
         "claim comes from, in the <b>References</b> pane.</p>"
         "<p>Make the text larger with Ctrl+= and smaller with Ctrl+-, or change the colours "
-        "from the View menu.</p>"
-        f"<h2>In this library</h2>{listing}"
-        "</body></html>"
+        "from the View menu.</p>",
     )
+    heading = QCoreApplication.translate("ArticleHtml", "In this library")
+    return f"<html><body>{body}<h2>{escape(heading)}</h2>{listing}</body></html>"
 
 
 def printed_sections(article: Article, section_anchor: str | None) -> tuple[Section, ...]:
