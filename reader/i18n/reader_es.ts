@@ -575,8 +575,36 @@
         <translation>Buscar en el artículo</translation>
     </message>
     <message>
+        <source>Opening the article</source>
+        <translation>Abriendo el artículo</translation>
+    </message>
+    <message>
+        <source>Stop opening</source>
+        <translation>Dejar de abrir</translation>
+    </message>
+    <message>
+        <source>Stop opening the article</source>
+        <translation>Dejar de abrir el artículo</translation>
+    </message>
+    <message>
         <source>Open an article of the library first, then bookmark it.</source>
         <translation>Primero abra un artículo de la biblioteca; después podrá marcarlo.</translation>
+    </message>
+    <message>
+        <source>The search index is damaged and is being rebuilt; reading goes on meanwhile.</source>
+        <translation>El índice de búsqueda está dañado y se está creando de nuevo; mientras tanto puede seguir leyendo.</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>Abriendo «%1»…</translation>
+    </message>
+    <message>
+        <source>Opened “%1”.</source>
+        <translation>Se abrió «%1».</translation>
+    </message>
+    <message>
+        <source>Stopped opening the article.</source>
+        <translation>Se dejó de abrir el artículo.</translation>
     </message>
     <message>
         <source>Open an article first, then print it.</source>
