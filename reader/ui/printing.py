@@ -187,6 +187,8 @@ class Dialog(QDialog):
         chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         chooser.setNameFilter(self.tr("PDF files (*.pdf)"))
         chooser.setDefaultSuffix("pdf")
+        # The home folder, not wherever the reader was started from (a desktop menu: "/").
+        chooser.setDirectory(str(Path.home()))
         chooser.selectFile(f"{self.article.id}.pdf")
         chooser.fileSelected.connect(self._on_chooser_file_selected)
         self.file_dialog = chooser
