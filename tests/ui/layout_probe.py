@@ -1,0 +1,308 @@
+"""Measure the real reader window (or the kiosk) on a screen of a given size; print JSON.
+
+Run as a child process by ``test_small_screens.py``: Qt's offscreen platform is given
+a screen of exactly the size asked for (its ``configfile`` option), so "the window fits
+the screen" is asked of the screen the window really has. Text size is changed with the
+keys a person uses (Ctrl+= and Ctrl+-), reading mode with its key (F9 on the desktop).
+
+    python tests/ui/layout_probe.py desktop 1024x600 LIBRARY ARTICLE_ID
+    python tests/ui/layout_probe.py kiosk 1366x768 LIBRARY
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def configure_screen(size: str) -> None:
+    width, height = (int(v) for v in size.split("x"))
+    screens = {
+        "screens": [
+            {
+                "name": "probe",
+                "x": 0,
+                "y": 0,
+                "width": width,
+                "height": height,
+                "logicalDpi": 96,
+                "logicalBaseDpi": 96,
+                "dpr": 1,
+            }
+        ]
+    }
+    config = Path(tempfile.mkdtemp(prefix="reader-probe-")) / "screen.json"
+    config.write_text(json.dumps(screens), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["OFFLINE_READER_HOME"] = str(config.parent / "home")
+
+
+def rect(r: Any) -> list[int]:
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+def within(inner: Any, outer: Any) -> bool:
+    return bool(outer.contains(inner))
+
+
+def cut_labels(root: Any) -> list[str]:
+    """Every visible control whose own text does not fit its box (elided or clipped)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QDockWidget,
+        QLabel,
+        QTabBar,
+    )
+
+    cut: list[str] = []
+    for w in root.findChildren(QAbstractButton):
+        if w.isVisible() and w.text() and w.width() < w.sizeHint().width() - 1:
+            cut.append(f"button {w.text()!r}: {w.width()} < {w.sizeHint().width()}")
+    for w in root.findChildren(QComboBox):
+        if w.isVisible() and w.width() < w.minimumSizeHint().width() - 1:
+            cut.append(f"combo {w.accessibleName()!r}: {w.width()} < {w.minimumSizeHint().width()}")
+    for w in root.findChildren(QLabel):
+        if not w.isVisible() or not w.text() or w.wordWrap() or "<" in w.text():
+            continue
+        need = w.fontMetrics().horizontalAdvance(w.text())
+        if w.contentsRect().width() + 1 < need:
+            cut.append(f"label {w.text()!r}: {w.contentsRect().width()} < {need}")
+    for bar in root.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        for i in range(bar.count()):
+            need = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
+            if bar.tabRect(i).width() < need:
+                cut.append(f"tab {bar.tabText(i)!r}: {bar.tabRect(i).width()} < {need}")
+    for dock in root.findChildren(QDockWidget):
+        if not dock.isVisible() or dock.isFloating():
+            continue
+        bar = dock.titleBarWidget()
+        if bar is not None and not bar.isVisible():
+            continue
+        if not _title_is_tabbed(dock):
+            need = dock.fontMetrics().horizontalAdvance(dock.windowTitle())
+            if dock.width() < need:
+                cut.append(f"pane title {dock.windowTitle()!r}: {dock.width()} < {need}")
+    return cut
+
+
+def _title_is_tabbed(dock: Any) -> bool:
+    main = dock.parentWidget()
+    return bool(main is not None and main.tabifiedDockWidgets(dock))
+
+
+def article_lines(view: Any) -> dict[str, Any]:
+    """Body text lines wholly inside the article's viewport, and words broken across lines."""
+    from PySide6.QtCore import QPointF
+
+    doc = view.document()
+    layout = doc.documentLayout()
+    top = view.verticalScrollBar().value()
+    bottom = top + view.viewport().height()
+    lines = 0
+    broken: list[str] = []
+    block = doc.begin()
+    while block.isValid():
+        r = layout.blockBoundingRect(block)
+        if r.bottom() >= top and r.top() <= bottom:
+            text_layout = block.layout()
+            heading = block.blockFormat().headingLevel() > 0
+            text = block.text()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                y0 = r.top() + line.y()
+                y1 = y0 + line.height()
+                inside = y0 >= top and y1 <= bottom
+                if inside and not heading and line.textLength() > 0:
+                    lines += 1
+                end = line.textStart() + line.textLength()
+                if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                    broken.append(text[max(0, end - 12) : end + 12])
+        elif r.top() > bottom:
+            break
+        block = block.next()
+    _ = QPointF
+    return {"lines": lines, "broken_words": broken[:5]}
+
+
+def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reader.cli.gui import GuiOptions
+    from reader.core.theme import THEMES
+    from reader.ui.app import build_window
+
+    window = build_window(GuiOptions(library=library, open_target=article), start_search=False)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    app = QApplication.instance()
+    assert app is not None
+    screen = window.screen().availableGeometry()
+    out: list[dict[str, Any]] = []
+    ctrl = Qt.KeyboardModifier.ControlModifier
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+        QTest.qWait(120)  # the article's reflow timer (60 ms) and the tool bars' fit
+        app.processEvents()
+
+    def reading_key() -> None:
+        QTest.keyClick(window, Qt.Key.Key_F9)
+
+    for theme in THEMES:
+        window.update_settings(theme=theme.id)
+        scale_now = window.settings.text_scale
+        for scale in (100, 200, 400):
+            while scale_now != scale:
+                key = Qt.Key.Key_Equal if scale_now < scale else Qt.Key.Key_Minus
+                QTest.keyClick(window, key, ctrl)
+                app.processEvents()
+                if window.settings.text_scale == scale_now:
+                    break
+                scale_now = window.settings.text_scale
+            for mode in ("normal", "reading"):
+                if mode == "reading":
+                    reading_key()
+                settle()
+                view = window.article_view
+                hbar = view.horizontalScrollBar()
+                out.append(
+                    {
+                        "theme": theme.id,
+                        "scale": window.settings.text_scale,
+                        "mode": mode,
+                        "reading_mode": bool(getattr(window, "reading_mode", False)),
+                        "screen": rect(screen),
+                        "window": rect(window.frameGeometry()),
+                        "min_size": [
+                            window.minimumSizeHint().width(),
+                            window.minimumSizeHint().height(),
+                        ],
+                        "window_fits": within(window.frameGeometry(), screen),
+                        "status_bar_visible": window.statusBar().isVisible()
+                        and within(
+                            window.statusBar().geometry().translated(window.geometry().topLeft()),
+                            screen,
+                        ),
+                        "cut": cut_labels(window),
+                        "horizontal_scroll": hbar.isVisible() and hbar.maximum() > 0,
+                        "article_width": view.viewport().width(),
+                        "article_height": view.viewport().height(),
+                        **article_lines(view),
+                    }
+                )
+                if mode == "reading":
+                    reading_key()
+    window.update_settings(text_scale=100, theme="system")
+    window.close()
+    return out
+
+
+def probe_kiosk(size: str, library: Path) -> list[dict[str, Any]]:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.kiosk import DisplayDefaults, KioskConfig
+    from reader.core.library import Library
+    from reader.ui.kiosk.window import KioskWindow
+
+    config = KioskConfig(display=DisplayDefaults(text_size=100, theme="light", font="atkinson"))
+    window = KioskWindow(Library.scan(library), config)
+    window.start()
+    QTest.qWaitForWindowExposed(window)
+    app = QApplication.instance()
+    assert app is not None
+    screen = window.screen().geometry()
+    out: list[dict[str, Any]] = []
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+        QTest.qWait(50)
+        app.processEvents()
+
+    def measure(step: str) -> None:
+        settle()
+        bar = window.findChild(QWidget_type(), "kioskBottomBar")
+        top_left = bar.mapTo(window, bar.rect().topLeft())
+        bar_rect = bar.rect().translated(top_left).translated(window.geometry().topLeft())
+        out.append(
+            {
+                "step": step,
+                "text_size": window.text_size,
+                "keyboard": window.keyboard.isVisible(),
+                "screen": rect(screen),
+                "window": rect(window.frameGeometry()),
+                "window_fits": within(window.frameGeometry(), screen),
+                "bottom_bar": rect(bar_rect),
+                "bottom_bar_visible": bar.isVisible() and within(bar_rect, screen),
+                "cut": cut_labels(window),
+            }
+        )
+
+    def click(button: Any) -> None:
+        from PySide6.QtCore import Qt
+
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    measure("start")
+    while window.larger_button.isEnabled() and window.text_size < 400:
+        previous = window.text_size
+        click(window.larger_button)
+        if window.text_size == previous:
+            break
+        measure("larger")
+        click(window.search_box)  # touching the search box shows the keyboard
+        measure("keyboard")
+        click(window.keyboard_button)
+        measure("keyboard hidden")
+    click(window.search_box)
+    settle()
+    click(window.finish_button)
+    measure("after reset")
+    click(window.search_box)
+    measure("keyboard after reset")
+    click(window.help_button)
+    measure("help")
+    window.guard.grant_exit()
+    window.shutdown()
+    window.close()
+    return out
+
+
+def QWidget_type() -> Any:  # noqa: N802 - names the Qt class it returns
+    from PySide6.QtWidgets import QWidget
+
+    return QWidget
+
+
+def main(argv: list[str]) -> int:
+    kind, size, library = argv[0], argv[1], Path(argv[2])
+    configure_screen(size)
+    sys.path.insert(0, str(ROOT))
+    from reader.ui.app import application
+
+    application()
+    if kind == "desktop":
+        result = probe_desktop(size, library, argv[3])
+    else:
+        result = probe_kiosk(size, library)
+    print("PROBE " + json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    os._exit(code)

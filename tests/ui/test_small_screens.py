@@ -1,0 +1,140 @@
+"""The real window on small screens (1024 x 600, 1366 x 768) at 100, 200 and 400 % text in
+every theme, and the kiosk at 1024 x 600, 1280 x 800 and 1366 x 768 at every text size,
+with and without its keyboard, before and after a reset.
+
+Each screen is a child process (``layout_probe.py``) whose offscreen screen has exactly that
+size, so "the window fits" is asked of the screen the window is really on. The child
+changes the text size with Ctrl+= / Ctrl+- and reading mode with its key; this module
+asserts what a person would see. About 25 s in all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = Path(__file__).with_name("layout_probe.py")
+LIBRARY = ROOT / "library"
+KIOSK_LIBRARY = ROOT / "tests" / "fixtures" / "ui_library"
+SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
+
+DESKTOP_SCREENS = ("1024x600", "1366x768")
+KIOSK_SCREENS = ("1024x600", "1280x800", "1366x768")
+
+#: Body lines wholly visible at 400 % on 1024 x 600. At 400 % a line of body text (line
+#: spacing 1.5) is about 85 px high, so a 600 px screen holds six with nothing else on it.
+MIN_LINES_400_READING = 5
+MIN_LINES_400_NORMAL = 3
+
+
+def run_probe(*args: str) -> list[dict[str, Any]]:
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env["PYTHONPATH"] = str(ROOT)
+    out = subprocess.run(
+        [sys.executable, str(PROBE), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    line = next((x for x in out.stdout.splitlines() if x.startswith("PROBE ")), None)
+    if line is None:
+        pytest.fail(f"the layout probe failed:\n{out.stderr[-3000:]}")
+    records: list[dict[str, Any]] = json.loads(line[len("PROBE ") :])
+    return records
+
+
+_cache: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+
+
+def probe(*args: str) -> list[dict[str, Any]]:
+    if args not in _cache:
+        _cache[args] = run_probe(*args)
+    return _cache[args]
+
+
+def desktop(screen: str) -> list[dict[str, Any]]:
+    return probe("desktop", screen, str(LIBRARY), SEED_ID)
+
+
+def kiosk(screen: str) -> list[dict[str, Any]]:
+    return probe("kiosk", screen, str(KIOSK_LIBRARY))
+
+
+def where(r: dict[str, Any]) -> str:
+    return f"{r['theme']} {r['scale']} % {r['mode']}"
+
+
+@pytest.mark.parametrize("screen", DESKTOP_SCREENS)
+def test_the_window_never_asks_for_more_than_the_screen(screen: str) -> None:
+    bad = [
+        f"{where(r)}: window {r['window']} (needs {r['min_size']}) on {r['screen']}"
+        for r in desktop(screen)
+        if not r["window_fits"] or not r["status_bar_visible"] and r["mode"] == "normal"
+    ]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("screen", DESKTOP_SCREENS)
+def test_no_control_label_is_cut(screen: str) -> None:
+    bad = [f"{where(r)}: {c}" for r in desktop(screen) for c in r["cut"]]
+    assert not bad, "\n".join(bad[:20])
+
+
+@pytest.mark.parametrize("screen", DESKTOP_SCREENS)
+def test_the_article_never_scrolls_sideways_nor_breaks_a_word(screen: str) -> None:
+    bad = [
+        f"{where(r)}: {'sideways scroll bar' if r['horizontal_scroll'] else r['broken_words']}"
+        for r in desktop(screen)
+        if r["horizontal_scroll"] or r["broken_words"]
+    ]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("screen", DESKTOP_SCREENS)
+def test_reading_mode_key_gives_the_article_the_screen(screen: str) -> None:
+    for r in desktop(screen):
+        assert r["reading_mode"] == (r["mode"] == "reading"), where(r)
+        if r["mode"] == "reading":
+            # Everything but the article and a minimal bar is hidden.
+            assert r["article_height"] >= 0.8 * r["screen"][3], where(r)
+
+
+def test_the_article_shows_enough_lines_at_400_per_cent_on_1024x600() -> None:
+    for r in desktop("1024x600"):
+        if r["scale"] != 400:
+            continue
+        wanted = MIN_LINES_400_READING if r["mode"] == "reading" else MIN_LINES_400_NORMAL
+        assert r["lines"] >= wanted, f"{where(r)}: {r['lines']} lines in {r['article_height']} px"
+    for r in desktop("1024x600"):
+        if r["scale"] == 100:
+            assert r["lines"] >= 12, f"{where(r)}: {r['lines']} lines"
+
+
+@pytest.mark.parametrize("screen", KIOSK_SCREENS)
+def test_the_kiosk_bottom_bar_stays_on_screen(screen: str) -> None:
+    records = kiosk(screen)
+    assert any(r["keyboard"] for r in records), "the keyboard was never shown"
+    assert any(r["step"] == "after reset" for r in records)
+    bad = [
+        f"{r['step']} at {r['text_size']} % (keyboard {r['keyboard']}): window {r['window']},"
+        f" bottom bar {r['bottom_bar']} on {r['screen']}"
+        for r in records
+        if not r["window_fits"] or not r["bottom_bar_visible"]
+    ]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("screen", KIOSK_SCREENS)
+def test_the_kiosk_labels_are_whole(screen: str) -> None:
+    bad = [f"{r['step']} at {r['text_size']} %: {c}" for r in kiosk(screen) for c in r["cut"]]
+    assert not bad, "\n".join(bad[:20])
