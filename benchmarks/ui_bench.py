@@ -6,8 +6,12 @@
 1. cold start to the first painted window: a fresh process per run (QT_QPA_PLATFORM
    offscreen unless a display is set), measured from before ``python`` starts to the
    first paint event of the window (the search index is left to its background thread);
-2. opening the largest article of the library (parse + render + layout);
-3. applying a text-size change (100 % -> 200 %) with that article open.
+2. for the largest article of the library and the seed article: parsing it
+   (``Library.load``), then opening it to the first screen of text painted, the rest of
+   its layout afterwards and the longest turn of the event loop meanwhile (how long a
+   key press could wait), and a text-size change (100 % -> 200 %) to its first paint;
+   each against a baseline measured in the same run: a bare QTextBrowser given the same
+   HTML, and the same browser given a font twice the size.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
 
 CHILD = r"""
 import sys, time
@@ -73,43 +79,137 @@ def cold_start(library: Path, runs: int) -> list[float]:
     return times
 
 
-def in_process(library: Path, runs: int) -> tuple[str, int, list[float], list[float]]:
+class _Painted:
+    """Counts paint events of one widget (the article's viewport)."""
+
+    def __init__(self, widget: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.count = 0
+        painted = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint:
+                    painted.count += 1
+                return False
+
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+
+def _until_painted(app: Any, painted: _Painted, t0: float) -> float:
+    """Seconds from ``t0`` to the next paint of the watched widget."""
+    seen = painted.count
+    deadline = time.perf_counter() + 10
+    while painted.count == seen and time.perf_counter() < deadline:
+        app.processEvents()
+    return time.perf_counter() - t0
+
+
+def _rest_of_layout(app: Any, view: Any) -> tuple[float, float]:
+    """Turn the event loop until the document is laid out to its end; return the time it
+    took and the longest single turn (how long a key press could have waited)."""
+    layout = view.document().documentLayout()
+    longest = 0.0
+    t0 = time.perf_counter()
+    last_size = -1.0
+    stable = 0
+    while stable < 3 and time.perf_counter() - t0 < 10:
+        t = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - t)
+        height = view.verticalScrollBar().maximum()
+        stable = stable + 1 if height == last_size else 0
+        last_size = height
+        time.sleep(0.012)  # the layout's own timer steps every 10 ms
+    _ = layout
+    return time.perf_counter() - t0, longest
+
+
+def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[float]]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["OFFLINE_READER_HOME"] = tempfile.mkdtemp(prefix="reader-bench-")
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QTextBrowser
 
     from reader.cli.gui import GuiOptions
     from reader.core.navigation import OpenRequest
     from reader.ui.app import application, build_window
+    from reader.ui.article_html import render_article
 
     app = application()
     window = build_window(GuiOptions(library=library), start_search=False)
     window.resize(1280, 800)
     window.show()
     QApplication.processEvents()
+    view = window.article_view
+    painted = _Painted(view.viewport())
     largest = max(window.library.summaries, key=lambda s: s.path.stat().st_size)
-    size = largest.path.stat().st_size
-    open_times, size_times = [], []
-    for _ in range(runs):
-        window.show_welcome()
-        window.article_view._article = None
-        QApplication.processEvents()
-        t0 = time.perf_counter()
-        window.open_article(OpenRequest(largest.id, remember=False))
-        window.article_view.document().documentLayout().documentSize()  # full layout
-        QApplication.processEvents()
-        open_times.append(time.perf_counter() - t0)
-        for scale in (200, 100):
-            t0 = time.perf_counter()
-            window.update_settings(text_scale=scale)
-            window.article_view.document().documentLayout().documentSize()
+    figures: list[tuple[str, list[float]]] = []
+    for label, article_id in (("largest", largest.id), ("seed", seed)):
+        if window.library.summary(article_id) is None:
+            continue
+        size = window.library.summary(article_id).path.stat().st_size  # type: ignore[union-attr]
+        name = f"{label} article {article_id} ({size / 1024:.0f} KiB)"
+        parse, opens, rests, stalls, steps, step_rests = [], [], [], [], [], []
+        base_opens, base_steps = [], []
+        for _ in range(runs):
+            window.show_welcome()
             QApplication.processEvents()
-            if scale == 200:
-                size_times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            article = window.library.load(article_id)
+            parse.append(time.perf_counter() - t0)
+            window.show_welcome()
+            QApplication.processEvents()
+            t0 = time.perf_counter()
+            window.open_article(OpenRequest(article_id, remember=False))
+            opens.append(_until_painted(app, painted, t0))
+            rest, stall = _rest_of_layout(app, view)
+            rests.append(rest)
+            stalls.append(stall)
+            for scale in (200, 100):
+                t0 = time.perf_counter()
+                window.update_settings(text_scale=scale)
+                took = _until_painted(app, painted, t0)
+                rest, stall = _rest_of_layout(app, view)
+                if scale == 200:
+                    steps.append(took)
+                    step_rests.append(stall)
+            # Baseline, same run: a bare QTextBrowser given the same HTML, then a font
+            # twice the size, each to its first paint.
+            bare = QTextBrowser()
+            bare.resize(view.size())
+            bare.show()
+            bare_painted = _Painted(bare.viewport())
+            QApplication.processEvents()
+            html = render_article(article).html
+            t0 = time.perf_counter()
+            bare.setHtml(html)
+            base_opens.append(_until_painted(app, bare_painted, t0))
+            _rest_of_layout(app, bare)
+            font = QFont(bare.font())
+            font.setPointSizeF(font.pointSizeF() * 2)
+            t0 = time.perf_counter()
+            bare.setFont(font)
+            base_steps.append(_until_painted(app, bare_painted, t0))
+            bare.close()
+            bare.deleteLater()
+            QApplication.processEvents()
+        figures += [
+            (f"{name}: parse (Library.load)", parse),
+            (f"{name}: open, parsed -> first screen of text painted", opens),
+            ("  baseline: bare QTextBrowser.setHtml of the same HTML -> first paint", base_opens),
+            ("  the rest laid out afterwards (total)", rests),
+            ("  the longest event-loop turn meanwhile (a key waits at most this)", stalls),
+            (f"{name}: text size 100 % -> 200 % -> first screen painted", steps),
+            ("  baseline: bare QTextBrowser.setFont(twice the size) -> first paint", base_steps),
+            ("  the longest event-loop turn while the rest is laid out", step_rests),
+        ]
     window.close()
     app.processEvents()
-    return largest.id, size, open_times, size_times
+    return figures
 
 
 def ms(values: list[float]) -> str:
@@ -123,14 +223,20 @@ def main() -> int:
     p = argparse.ArgumentParser(description="reader window timings")
     p.add_argument("--library", type=Path, default=ROOT / "library")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--seed", default=SEED_ID, help="the seed article's id")
     args = p.parse_args()
     n = sum(1 for _ in args.library.rglob("*.md"))
     print(f"library: {args.library} ({n} articles)")
     print(f"cold start to first painted window: {ms(cold_start(args.library, args.runs))}")
-    article_id, size, opens, sizes = in_process(args.library, args.runs)
-    print(f"largest article: {article_id} ({size / 1024:.0f} KiB)")
-    print(f"open the largest article (parse, render, layout): {ms(opens)}")
-    print(f"text size 100 % -> 200 % on it: {ms(sizes)}")
+    figures = in_process(args.library, args.runs, args.seed)
+    measured: list[float] = []
+    for label, values in figures:
+        print(f"{label}: {ms(values)}")
+        if label.lstrip().startswith("baseline") and measured:
+            ratio = statistics.median(measured) / statistics.median(values)
+            print(f"  ratio to that baseline: {ratio:.2f}x")
+        if "first screen" in label:
+            measured = values
     return 0
 
 

@@ -51,6 +51,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("zoom_reset", ("Ctrl+0",), "Text size back to 100 %", "Text size and colours"),
     Binding("cycle_theme", ("Ctrl+Shift+T",), "Next colour theme", "Text size and colours"),
     Binding(
+        "reading_mode",
+        ("F9",),
+        "Reading mode: only the article and a small bar (again to leave)",
+        "Text size and colours",
+    ),
+    Binding(
         "reset_view",
         ("Ctrl+Shift+R",),
         "Reset text size, font, spacing, colours and panes",

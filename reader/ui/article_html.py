@@ -53,6 +53,7 @@ class RenderedArticle:
     html: str
     markers: tuple[Marker, ...]
     heading_anchors: tuple[str, ...]  # in document order: "top" (the title), then sections
+    tables: tuple[str, ...] = ()  # each table's HTML, to check its width alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,22 +73,26 @@ def section_label(article: Article, anchor: str) -> str:
     return section.heading
 
 
-#: Heading sizes relative to the body text: modest, so that long words in a heading
-#: still fit a narrow window at a large text size.
+#: Heading sizes relative to the body text at 100 %: modest, so that long words in a
+#: heading still fit a narrow window at a large text size.
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
 
 
-def document_stylesheet(
-    colours: DocumentColours, line_spacing: float, body_pt: float | None = None
-) -> str:
-    """CSS for QTextDocument.setDefaultStyleSheet (line height, colours, heading sizes)."""
+def heading_point_size(level: int, body_pt: float, text_scale: int) -> float:
+    """A heading's size for body text of ``body_pt`` at ``text_scale`` per cent.
+
+    The step above the body shrinks as the text grows (at 400 % a first-level heading is
+    1.15 times the body, not 1.6), so one heading never fills a small screen.
+    """
+    factor = HEADING_SCALE.get(min(max(level, 1), 6), 1.0)
+    growth = max(text_scale, 100) / 100.0
+    return body_pt * (1.0 + (factor - 1.0) / growth)
+
+
+def document_stylesheet(colours: DocumentColours, line_spacing: float) -> str:
+    """CSS for QTextDocument.setDefaultStyleSheet (line height, colours)."""
     lh = round(line_spacing * 100)
-    headings = ""
-    if body_pt:
-        headings = "".join(
-            f"h{n} {{ font-size: {body_pt * f:.1f}pt; }}\n" for n, f in HEADING_SCALE.items()
-        )
-    return headings + (
+    return (
         f"body {{ color: {colours.text}; }}\n"
         f"p, li, td, th, blockquote {{ line-height: {lh}%; white-space: pre-wrap; }}\n"
         f".muted {{ color: {colours.muted}; }}\n"
@@ -274,6 +279,7 @@ def _section_html(
     markers: list[Marker],
     flags: dict[tuple[str, int], dict[int, list[int]]],
     linear_tables: bool = False,
+    tables: list[str] | None = None,
 ) -> list[str]:
     out: list[str] = []
     if section.level > 0:
@@ -330,7 +336,10 @@ def _section_html(
                 f"{escape(block.text, quote=False)}</p>"
             )
         elif kind is BlockKind.TABLE:
-            out.append(_table_html(block, numbers, linear_tables))
+            html = _table_html(block, numbers, linear_tables)
+            out.append(html)
+            if tables is not None:  # as a table, to know whether it fits the width
+                tables.append(_table_html(block, numbers) if linear_tables else html)
         elif kind is BlockKind.RULE:
             out.append("<hr />")
     close_list()
@@ -345,12 +354,15 @@ def render_article(article: Article, *, linear_tables: bool = False) -> Rendered
     flags = _flag_table(article)
     parts = ["<html><body>", *_meta_html(article)]
     headings = ["top"]
+    tables: list[str] = []
     for section in article.sections:
         if section.level > 0:
             headings.append(section.anchor)
-        parts.extend(_section_html(section, numbers, cite_ordinal, markers, flags, linear_tables))
+        parts.extend(
+            _section_html(section, numbers, cite_ordinal, markers, flags, linear_tables, tables)
+        )
     parts.append("</body></html>")
-    return RenderedArticle("".join(parts), tuple(markers), tuple(headings))
+    return RenderedArticle("".join(parts), tuple(markers), tuple(headings), tuple(tables))
 
 
 def welcome_html(collections: Iterable[tuple[str, int]]) -> str:

@@ -11,7 +11,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl, Signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,6 +24,8 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
+    QTextFormat,
     QTextOption,
     QWheelEvent,
 )
@@ -34,6 +39,7 @@ from reader.ui.article_html import (
     DocumentColours,
     Marker,
     document_stylesheet,
+    heading_point_size,
     render_article,
     welcome_html,
 )
@@ -46,6 +52,7 @@ class ArticleStyle:
     theme: Theme
     font: QFont
     line_spacing: float
+    text_scale: int = 100  # per cent: headings grow less than the body above 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +100,11 @@ class ArticleView(QTextBrowser):
         self._style = ArticleStyle(LIGHT, QFont(), 1.5)
         self._current_section = ""
         self._linear_tables = False
-        self._linear_at_width = 0
+        self._tables: tuple[str, ...] = ()
+        # The document position at the top of the view: kept there across a change of
+        # size, font, spacing, theme or width (None: the top of the document).
+        self._top_position: int | None = None
+        self._keeping_place = False
         self._activate_keys = {QKeySequence(k) for k in keys_for("activate_citation")}
         self._window_keys = {QKeySequence(k) for b in KEYMAP if b.scope == "window" for k in b.keys}
         self._reflow_timer = QTimer(self)
@@ -126,6 +137,8 @@ class ArticleView(QTextBrowser):
         self._flag = None
         self._matches = []
         self._welcome_collections = collections
+        self._tables = ()
+        self._top_position = None
         self._set_html(welcome_html(collections))
         self.setAccessibleName("Welcome")
 
@@ -135,90 +148,179 @@ class ArticleView(QTextBrowser):
         self._claim = None
         self._flag = None
         self._matches = []
+        self._linear_tables = False
         self._render()
         self.setAccessibleName(f"Article: {article.title}")
         self.verticalScrollBar().setValue(0)
+        self._top_position = None
         self._update_current_section(force=True)
 
     def set_style(self, style: ArticleStyle) -> None:
-        """Apply theme, font and line spacing; keeps the reading position."""
+        """Apply theme, font, line spacing and text size; the same text stays at the top.
+
+        A new size or font restyles the document in place (its default font and the
+        headings' sizes): nothing is rendered again, and only what is on screen is laid
+        out at once, the rest as the event loop turns. Colours and line spacing live in
+        the document's stylesheet, so they render the document again.
+        """
+        previous = self._style
         self._style = style
-        scroll = self._scroll_fraction()
-        self.setFont(style.font)
-        self.document().setDefaultFont(style.font)
-        if self._article is not None:
+        top = self.top_position()
+        restyle_only = (
+            previous.theme == style.theme
+            and previous.line_spacing == style.line_spacing
+            and not self.document().isEmpty()
+        )
+        with self._layout_after():
+            self.setFont(style.font)
+            self.document().setDefaultFont(style.font)
+            if restyle_only:
+                self._apply_heading_sizes()
+        if restyle_only:
+            pass
+        elif self._article is not None:
             self._render()
         elif self._heading_anchors:
             self._set_html(welcome_html(getattr(self, "_welcome_collections", [])))
-        self._restore_fraction(scroll)
+        self.keep_place(top)
         self._reflow_timer.start()
 
-    def _scroll_fraction(self) -> float:
-        bar = self.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+    @contextmanager
+    def _layout_after(self) -> Iterator[None]:
+        """Change the document with its layout stopped, then lay it out once, lazily.
 
-    def _restore_fraction(self, fraction: float) -> None:
-        bar = self.verticalScrollBar()
-        bar.setValue(round(fraction * bar.maximum()))
+        Without this every format change lays out the whole document at once (a long
+        article takes a few hundred milliseconds). Here the layout starts again from the
+        top when the block ends: Qt lays out what is on screen first and the rest in
+        steps between events, so keys are not held up.
+        """
+        doc = self.document()
+        size = doc.pageSize()
+        doc.setPageSize(QSizeF())
+        try:
+            yield
+        finally:
+            doc.setPageSize(size)
+
+    def _apply_heading_sizes(self) -> None:
+        """Headings a modest step above the body, the step shrinking as the text grows."""
+        body_pt = self._style.font.pointSizeF()
+        if body_pt <= 0:
+            return
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            if level > 0:
+                fmt = QTextCharFormat()
+                fmt.setFontPointSize(heading_point_size(level, body_pt, self._style.text_scale))
+                fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+                cursor.setPosition(block.position())
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.mergeCharFormat(fmt)
+            block = block.next()
+        cursor.endEditBlock()
+
+    # --- the reader's place -------------------------------------------------------------
+
+    def top_position(self) -> int | None:
+        """The document position of the text at the top of the view (None: the very top)."""
+        if self.verticalScrollBar().value() <= 0:
+            return None
+        return self.cursorForPosition(QPoint(1, 1)).position()
+
+    def keep_place(self, position: int | None) -> None:
+        """Scroll so that the line holding ``position`` is at the top of the view."""
+        self._keeping_place = True
+        try:
+            if position is None or position >= self.document().characterCount():
+                self.verticalScrollBar().setValue(0)
+            else:
+                self.verticalScrollBar().setValue(self._line_top(position))
+        finally:
+            self._keeping_place = False
+        self._top_position = position
+
+    def _line_top(self, position: int) -> int:
+        block = self.document().findBlock(position)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        offset = line.y() if line.isValid() else 0.0
+        return int(rect.top() + offset)
 
     def _set_html(self, html: str) -> None:
         t = self._style.theme
         colours = DocumentColours(text=t.text, link=t.link, muted=t.muted, border=t.border)
-        body_pt = self._style.font.pointSizeF()
-        self.document().setDefaultStyleSheet(
-            document_stylesheet(colours, self._style.line_spacing, body_pt if body_pt > 0 else None)
-        )
-        self.setHtml(html)
+        self.document().setDefaultStyleSheet(document_stylesheet(colours, self._style.line_spacing))
+        with self._layout_after():
+            self.setHtml(html)
+            self._apply_heading_sizes()
 
     def _render(self) -> None:
         assert self._article is not None
         rendered = render_article(self._article, linear_tables=self._linear_tables)
         self._markers = {m.href: m for m in rendered.markers}
         self._heading_anchors = rendered.heading_anchors
+        self._tables = rendered.tables
         self._set_html(rendered.html)
         self._index_document()
         self._apply_selections()
-        self._check_reflow()
 
     def _on_reflow_timer_timeout(self) -> None:
-        self._check_reflow()
-        # After the text reflowed, the selected claim is still in view.
+        top = self._top_position
+        if self._check_reflow():
+            self.keep_place(top)
+        # After the text reflowed, the selected claim (or flagged claim) is still in view.
+        span: tuple[int, int] | None = None
         if self._claim is not None:
             span = self.citation_span(self._claim)
-            if span is not None:
-                self._scroll_into_view(span[0])
+        elif self._flag is not None:
+            flag = self._flag_span(self._flag)
+            span = (flag.start, flag.end) if flag is not None else None
+        if span is not None:
+            self._scroll_into_view(span[0])
 
-    def _check_reflow(self) -> None:
-        """Tables that cannot fit the width become lists, so nothing scrolls sideways."""
-        if self._article is None:
-            return
-        has_tables = any(
-            b.kind is BlockKind.TABLE for s in self._article.sections for b in s.blocks
-        )
-        if not has_tables:
-            return
-        width = self.viewport().width()
-        if not self._linear_tables and self._overflows():
-            self._linear_tables = True
-            self._linear_at_width = width
-            self._rerender_keeping_place()
-        elif self._linear_tables and width > self._linear_at_width * 1.25:
-            self._linear_tables = False
-            self._rerender_keeping_place()
+    def _check_reflow(self) -> bool:
+        """Tables that cannot fit the width become lists, so nothing scrolls sideways.
 
-    def _overflows(self) -> bool:
-        layout = self.document().documentLayout()
-        return layout.documentSize().width() > self.viewport().width() + 1 or (
-            self.horizontalScrollBar().maximum() > 0
-        )
+        Each table is measured alone in a small document of the same font and width,
+        so the article itself is never laid out in full to find out. True when the
+        article was rendered again.
+        """
+        if self._article is None or not self._tables:
+            return False
+        width = self.viewport().width() - 2 * self.document().documentMargin()
+        overflows = self._tables_overflow(width)
+        if overflows != self._linear_tables:
+            self._linear_tables = overflows
+            self._render()
+            return True
+        return False
 
-    def _rerender_keeping_place(self) -> None:
-        fraction = self._scroll_fraction()
-        self._render()
-        self._restore_fraction(fraction)
+    def _tables_overflow(self, width: float) -> bool:
+        probe = QTextDocument()
+        probe.setDocumentMargin(0)
+        probe.setDefaultFont(self.document().defaultFont())
+        probe.setDefaultStyleSheet(self.document().defaultStyleSheet())
+        probe.setHtml("<html><body>" + "".join(self._tables) + "</body></html>")
+        probe.setTextWidth(width)
+        return bool(probe.size().width() > width + 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
+        top = self._top_position
+        self._keeping_place = True
+        try:
+            super().resizeEvent(event)
+        finally:
+            self._keeping_place = False
+        if event.oldSize().width() != event.size().width():
+            # The text rewrapped: the line that was at the top is put back there.
+            self.keep_place(top)
         self._reflow_timer.start()
 
     def _index_document(self) -> None:
@@ -463,6 +565,8 @@ class ArticleView(QTextBrowser):
             self.section_changed.emit(anchor)
 
     def _on_scroll_value_changed(self, _value: int) -> None:
+        if not self._keeping_place:
+            self._top_position = self.top_position()
         self._update_current_section()
 
     def step_section(self, step: int) -> str | None:
@@ -565,6 +669,10 @@ class ArticleView(QTextBrowser):
         elif kind == "flag" and article is not None and value.isdigit():
             index = int(value)
             if index < len(article.flagged):
+                # Kept in view while the explanation opens beside the text.
+                self._flag = index
+                self._claim = None
+                self._apply_selections()
                 flag: FlaggedClaim = article.flagged[index]
                 self.flag_explanation_requested.emit(flag)
         else:

@@ -8,7 +8,10 @@ from PySide6.QtGui import QColor, QPalette
 
 from reader.core.theme import Theme
 
-#: Sizes are in pixels at 100 %; they grow with the text size.
+#: Sizes are in pixels. They do not follow the text size: the text itself makes the
+#: controls grow, and a sheet that stays the same across sizes is set once per theme
+#: (setting the application's stylesheet re-polishes every widget, a few hundred
+#: milliseconds).
 STYLESHEET_TEMPLATE = Template(
     """
 QMainWindow, QDockWidget, QToolBar, QStatusBar, QMenuBar, QMenu, QDialog {
@@ -63,31 +66,23 @@ QToolTip { background-color: $background; color: $text; border: 1px solid $borde
 )
 
 
-def stylesheet(theme: Theme, scale: int, *, tools_point: float | None = None) -> str:
-    """The application stylesheet for ``theme`` at text size ``scale`` (per cent).
-
-    ``tools_point``: the tool bars' text size in points, when it must stay below the
-    application's (tool bars stop growing before the rest).
-    """
-    f = max(scale, 50) / 100.0
+def stylesheet(theme: Theme) -> str:
+    """The application stylesheet for ``theme`` (the same at every text size)."""
     focus_w = 3
-    pad_focus = max(2, round(3 * f))  # padding when not focused: border 1 + this
+    pad_focus = 3  # padding when not focused: border 1 + this
     values = {
         **{k: getattr(theme, k) for k in theme.__dataclass_fields__},
-        "pad": max(2, round(4 * f)),
+        "pad": 4,
         "focus_w": focus_w,
         "pad_focus": pad_focus,
         # focused: a thicker border, less padding, so nothing moves
         "pad_inner": max(0, pad_focus + 1 - focus_w),
-        "pad_focus_x": max(0, round(4 * f) + 1 - focus_w),
-        "item_pad": max(1, round(3 * f)),
-        "control_min": round(28 * f),
-        "tools_min": round(28 * min(f, 2.0)),  # tool bars stop growing at 200 %
+        "pad_focus_x": max(0, 4 + 1 - focus_w),
+        "item_pad": 3,
+        "control_min": 28,
+        "tools_min": 28,
     }
-    sheet = STYLESHEET_TEMPLATE.substitute(values)
-    if tools_point is not None:
-        sheet += f"QToolBar, QToolBar * {{ font-size: {tools_point:.1f}pt; }}\n"
-    return sheet
+    return STYLESHEET_TEMPLATE.substitute(values)
 
 
 def palette(theme: Theme) -> QPalette:
