@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -32,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.keymap import KEYMAP, keys_for
-from reader.core.model import Article, BlockKind, FlaggedClaim
+from reader.core.model import Article, FlaggedClaim
 from reader.core.navigation import CitationRef, Location
 from reader.core.theme import LIGHT, Theme
 from reader.ui.article_html import (

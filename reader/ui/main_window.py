@@ -19,9 +19,11 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
     QTextCursor,
     QWheelEvent,
 )
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -81,14 +84,31 @@ from reader.ui.workers import ArticleLoaded, ArticleLoader, IndexReady, SearchSe
 
 log = logging.getLogger(__name__)
 
-#: The article's text is this much larger than the controls' at the same text size.
+#: The article's text is this much larger than the controls' at 100 %; the difference
+#: fades to none at 400 % (the size asked for is then the size the article gets).
 ARTICLE_FONT_RATIO = 1.25
 DEFAULT_SIZE = (1280, 800)
-#: Tool bars grow with the text up to this size (per cent): above it their rows would
-#: take a third of a laptop screen and push the article out of sight.
+#: Menu bar, tool bars and status bar grow with the text up to this size (per cent):
+#: above it their rows would take a third of a laptop screen and push the article out
+#: of sight. Menus, panes and the article keep growing.
 TOOLS_MAX_SCALE = 200
 #: The most of the window's width each side pane takes when the text grows.
 SIDE_PANE_SHARE = 0.24
+#: Panes stay beside the article while it keeps this many characters a line; with less
+#: room they fold into one column of tabs, then close (their keys and the View menu
+#: open them again).
+MIN_ARTICLE_CHARS = 34
+#: A pane is no narrower than this many characters of its text.
+MIN_PANE_CHARS = 16
+#: Below this window height the tool bars share one row; what does not fit goes into
+#: the row's overflow menu (») instead of a second row.
+TOOL_ROWS_MIN_HEIGHT = 720
+
+
+def article_font_ratio(text_scale: int) -> float:
+    """How much larger the article's text is than the controls' at ``text_scale``."""
+    s = min(max(text_scale, 100), 400)
+    return ARTICLE_FONT_RATIO - (ARTICLE_FONT_RATIO - 1.0) * (s - 100) / 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +230,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_find_bar()
         self._connect_panes()
+        self._folded = 0
+        self._unfolded_state = QByteArray()
+        self._before_reading = QByteArray()
         self.resize(*DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_layout()
@@ -308,6 +331,7 @@ class MainWindow(QMainWindow):
             "find_in_article": lambda: self.find_in_article(0),
             "find_next": lambda: self.find_in_article(1),
             "find_previous": lambda: self.find_in_article(-1),
+            "reading_mode": self.toggle_reading_mode,
             "quit": self.close,
         }
         for b in KEYMAP:
@@ -319,6 +343,10 @@ class MainWindow(QMainWindow):
         self.actions_by_id["zoom_reset"].setText("Normal text size")
         self.actions_by_id["reset_view"].setText("Reset view")
         self.actions_by_id["quit"].setText("Quit")
+        reading = self.actions_by_id["reading_mode"]
+        reading.setText(self.tr("&Reading mode"))
+        reading.setCheckable(True)
+        self.reading_mode = False
         self._update_history_actions()
 
     def _choice_menu(
@@ -381,11 +409,14 @@ class MainWindow(QMainWindow):
         theme_menu.addSeparator()
         theme_menu.addAction(a["cycle_theme"])
         view.addSeparator()
+        view.addAction(a["reading_mode"])
         panes_menu = view.addMenu("&Panes")
         for spec in PANES:
             toggle = self.docks[spec.id].toggleViewAction()
             toggle.setText(f"Show {spec.title}")
             panes_menu.addAction(toggle)
+        self.toolbars_menu = view.addMenu(self.tr("&Tool bars"))
+        self.toolbars_menu.setObjectName("toolbars_menu")
         view.addSeparator()
         self._language_group = self._choice_menu(
             view,
@@ -447,6 +478,8 @@ class MainWindow(QMainWindow):
         self.size_label.setAccessibleName("Text size")
         bar.addWidget(self.size_label)
         bar.addAction(a["zoom_in"])
+        bar.addSeparator()
+        bar.addAction(a["reading_mode"])
         # Colours, font, spacing and reading aloud on a second bar: it goes to its own
         # row when one row cannot hold both (large text), instead of eliding the labels.
         look = QToolBar("Look and read aloud", self)
@@ -500,6 +533,17 @@ class MainWindow(QMainWindow):
         self.look_toolbar = look
         self.speech_toolbar = speech
         self._toolbar_breaks: tuple[bool, ...] = (False, False)
+        for tools, label in (
+            (bar, self.tr("Show reading tools")),
+            (look, self.tr("Show look tools")),
+            (speech, self.tr("Show read-aloud tools")),
+        ):
+            # Qt's overflow button (») holds what a short row cannot show.
+            tools.setFloatable(False)
+            toggle = tools.toggleViewAction()
+            toggle.setText(label)
+            self.toolbars_menu.addAction(toggle)
+        self._build_reading_bar()
         self.theme_combo.activated.connect(self._on_theme_combo_activated)
         self.font_combo.activated.connect(self._on_font_combo_activated)
         self.spacing_combo.activated.connect(self._on_spacing_combo_activated)
@@ -523,6 +567,79 @@ class MainWindow(QMainWindow):
             self.find_bar.open_bar()
         else:
             self.find_bar.step(step)
+
+    def _build_reading_bar(self) -> None:
+        """Reading mode's only bar: leave it, the text size, back, and every menu."""
+        a = self.actions_by_id
+        bar = QToolBar(self.tr("Reading mode"), self)
+        bar.setObjectName("reading_mode_bar")
+        bar.setAccessibleName(self.tr("Reading mode tools"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)
+        bar.addAction(a["reading_mode"])
+        bar.addAction(a["back"])
+        bar.addAction(a["zoom_out"])
+        self.reading_size_label = QLabel("100 %", self)
+        self.reading_size_label.setObjectName("reading_size_label")
+        bar.addWidget(self.reading_size_label)
+        bar.addAction(a["zoom_in"])
+        menu_button = QToolButton(bar)
+        menu_button.setObjectName("reading_menu_button")
+        menu_button.setText(self.tr("Menu"))
+        menu_button.setAccessibleName(self.tr("Menu"))
+        menu_button.setToolTip(self.tr("The window's menus"))
+        menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        all_menus = QMenu(menu_button)
+        for menu in self.menus.values():
+            all_menus.addMenu(menu)
+        menu_button.setMenu(all_menus)
+        bar.addWidget(menu_button)
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and not action.isSeparator():
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                if not widget.accessibleName():
+                    widget.setAccessibleName(action.text().replace("&", ""))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        bar.hide()
+        self.reading_bar = bar
+
+    def toggle_reading_mode(self) -> None:
+        self.set_reading_mode(not self.reading_mode)
+
+    def set_reading_mode(self, on: bool) -> None:
+        """Reading mode: only the article and one small bar; the layout comes back after."""
+        action = self.actions_by_id["reading_mode"]
+        if on == self.reading_mode:
+            action.setChecked(on)
+            return
+        if on:
+            self._before_reading = self.saveState()
+            for dock in self.docks.values():
+                dock.hide()
+            for tools in (self.toolbar, self.look_toolbar, self.speech_toolbar):
+                tools.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+            self.reading_mode = True
+            self.reading_bar.show()
+        else:
+            self.reading_mode = False
+            self.reading_bar.hide()
+            self.menuBar().show()
+            self.statusBar().show()
+            self.restoreState(self._before_reading)
+            self.reading_bar.hide()
+            self.fit_docks()
+        action.setChecked(on)
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.show_status(
+            self.tr("Reading mode: F9 or the Reading mode button brings the panes back.")
+            if on
+            else self.tr("Reading mode is off.")
+        )
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -1004,8 +1121,12 @@ class MainWindow(QMainWindow):
         self.show_status(f"Colours: {self.theme.label}")
 
     def reset_view(self) -> None:
+        if self.reading_mode:
+            self.set_reading_mode(False)
+        self._folded = 0
         self.restoreState(self._default_state)
         self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
         for dock in self.docks.values():
             dock.show()
         self.apply_settings(self.settings.with_reset_view())
@@ -1034,16 +1155,45 @@ class MainWindow(QMainWindow):
         ui_font = font_for(settings.font_family, self._base_point * scale, self._base_font)
         article_font = font_for(
             settings.font_family,
-            self._base_point * ARTICLE_FONT_RATIO * scale,
+            self._base_point * article_font_ratio(settings.text_scale) * scale,
+            self._base_font,
+        )
+        tools_font = font_for(
+            settings.font_family,
+            self._base_point * min(settings.text_scale, TOOLS_MAX_SCALE) / 100.0,
             self._base_font,
         )
         self._app.setPalette(palette(theme))
-        self._app.setFont(ui_font)
-        tools_point = self._base_point * min(settings.text_scale, TOOLS_MAX_SCALE) / 100.0
-        self._app.setStyleSheet(stylesheet(theme, settings.text_scale, tools_point=tools_point))
-        self.article_view.set_style(ArticleStyle(theme, article_font, settings.line_spacing))
-        self.size_label.setText(f"{settings.text_scale} %")
-        self.size_label.setAccessibleName(f"Text size {settings.text_scale} per cent")
+        sheet = stylesheet(theme)
+        if sheet != self._app.styleSheet():  # the same at every size: set once per theme
+            self._app.setStyleSheet(sheet)
+        self._app.setFont(ui_font)  # for what is made from now on (dialogs, menus)
+        # Under an application stylesheet a widget keeps the font it was polished with
+        # (Qt does not pass a new application or parent font on), so each is given its own.
+        chrome_widgets = {id(w) for c in self._chrome() for w in (c, *c.findChildren(QWidget))}
+        article_widgets = {
+            id(w) for w in (self.article_view, *self.article_view.findChildren(QWidget))
+        }
+        for widget in self.findChildren(QWidget):
+            if id(widget) not in chrome_widgets and id(widget) not in article_widgets:
+                widget.setFont(ui_font)
+        for chrome in self._chrome():
+            # Each widget of a bar is given the font: under a stylesheet a child takes the
+            # application's font when it is polished, not its parent's.
+            for widget in (chrome, *chrome.findChildren(QWidget)):
+                if not isinstance(widget, QMenu):
+                    widget.setFont(tools_font)
+        self._unsqueezable()
+        for menu in self.menus.values():
+            menu.setFont(ui_font)  # menus open over the window: they grow to the full size
+        self.article_view.set_style(
+            ArticleStyle(theme, article_font, settings.line_spacing, settings.text_scale)
+        )
+        for label in (self.size_label, self.reading_size_label):
+            label.setText(f"{settings.text_scale} %")
+            label.setAccessibleName(
+                self.tr("Text size %1 per cent").replace("%1", str(settings.text_scale))
+            )
         self._select_data(self.theme_combo, settings.theme)
         self._select_data(self.font_combo, settings.font_family)
         self._select_data(self.spacing_combo, settings.line_spacing)
@@ -1059,18 +1209,43 @@ class MainWindow(QMainWindow):
         if settings.text_scale != previous_scale:
             self.fit_docks()
         self.fit_toolbars()
+        self.fit_to_screen()
         if save:
             self._save()
         self.theme_applied.emit(theme)
         self.settings_applied.emit(settings)
 
+    def _chrome(self) -> list[QWidget]:
+        """The bars around the article, whose text stops growing at TOOLS_MAX_SCALE."""
+        return [
+            self.menuBar(),
+            self.statusBar(),
+            self.toolbar,
+            self.look_toolbar,
+            self.speech_toolbar,
+            self.reading_bar,
+        ]
+
+    def _unsqueezable(self) -> None:
+        """Tool bar controls never narrower than their text: a short row moves the ones
+        that do not fit into its overflow menu (») instead of eliding their labels."""
+        bars = (self.toolbar, self.look_toolbar, self.speech_toolbar, self.reading_bar)
+        for bar in bars:
+            for widget in bar.findChildren(QToolButton) + bar.findChildren(QComboBox):
+                if widget.objectName() == "qt_toolbar_ext_button":
+                    continue
+                widget.setMinimumWidth(0)
+                widget.setMinimumWidth(widget.sizeHint().width())
+
     def fit_toolbars(self) -> None:
-        """Tool bars side by side while they fit the window's width, else on new rows."""
+        """Tool bars side by side while they fit the window's width, else on new rows;
+        on a short window one row, with Qt's overflow menu (») for what does not fit."""
         breaks: list[bool] = []
         used = self.toolbar.sizeHint().width()
+        rows_allowed = self.height() >= TOOL_ROWS_MIN_HEIGHT
         for tools in (self.look_toolbar, self.speech_toolbar):
             width = tools.sizeHint().width()
-            wrap = used + width > self.width()
+            wrap = rows_allowed and used + width > self.width()
             breaks.append(wrap)
             used = width if wrap else used + width
         if tuple(breaks) == self._toolbar_breaks:
@@ -1085,9 +1260,56 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if hasattr(self, "look_toolbar"):
             self.fit_toolbars()
+            if event.oldSize().width() != event.size().width():
+                self.fit_docks()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen the window is on (a restored size may be)."""
+        room = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        extra_w = frame.width() - self.width()
+        extra_h = frame.height() - self.height()
+        width = min(self.width(), room.width() - extra_w)
+        height = min(self.height(), room.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), room.x()), room.right() - frame.width() + 1)
+        y = min(max(frame.y(), room.y()), room.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def _fold_level(self) -> int:
+        """0: the panes as laid out; 1: one column of tabs; 2: panes closed."""
+        article = QFontMetricsF(self.article_view.document().defaultFont())
+        pane = QFontMetricsF(self.font())
+        needed = article.averageCharWidth() * MIN_ARTICLE_CHARS + 2 * 16 + 24
+        pane_w = pane.averageCharWidth() * MIN_PANE_CHARS + 24
+        room = self.width() - needed
+        if room >= 2 * pane_w:
+            return 0
+        if room >= pane_w:
+            return 1
+        return 2
 
     def fit_docks(self) -> None:
-        """Keep at least half the width for the article: side panes share the rest."""
+        """Fold the panes as the room runs out, and back when it comes back; then keep
+        at least half the width for the article: side panes share the rest."""
+        if not hasattr(self, "reading_bar") or self.reading_mode:
+            return
+        level = self._fold_level()
+        if level != self._folded:
+            if self._folded == 0:
+                self._unfolded_state = self.saveState()
+            else:
+                self.restoreState(self._unfolded_state)
+            if level > 0:
+                self._fold_panes(hide=level == 2)
+            self._folded = level
         share = int(self.width() * SIDE_PANE_SHARE)
         sides = [
             d
@@ -1103,6 +1325,20 @@ class MainWindow(QMainWindow):
         index = combo.findData(value)
         if index >= 0:
             combo.setCurrentIndex(index)
+
+    def _fold_panes(self, *, hide: bool) -> None:
+        """All panes as tabs of one column on the left (closed when ``hide``)."""
+        shown = [spec.id for spec in PANES if self.docks[spec.id].isVisible()]
+        first = self.docks[PANES[0].id]
+        for spec in PANES:
+            if self.dockWidgetArea(self.docks[spec.id]) != Qt.DockWidgetArea.LeftDockWidgetArea:
+                self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks[spec.id])
+        for spec in PANES[1:]:
+            self.tabifyDockWidget(first, self.docks[spec.id])
+        for spec in PANES:
+            self.docks[spec.id].setVisible(not hide and spec.id in shown)
+        if shown and not hide:
+            self.docks[shown[0]].raise_()
 
     def _restore_layout(self) -> None:
         try:
@@ -1121,7 +1357,14 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        state = base64.b64encode(bytes(self.saveState().data())).decode("ascii")
+        # The layout as the person made it, not as reading mode or folding changed it.
+        if self.reading_mode:
+            layout = self._before_reading
+        elif self._folded:
+            layout = self._unfolded_state
+        else:
+            layout = self.saveState()
+        state = base64.b64encode(bytes(layout.data())).decode("ascii")
         self.settings = replace(self.settings, window_geometry=geometry, window_state=state)
         self._save()
 

@@ -66,8 +66,8 @@ def cut_labels(root: Any) -> list[str]:
         if w.isVisible() and w.text() and w.width() < w.sizeHint().width() - 1:
             cut.append(f"button {w.text()!r}: {w.width()} < {w.sizeHint().width()}")
     for w in root.findChildren(QComboBox):
-        if w.isVisible() and w.width() < w.minimumSizeHint().width() - 1:
-            cut.append(f"combo {w.accessibleName()!r}: {w.width()} < {w.minimumSizeHint().width()}")
+        if w.isVisible() and w.width() < w.sizeHint().width() - 1:
+            cut.append(f"combo {w.accessibleName()!r}: {w.width()} < {w.sizeHint().width()}")
     for w in root.findChildren(QLabel):
         if not w.isVisible() or not w.text() or w.wordWrap() or "<" in w.text():
             continue
@@ -133,6 +133,22 @@ def article_lines(view: Any) -> dict[str, Any]:
     return {"lines": lines, "broken_words": broken[:5]}
 
 
+def body_at_top(view: Any) -> None:
+    """Scroll so that the first long paragraph of the first section is at the top: the
+    lines counted are body text, not the title and the byline."""
+    doc = view.document()
+    block = doc.begin()
+    seen_heading = False
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level > 1:
+            seen_heading = True
+        elif seen_heading and level == 0 and len(block.text()) > 200:
+            view.keep_place(block.position())
+            return
+        block = block.next()
+
+
 def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -176,6 +192,8 @@ def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]
                     reading_key()
                 settle()
                 view = window.article_view
+                body_at_top(view)
+                app.processEvents()
                 hbar = view.horizontalScrollBar()
                 out.append(
                     {
@@ -281,7 +299,7 @@ def probe_kiosk(size: str, library: Path) -> list[dict[str, Any]]:
     return out
 
 
-def QWidget_type() -> Any:  # noqa: N802 - names the Qt class it returns
+def QWidget_type() -> Any:
     from PySide6.QtWidgets import QWidget
 
     return QWidget

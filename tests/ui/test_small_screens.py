@@ -79,7 +79,7 @@ def test_the_window_never_asks_for_more_than_the_screen(screen: str) -> None:
     bad = [
         f"{where(r)}: window {r['window']} (needs {r['min_size']}) on {r['screen']}"
         for r in desktop(screen)
-        if not r["window_fits"] or not r["status_bar_visible"] and r["mode"] == "normal"
+        if not r["window_fits"] or (not r["status_bar_visible"] and r["mode"] == "normal")
     ]
     assert not bad, "\n".join(bad)
 

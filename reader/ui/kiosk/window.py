@@ -54,6 +54,7 @@ from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.i18n import follow_content_language, translations
+from reader.ui.flow_layout import FlowLayout
 from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
 from reader.ui.kiosk.idle import IdleController, IdleWarning
@@ -76,6 +77,13 @@ log = logging.getLogger(__name__)
 #: The smallest touch target at 100 % text size (WCAG 2.5.5 asks for 44 px).
 MIN_TARGET_PX = 48
 BASE_POINT_SIZE = 14.0
+#: The bars' buttons grow with the text up to this size (per cent); above it they would
+#: take the screen from what is being read. Pages and the article keep growing.
+BAR_MAX_SIZE = 150
+#: The on-screen keyboard takes at most this share of the screen's height.
+KEYBOARD_SHARE = 0.35
+#: From this text size on, the home screen's topics are one column of whole names.
+ONE_COLUMN_SIZE = 200
 FONT_FAMILIES = {"atkinson": "Atkinson Hyperlegible", "dyslexic": "OpenDyslexic"}
 
 HELP_HTML = """\
@@ -108,6 +116,11 @@ read with the arrow keys.</p>
 """
 
 
+#: The document stylesheet keeps line breaks (``pre-wrap``): the source's own line breaks
+#: must not reach the page, where they would cut sentences.
+HELP_HTML = " ".join(HELP_HTML.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A page a person visited, for Back and Forward."""
@@ -124,6 +137,10 @@ def target_px(text_size: int) -> int:
 def kiosk_stylesheet(theme: Theme, text_size: int) -> str:
     t = target_px(text_size)
     pt = BASE_POINT_SIZE * text_size / 100
+    bar_pt = BASE_POINT_SIZE * min(text_size, BAR_MAX_SIZE) / 100
+    bar_t = target_px(min(text_size, BAR_MAX_SIZE))
+    # Topic names a step above the text, the step shrinking as the text grows.
+    tile_pt = pt * (1 + 0.3 * 100 / max(text_size, 100))
     return f"""
 QWidget {{ background: {theme.background}; color: {theme.text}; font-size: {pt:.1f}pt; }}
 QLabel {{ background: transparent; }}
@@ -139,9 +156,13 @@ QLineEdit {{ placeholder-text-color: {theme.placeholder}; }}
 QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTextBrowser:focus {{
     border: 3px solid {theme.focus};
 }}
-QPushButton#topicTile {{ font-size: {pt * 1.3:.1f}pt; font-weight: bold; padding: 18px; }}
+QPushButton#topicTile {{ font-size: {tile_pt:.1f}pt; font-weight: bold; padding: 18px; }}
+QLabel#kioskStatus {{ font-size: {bar_pt:.1f}pt; }}
 QPushButton#finishSession {{ font-weight: bold; }}
 QPushButton#adminCorner {{ background: transparent; border: none; }}
+QFrame#kioskBar QPushButton, QFrame#kioskBottomBar QPushButton, QWidget#onScreenKeyboard QPushButton {{
+    font-size: {bar_pt:.1f}pt; min-height: {bar_t - 16}px; min-width: {bar_t - 32}px;
+}}
 QLineEdit {{
     background: {theme.background}; border: 2px solid {theme.border}; border-radius: 6px;
     padding: 6px; min-height: {t - 16}px;
@@ -239,7 +260,8 @@ class KioskWindow(QMainWindow):
 
         bar = QFrame(central)
         bar.setObjectName("kioskBar")
-        top = QHBoxLayout(bar)
+        # Buttons wrap onto a second row rather than being cut at a large text size.
+        top = FlowLayout(bar)
         top.setContentsMargins(MIN_TARGET_PX + 16, 8, MIN_TARGET_PX + 16, 8)
         self.home_button = self._button("Home", "Home: the start screen", bar)
         self.back_button = self._button("‹ Back", "Back", bar)
@@ -250,11 +272,10 @@ class KioskWindow(QMainWindow):
             bar,
         )
         self.finish_button.setObjectName("finishSession")
-        top.addWidget(self.home_button)
-        top.addWidget(self.back_button)
-        top.addWidget(self.forward_button)
-        top.addStretch(1)
-        top.addWidget(self.finish_button)
+        top.add_widget(self.home_button)
+        top.add_widget(self.back_button)
+        top.add_widget(self.forward_button)
+        top.add_widget(self.finish_button, push_right=True)
         outer.addWidget(bar)
 
         search_row = QHBoxLayout()
@@ -278,6 +299,9 @@ class KioskWindow(QMainWindow):
         outer.addWidget(self.keyboard)
 
         self.stack = QStackedWidget(central)
+        # The pages take the room the bars leave and scroll inside it: whatever a page
+        # holds never makes the window taller than the screen.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         outer.addWidget(self.stack, 1)
         self.pages: dict[str, QWidget] = {}
         self._build_home()
@@ -288,7 +312,7 @@ class KioskWindow(QMainWindow):
 
         bottom = QFrame(central)
         bottom.setObjectName("kioskBottomBar")
-        low = QHBoxLayout(bottom)
+        low = FlowLayout(bottom)
         low.setContentsMargins(MIN_TARGET_PX + 16, 8, MIN_TARGET_PX + 16, 8)
         self.smaller_button = self._button("Smaller text", "Smaller text", bottom)
         self.larger_button = self._button("Larger text", "Larger text", bottom)
@@ -305,9 +329,8 @@ class KioskWindow(QMainWindow):
             self.speak_button,
             self.print_button,
         ):
-            low.addWidget(widget)
-        low.addStretch(1)
-        low.addWidget(self.help_button)
+            low.add_widget(widget)
+        low.add_widget(self.help_button, push_right=True)
         outer.addWidget(bottom)
         self.status = QLabel("", central)
         self.status.setObjectName("kioskStatus")
@@ -377,18 +400,23 @@ class KioskWindow(QMainWindow):
         self.language_button.setObjectName("languageButton")
         self.language_button.clicked.connect(self._on_language_clicked)
         self._name_language_button()
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
-        head.addWidget(self.language_button)
-        head.addWidget(self.home_help_button)
-        page.layout_.addLayout(head)
+        page.layout_.addWidget(self.title)
         page.layout_.addWidget(intro)
+        # A row of their own that wraps: beside the title they would be cut at a large
+        # text size.
+        buttons = QWidget(page)
+        row = FlowLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.add_widget(self.language_button)
+        row.add_widget(self.home_help_button)
+        page.layout_.addWidget(buttons)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         tiles = QWidget(scroll)
         outer = QVBoxLayout(tiles)
         outer.setSpacing(16)
+        self._tile_grids: list[tuple[QGridLayout, list[QPushButton]]] = []
         self.topic_tiles = self._topic_tiles(tiles, outer)
         self.collections_label = QLabel(self.tr("Collections"), tiles)
         self.collections_label.setObjectName("kioskSubtitle")
@@ -407,6 +435,8 @@ class KioskWindow(QMainWindow):
             tile.clicked.connect(lambda _=False, n=name: self._go(Place("collection", n)))
             grid.addWidget(tile, i // 2, i % 2)
             self.tiles.append(tile)
+        self._tile_grids.append((grid, self.tiles))
+        self._tile_columns = 2
         if not self.tiles:
             grid.addWidget(QLabel("There are no articles on this screen yet.", tiles), 0, 0)
         grid.setRowStretch(grid.rowCount(), 1)
@@ -468,6 +498,7 @@ class KioskWindow(QMainWindow):
             tile.clicked.connect(lambda _=False, k=key: self._go(Place("topics", k)))
             grid.addWidget(tile, i // 2, i % 2)
             out.append(tile)
+        self._tile_grids.append((grid, out))
         return out
 
     def _fill_topics(self, group: str) -> None:
@@ -508,6 +539,17 @@ class KioskWindow(QMainWindow):
         )
         heading = self.collection_heading.text()
         announce(self.collection_list, self.tr("%1: %n topic(s)", "", count).replace("%1", heading))
+
+    def _arrange_tiles(self, columns: int) -> None:
+        """Tiles in ``columns`` columns (one at a large text size, so names stay whole)."""
+        if columns == self._tile_columns:
+            return
+        for grid, tiles in self._tile_grids:
+            for tile in tiles:
+                grid.removeWidget(tile)
+            for i, tile in enumerate(tiles):
+                grid.addWidget(tile, i // columns, i % columns)
+        self._tile_columns = columns
 
     def _home_collections(self) -> list[tuple[str, int]]:
         counts = {c.name: len(c.articles) for c in self.library.collections()}
@@ -621,6 +663,7 @@ class KioskWindow(QMainWindow):
             # Without a window manager (a bare kiosk X session) "full screen" is only a
             # hint: cover the screen ourselves.
             self.setGeometry(screen.geometry())
+            self.setMaximumSize(screen.geometry().size())
         self.showFullScreen()
         self.idle.start()
         self.activateWindow()
@@ -847,9 +890,26 @@ class KioskWindow(QMainWindow):
         self.article_view.set_style(ArticleStyle(theme, font, 1.5))
         self.help_view.setHtml(HELP_HTML)
         t = target_px(self.text_size)
+        bar_t = target_px(min(self.text_size, BAR_MAX_SIZE))
+        screen = self.screen()
+        height = screen.geometry().height() if screen is not None else 768
+        rows = len(self.keyboard.rows())
+        key_t = min(bar_t, max(MIN_TARGET_PX, int(height * KEYBOARD_SHARE / rows) - 6))
+        bars = (self.findChild(QFrame, "kioskBar"), self.findChild(QFrame, "kioskBottomBar"))
+        in_bars = {
+            id(b) for bar in bars if bar is not None for b in bar.findChildren(QAbstractButton)
+        }
+        keys = {id(b) for b in self.keyboard.buttons()}
         for button in self.findChildren(QAbstractButton):
-            button.setMinimumSize(max(button.minimumWidth(), t), t)
-        self.search_box.setMinimumHeight(t)
+            if id(button) in keys:
+                button.setMinimumSize(MIN_TARGET_PX, key_t)
+                button.setMaximumHeight(key_t)
+            elif id(button) in in_bars:
+                button.setMinimumSize(bar_t, bar_t)
+            else:
+                button.setMinimumSize(t, t)
+        self.search_box.setMinimumHeight(bar_t)
+        self._arrange_tiles(1 if self.text_size >= ONE_COLUMN_SIZE else 2)
         self.admin_corner.setFixedSize(t, t)
         self._place_corner()
 
