@@ -81,10 +81,6 @@ class OnScreenKeyboard(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
 
-    def rows(self) -> tuple[str, ...]:
-        """The rows of letters (a further row holds space, delete, clear and search)."""
-        return (*ROWS, "")
-
     def buttons(self) -> list[QPushButton]:
         return self.findChildren(QPushButton)
 

@@ -80,8 +80,6 @@ BASE_POINT_SIZE = 14.0
 #: The bars' buttons grow with the text up to this size (per cent); above it they would
 #: take the screen from what is being read. Pages and the article keep growing.
 BAR_MAX_SIZE = 150
-#: The on-screen keyboard takes at most this share of the screen's height.
-KEYBOARD_SHARE = 0.35
 #: From this text size on, the home screen's topics are one column of whole names.
 ONE_COLUMN_SIZE = 200
 FONT_FAMILIES = {"atkinson": "Atkinson Hyperlegible", "dyslexic": "OpenDyslexic"}
@@ -136,6 +134,8 @@ def target_px(text_size: int) -> int:
 
 def kiosk_stylesheet(theme: Theme, text_size: int) -> str:
     t = target_px(text_size)
+    # Keys as large as the bars' buttons, which stop growing at BAR_MAX_SIZE.
+    key_t = target_px(min(text_size, BAR_MAX_SIZE))
     pt = BASE_POINT_SIZE * text_size / 100
     bar_pt = BASE_POINT_SIZE * min(text_size, BAR_MAX_SIZE) / 100
     bar_t = target_px(min(text_size, BAR_MAX_SIZE))
@@ -160,8 +160,12 @@ QPushButton#topicTile {{ font-size: {tile_pt:.1f}pt; font-weight: bold; padding:
 QLabel#kioskStatus {{ font-size: {bar_pt:.1f}pt; }}
 QPushButton#finishSession {{ font-weight: bold; }}
 QPushButton#adminCorner {{ background: transparent; border: none; }}
-QFrame#kioskBar QPushButton, QFrame#kioskBottomBar QPushButton, QWidget#onScreenKeyboard QPushButton {{
+QFrame#kioskBar QPushButton, QFrame#kioskBottomBar QPushButton {{
     font-size: {bar_pt:.1f}pt; min-height: {bar_t - 16}px; min-width: {bar_t - 32}px;
+}}
+QWidget#onScreenKeyboard QPushButton {{
+    font-size: {bar_pt:.1f}pt; padding: 2px;
+    min-height: {key_t - 8}px; max-height: {key_t - 8}px; min-width: {MIN_TARGET_PX - 8}px;
 }}
 QLineEdit {{
     background: {theme.background}; border: 2px solid {theme.border}; border-radius: 6px;
@@ -296,7 +300,9 @@ class KioskWindow(QMainWindow):
         self.keyboard = OnScreenKeyboard(self.search_box, central)
         self.keyboard.setContentsMargins(16, 4, 16, 4)
         self.keyboard.hide()
-        outer.addWidget(self.keyboard)
+        # The keyboard opens over the lower part of the page, as a phone's does, so the
+        # window never grows with it and the bottom bar stays where it is.
+        self.keyboard.setAutoFillBackground(True)
 
         self.stack = QStackedWidget(central)
         # The pages take the room the bars leave and scroll inside it: whatever a page
@@ -362,14 +368,27 @@ class KioskWindow(QMainWindow):
         self.search_button.clicked.connect(self._on_search_requested)
         self.search_box.returnPressed.connect(self._on_search_requested)
         self.keyboard.search_requested.connect(self._on_search_requested)
-        self.keyboard_button.toggled.connect(self.keyboard.setVisible)
+        self.keyboard_button.toggled.connect(self._on_keyboard_toggled)
         self.search_box.installEventFilter(self)
+        self.stack.installEventFilter(self)  # the keyboard follows the page area
         self.smaller_button.clicked.connect(lambda: self._step_text_size(-1))
         self.larger_button.clicked.connect(lambda: self._step_text_size(1))
         self.colours_button.clicked.connect(self._on_colours_clicked)
         self.speak_button.toggled.connect(self._on_speak_toggled)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.help_button.clicked.connect(lambda: self._go(Place("help")))
+
+    def _on_keyboard_toggled(self, on: bool) -> None:
+        self.keyboard.setVisible(on)
+        if on:
+            self._place_keyboard()
+
+    def _place_keyboard(self) -> None:
+        """Over the bottom of the page area, as tall as it needs (at most the whole area)."""
+        area = self.stack.geometry()
+        height = min(self.keyboard.sizeHint().height(), area.height())
+        self.keyboard.setGeometry(area.x(), area.bottom() + 1 - height, area.width(), height)
+        self.keyboard.raise_()
 
     def _button(self, text: str, name: str, parent: QWidget | None = None) -> QPushButton:
         button = QPushButton(text, parent)
@@ -681,6 +700,8 @@ class KioskWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt\'s name
         super().resizeEvent(event)
         self._place_corner()
+        if self.keyboard.isVisible():
+            self._place_keyboard()
         if self.warning.isVisible():
             self.warning.setGeometry(self._central.rect())
 
@@ -694,6 +715,12 @@ class KioskWindow(QMainWindow):
         self.admin_corner.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt\'s name
+        if (
+            watched is self.stack
+            and event.type() in (QEvent.Type.Resize, QEvent.Type.Move)
+            and self.keyboard.isVisible()
+        ):
+            self._place_keyboard()
         if (
             watched is self.search_box
             and event.type() == QEvent.Type.MouseButtonPress
@@ -891,10 +918,6 @@ class KioskWindow(QMainWindow):
         self.help_view.setHtml(HELP_HTML)
         t = target_px(self.text_size)
         bar_t = target_px(min(self.text_size, BAR_MAX_SIZE))
-        screen = self.screen()
-        height = screen.geometry().height() if screen is not None else 768
-        rows = len(self.keyboard.rows())
-        key_t = min(bar_t, max(MIN_TARGET_PX, int(height * KEYBOARD_SHARE / rows) - 6))
         bars = (self.findChild(QFrame, "kioskBar"), self.findChild(QFrame, "kioskBottomBar"))
         in_bars = {
             id(b) for bar in bars if bar is not None for b in bar.findChildren(QAbstractButton)
@@ -902,13 +925,14 @@ class KioskWindow(QMainWindow):
         keys = {id(b) for b in self.keyboard.buttons()}
         for button in self.findChildren(QAbstractButton):
             if id(button) in keys:
-                button.setMinimumSize(MIN_TARGET_PX, key_t)
-                button.setMaximumHeight(key_t)
-            elif id(button) in in_bars:
+                continue  # sized by the stylesheet
+            if id(button) in in_bars:
                 button.setMinimumSize(bar_t, bar_t)
             else:
                 button.setMinimumSize(t, t)
         self.search_box.setMinimumHeight(bar_t)
+        if self.keyboard.isVisible():
+            self._place_keyboard()
         self._arrange_tiles(1 if self.text_size >= ONE_COLUMN_SIZE else 2)
         self.admin_corner.setFixedSize(t, t)
         self._place_corner()
