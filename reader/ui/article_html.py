@@ -89,10 +89,19 @@ def heading_point_size(level: int, body_pt: float, text_scale: int) -> float:
     return body_pt * (1.0 + (factor - 1.0) / growth)
 
 
-def document_stylesheet(colours: DocumentColours, line_spacing: float) -> str:
-    """CSS for QTextDocument.setDefaultStyleSheet (line height, colours)."""
+def document_stylesheet(
+    colours: DocumentColours, line_spacing: float, body_pt: float | None = None
+) -> str:
+    """CSS for QTextDocument.setDefaultStyleSheet (line height, colours; heading sizes
+    when ``body_pt`` is given: the reader's view sets them itself, as the text grows)."""
     lh = round(line_spacing * 100)
-    return (
+    headings = ""
+    if body_pt:
+        headings = "".join(
+            f"h{n} {{ font-size: {heading_point_size(n, body_pt, 100):.1f}pt; }}\n"
+            for n in HEADING_SCALE
+        )
+    return headings + (
         f"body {{ color: {colours.text}; }}\n"
         f"p, li, td, th, blockquote {{ line-height: {lh}%; white-space: pre-wrap; }}\n"
         f".muted {{ color: {colours.muted}; }}\n"

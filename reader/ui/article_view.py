@@ -236,10 +236,13 @@ class ArticleView(QTextBrowser):
         """Scroll so that the line holding ``position`` is at the top of the view."""
         self._keeping_place = True
         try:
-            if position is None or position >= self.document().characterCount():
-                self.verticalScrollBar().setValue(0)
-            else:
-                self.verticalScrollBar().setValue(self._line_top(position))
+            top = 0
+            if position is not None and position < self.document().characterCount():
+                top = self._line_top(position)
+            # The first line sits below the document's margin: keep that margin in view.
+            if top <= self.document().documentMargin():
+                top = 0
+            self.verticalScrollBar().setValue(top)
         finally:
             self._keeping_place = False
         self._top_position = position

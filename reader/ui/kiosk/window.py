@@ -53,8 +53,8 @@ from reader.core.topics import browsable, by_group, letter_of
 from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleStyle, ArticleView
-from reader.ui.i18n import follow_content_language, translations
 from reader.ui.flow_layout import FlowLayout
+from reader.ui.i18n import follow_content_language, translations
 from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
 from reader.ui.kiosk.idle import IdleController, IdleWarning
