@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -80,8 +80,25 @@ BASE_POINT_SIZE = 14.0
 #: The bars' buttons grow with the text up to this size (per cent); above it they would
 #: take the screen from what is being read. Pages and the article keep growing.
 BAR_MAX_SIZE = 150
-#: From this text size on, the home screen's topics are one column of whole names.
-ONE_COLUMN_SIZE = 200
+
+
+def wrap_label(text: str, metrics: QFontMetrics, width: float) -> str:
+    """``text`` with its lines broken at spaces so that none is wider than ``width``
+    (a word wider than that keeps its own line: words are never cut)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split(" "):
+            trial = f"{current} {word}" if current else word
+            if current and metrics.horizontalAdvance(trial) > width:
+                out.append(current)
+                current = word
+            else:
+                current = trial
+        out.append(current)
+    return "\n".join(out)
+
+
 FONT_FAMILIES = {"atkinson": "Atkinson Hyperlegible", "dyslexic": "OpenDyslexic"}
 
 HELP_HTML = """\
@@ -435,6 +452,8 @@ class KioskWindow(QMainWindow):
         tiles = QWidget(scroll)
         outer = QVBoxLayout(tiles)
         outer.setSpacing(16)
+        self._tiles_scroll = scroll
+        self._tiles_layout = outer
         self._tile_grids: list[tuple[QGridLayout, list[QPushButton]]] = []
         self.topic_tiles = self._topic_tiles(tiles, outer)
         self.collections_label = QLabel(self.tr("Collections"), tiles)
@@ -559,8 +578,44 @@ class KioskWindow(QMainWindow):
         heading = self.collection_heading.text()
         announce(self.collection_list, self.tr("%1: %n topic(s)", "", count).replace("%1", heading))
 
+    def _fit_tiles(self) -> None:
+        """Two columns of tiles while every name fits half the page, else one; names too
+        long for a column are wrapped onto more lines, never cut."""
+        tiles = [t for _, group in self._tile_grids for t in group]
+        if not tiles:
+            return
+        scroll = self._tiles_scroll
+        bar = scroll.verticalScrollBar()
+        margins = self._tiles_layout.contentsMargins()
+        viewport = scroll.viewport().width() if scroll.isVisible() else self.stack.width() - 32
+        # Keep room for the scroll bar that longer tiles may bring.
+        room = (
+            viewport
+            - margins.left()
+            - margins.right()
+            - (0 if bar.isVisible() else bar.sizeHint().width())
+        )
+        for tile in tiles:
+            tile.ensurePolished()
+            if tile.property("tile_label") is None:
+                tile.setProperty("tile_label", tile.text())
+
+        def widest(tile: QPushButton, text: str) -> int:
+            metrics = tile.fontMetrics()
+            return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+        # What a tile adds around its text (padding, border), as its own size hint says.
+        padding = max(t.sizeHint().width() - widest(t, t.text()) for t in tiles) + 4
+        half = (room - 16) / 2 - padding
+        columns = 2 if all(widest(t, str(t.property("tile_label"))) <= half for t in tiles) else 1
+        column = (room - 16 * (columns - 1)) / columns - padding
+        for tile in tiles:
+            tile.setText(wrap_label(str(tile.property("tile_label")), tile.fontMetrics(), column))
+            tile.setMaximumHeight(max(MIN_TARGET_PX * 4, tile.sizeHint().height()))
+        self._arrange_tiles(columns)
+
     def _arrange_tiles(self, columns: int) -> None:
-        """Tiles in ``columns`` columns (one at a large text size, so names stay whole)."""
+        """Tiles in ``columns`` columns."""
         if columns == self._tile_columns:
             return
         for grid, tiles in self._tile_grids:
@@ -700,6 +755,8 @@ class KioskWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt\'s name
         super().resizeEvent(event)
         self._place_corner()
+        if event.oldSize().width() != event.size().width():
+            self._fit_tiles()
         if self.keyboard.isVisible():
             self._place_keyboard()
         if self.warning.isVisible():
@@ -933,7 +990,7 @@ class KioskWindow(QMainWindow):
         self.search_box.setMinimumHeight(bar_t)
         if self.keyboard.isVisible():
             self._place_keyboard()
-        self._arrange_tiles(1 if self.text_size >= ONE_COLUMN_SIZE else 2)
+        self._fit_tiles()
         self.admin_corner.setFixedSize(t, t)
         self._place_corner()
 
