@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QTextEdit,
     QWidget,
 )
@@ -130,6 +131,12 @@ def keys(window: KioskWindow) -> dict[str, QPushButton]:
 
 
 def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
+    # A tile below the fold is scrolled to first, as a finger would.
+    holder = widget.parentWidget()
+    while holder is not None and not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    if holder is not None:
+        holder.ensureWidgetVisible(widget)
     if pos is None:
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
     else:

@@ -436,22 +436,28 @@ class KioskWindow(QMainWindow):
         self.language_button.setObjectName("languageButton")
         self.language_button.clicked.connect(self._on_language_clicked)
         self._name_language_button()
-        page.layout_.addWidget(self.title)
-        page.layout_.addWidget(intro)
-        # A row of their own that wraps: beside the title they would be cut at a large
-        # text size.
-        buttons = QWidget(page)
-        row = FlowLayout(buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.add_widget(self.language_button)
-        row.add_widget(self.home_help_button)
-        page.layout_.addWidget(buttons)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         tiles = QWidget(scroll)
         outer = QVBoxLayout(tiles)
         outer.setSpacing(16)
+        # Title, introduction and buttons scroll with the tiles: at a large text size on a
+        # small screen the page is taller than the room the bars leave.
+        self.title.setParent(tiles)
+        intro.setParent(tiles)
+        outer.addWidget(self.title)
+        outer.addWidget(intro)
+        # A row of their own that wraps: beside the title they would be cut at a large
+        # text size.
+        buttons = QWidget(tiles)
+        row = FlowLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.language_button.setParent(buttons)
+        self.home_help_button.setParent(buttons)
+        row.add_widget(self.language_button)
+        row.add_widget(self.home_help_button)
+        outer.addWidget(buttons)
         self._tiles_scroll = scroll
         self._tiles_layout = outer
         self._tile_grids: list[tuple[QGridLayout, list[QPushButton]]] = []
