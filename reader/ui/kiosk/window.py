@@ -177,7 +177,8 @@ QPushButton#topicTile {{ font-size: {tile_pt:.1f}pt; font-weight: bold; padding:
 QLabel#kioskStatus {{ font-size: {bar_pt:.1f}pt; }}
 QPushButton#finishSession {{ font-weight: bold; }}
 QPushButton#adminCorner {{ background: transparent; border: none; }}
-QFrame#kioskBar QPushButton, QFrame#kioskBottomBar QPushButton {{
+QFrame#kioskBar QPushButton, QFrame#kioskBottomBar QPushButton,
+QPushButton#homeHelp, QPushButton#languageButton {{
     font-size: {bar_pt:.1f}pt; min-height: {bar_t - 16}px; min-width: {bar_t - 32}px;
 }}
 QWidget#onScreenKeyboard QPushButton {{
@@ -431,6 +432,7 @@ class KioskWindow(QMainWindow):
             "How to use this screen", "How to use this screen", page
         )
         self.home_help_button.clicked.connect(lambda: self._go(Place("help")))
+        self.home_help_button.setObjectName("homeHelp")
         # Every interface language by its own name, the current one last: "Español / English".
         self.language_button = self._button("", "", page)
         self.language_button.setObjectName("languageButton")
@@ -984,7 +986,7 @@ class KioskWindow(QMainWindow):
         bars = (self.findChild(QFrame, "kioskBar"), self.findChild(QFrame, "kioskBottomBar"))
         in_bars = {
             id(b) for bar in bars if bar is not None for b in bar.findChildren(QAbstractButton)
-        }
+        } | {id(self.home_help_button), id(self.language_button)}
         keys = {id(b) for b in self.keyboard.buttons()}
         for button in self.findChildren(QAbstractButton):
             if id(button) in keys:
