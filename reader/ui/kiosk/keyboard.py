@@ -54,6 +54,7 @@ class OnScreenKeyboard(QWidget):
             for col, key in enumerate(keys):
                 button = self._key(key, layout.spoken(key))
                 button.setObjectName("keyboardKey")
+                button.setProperty("key", key)
                 button.clicked.connect(lambda _=False, ch=key: self._type(ch))
                 self._grid.addWidget(button, row, col * 2 + offset, 1, 2)
         bottom = len(layout.rows)
@@ -61,6 +62,7 @@ class OnScreenKeyboard(QWidget):
         short, long_ = total // 5, 2 * total // 5
         space = self._key(self.tr("Space"), self.tr("Space"))
         space.clicked.connect(lambda: self._type(" "))
+        space.setProperty("key", " ")
         backspace = self._key(self.tr("⌫ Delete"), self.tr("Delete the last letter"))
         backspace.clicked.connect(self._target.backspace)
         clear = self._key(self.tr("Clear"), self.tr("Clear the search box"))
@@ -68,6 +70,7 @@ class OnScreenKeyboard(QWidget):
         search = self._key(self.tr("Search"), self.tr("Search"))
         search.setObjectName("keyboardSearch")
         search.clicked.connect(self.search_requested.emit)
+        self.search_key = search
         self._grid.addWidget(clear, bottom, 0, 1, short)
         self._grid.addWidget(space, bottom, short, 1, long_)
         self._grid.addWidget(backspace, bottom, short + long_, 1, short)
@@ -80,6 +83,10 @@ class OnScreenKeyboard(QWidget):
         button.setAccessibleName(name)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
+
+    def key_for(self, character: str) -> QPushButton | None:
+        """The key that types ``character`` (" " for space), in whatever language."""
+        return next((b for b in self.buttons() if b.property("key") == character), None)
 
     def buttons(self) -> list[QPushButton]:
         return self.findChildren(QPushButton)
