@@ -558,10 +558,11 @@ def _sections(article: _Article) -> tuple[list[_Section], list[str], int, dict[s
                 # a question of its own ("What types of infections does VRE cause?")
                 heading = _title(" ".join(pair.question.rstrip(" ?").split()) + "?")
             lead = _LEAD_QUESTION.match(_SUMMARY.sub("", answer))
-            if lead and pair.qtype not in ("information",):
+            rest = _SUMMARY.sub("", answer)[lead.end() :] if lead else ""
+            if lead and pair.qtype not in ("information",) and rest.strip():
                 # GARD answers start by asking their own, plainer question: that is the heading
                 heading = " ".join(lead.group(1).split())
-                answer = _SUMMARY.sub("", answer)[lead.end() :]
+                answer = rest
             blocks, found_credits = restore_blocks(answer)
             for credit in found_credits:
                 if credit not in credits:
