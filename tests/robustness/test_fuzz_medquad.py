@@ -41,7 +41,7 @@ def topic_files(draw: st.DrawFn) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>\n<Document id="1" source="CDC" url="http://x/">'
         f"<Focus>{escape(focus)}</Focus><FocusAnnotations><Synonyms>{synonyms}</Synonyms>"
         f"</FocusAnnotations><QAPairs>{pairs}</QAPairs></Document>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _words(text: str) -> list[str]:
