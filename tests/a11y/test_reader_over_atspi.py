@@ -50,7 +50,11 @@ def seed() -> Article:
 @pytest.fixture(scope="module")
 def reader(a11y_stack: A11yStack, seed: Article) -> RunningApp:
     library = a11y_stack.root / "library"
-    shutil.copytree(REPO / "library", library)
+    # The collections these tests were written on: with all the health topics imported at
+    # set-up (1,800 articles) walking the accessible tree takes longer than the client waits.
+    for collection in ("womens-health", "research-plos"):
+        if (REPO / "library" / collection).is_dir():
+            shutil.copytree(REPO / "library" / collection, library / collection)
     return launch(
         a11y_stack,
         [sys.executable, "-m", "reader", "--library", str(library), seed.id],
