@@ -883,6 +883,18 @@ class SearchIndex:
             self._clear()
         return self
 
+    @classmethod
+    def open_prebuilt(cls, library: Library, folder: Path) -> SearchIndex:
+        """Open a prebuilt index as it is, for reading only: unlike :meth:`open`, nothing
+        is cleared or rebuilt (a kiosk's index on read-only media). Raises SearchError
+        with the reason when it cannot be used."""
+        index = cls(library, folder, explicit_dir=True)
+        reason = index._try_open()
+        if reason is not None:
+            index.close()
+            raise SearchError(reason)
+        return index
+
     def _library_key(self) -> str:
         root = Path(self.library.root).resolve()
         try:

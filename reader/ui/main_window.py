@@ -241,9 +241,6 @@ class MainWindow(QMainWindow):
         warnings = (*warnings, *self.bookmarks.warnings)
         if warnings:
             self.show_status(" ".join(f"{w[0].upper()}{w[1:]}." for w in warnings), error=True)
-        if self.search.available() is not None:
-            self.search_pane.box.setEnabled(False)
-            self.search_pane.set_message(self.search.available() or "")
 
     # --- building -------------------------------------------------------------------------
 
@@ -830,8 +827,8 @@ class MainWindow(QMainWindow):
             r = ready.report
             n = r.added + r.changed + r.unchanged
             text += f" ({n} article{'s' if n != 1 else ''} indexed in {r.seconds:.1f} s)"
-        notice = getattr(self.search.index, "notice", None)
-        self.show_status(f"{text}. {notice}" if isinstance(notice, str) and notice else text)
+        notice = self.search.index.notice if self.search.index is not None else None
+        self.show_status(f"{text}. {notice}" if notice else text)
         if not self.search_pane.query:
             self.search_pane.set_message("")
 

@@ -36,17 +36,10 @@ from reader.core.errors import ReaderError
 from reader.core.index_wire import IndexerOutcome, decode_line
 from reader.core.library import Library
 from reader.core.model import Article, IndexProgress, IndexReport, SearchResults
+from reader.core.search import SearchIndex
 from reader.ui.i18n import translations
 
 log = logging.getLogger(__name__)
-
-try:  # the search engine is optional at run time: without it the reader still reads
-    from reader.core.search import SearchIndex
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    SearchIndex = None  # type: ignore[assignment,misc]
-    _SEARCH_IMPORT_ERROR: str | None = str(exc)
-else:
-    _SEARCH_IMPORT_ERROR = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +49,7 @@ class IndexReady:
 
 @dataclass(frozen=True, slots=True)
 class _Opened:
-    index: Any  # SearchIndex
+    index: SearchIndex
     needs_update: bool
     report: IndexReport | None = None  # set when reopened after the indexer finished
 
@@ -69,7 +62,7 @@ def indexer_command(library_root: Path) -> tuple[str, list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class _Damaged:
-    index: Any  # SearchIndex
+    index: SearchIndex
     reason: str
 
 
@@ -260,7 +253,7 @@ class SearchService(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.index: Any = None
+        self.index: SearchIndex | None = None
         self._signals = _Signals()
         self._index_pool = QThreadPool(self)
         self._index_pool.setMaxThreadCount(1)
@@ -279,21 +272,11 @@ class SearchService(QObject):
         s.search_finished.connect(self._on_signals_search_finished)
         s.search_failed.connect(self._on_signals_search_failed)
 
-    @staticmethod
-    def available() -> str | None:
-        """None when search works; otherwise why it does not."""
-        if SearchIndex is None:
-            return f"search is not available: {_SEARCH_IMPORT_ERROR}"
-        return None
-
     # --- index ----------------------------------------------------------------------------
 
     def start(self) -> None:
         """Open the index (on a worker thread), then bring it up to date in a child
         process if it needs it, then open the new index."""
-        if SearchIndex is None:
-            self.index_failed.emit(self.available() or "search is not available")
-            return
         self.indexing = True
         self._index_pool.start(_Task(lambda: self._open(None, None)))
 
@@ -308,7 +291,6 @@ class SearchService(QObject):
         # of them (it lives as long as the window).
         gc.disable()
         try:
-            assert SearchIndex is not None
             location = report.location if report is not None else None
             if location is not None and location.is_dir():
                 index = SearchIndex.open(self.library, location)
@@ -349,7 +331,7 @@ class SearchService(QObject):
         if self._pending_query is not None and not self._searching:
             self._run_next()
 
-    def _verify(self, index: Any) -> None:
+    def _verify(self, index: SearchIndex) -> None:
         """On the index thread: compare the index's files with their checksums (damage of
         the right size, such as a zeroed block, gives wrong answers rather than errors)."""
         try:

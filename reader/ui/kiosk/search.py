@@ -20,8 +20,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from reader.core.errors import SearchError
 from reader.core.library import Library
 from reader.core.model import SearchResults
+from reader.core.search import MANIFEST_NAME, PREBUILT_DIR_NAME, SearchIndex
 from reader.ui.i18n import fill, translations
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,7 @@ class KioskSearch(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.index: Any = None
+        self.index: SearchIndex | None = None
         self.prebuilt = False
         self.problem: str | None = None
         self._temp: tempfile.TemporaryDirectory[str] | None = None
@@ -74,11 +76,6 @@ class KioskSearch(QObject):
         return Path(self._temp.name) if self._temp is not None else None
 
     def start(self) -> None:
-        try:
-            from reader.core.search import MANIFEST_NAME, PREBUILT_DIR_NAME
-        except ImportError as exc:  # the search engine is not installed
-            self._fail(fill(self.tr("Search is not available on this screen: %1."), exc))
-            return
         beside = Path(self.library.root) / PREBUILT_DIR_NAME
         if (beside / MANIFEST_NAME).is_file():
             self._pool.start(_Build(lambda: self._open_prebuilt(beside)))
@@ -88,12 +85,10 @@ class KioskSearch(QObject):
         self._pool.start(_Build(lambda: self._build_temporary(target)))
 
     def _open_prebuilt(self, folder: Path) -> None:
-        from reader.core.search import SearchIndex
-
-        index = SearchIndex(self.library, folder, explicit_dir=True)
-        reason = index._try_open()  # opens without clearing anything, unlike open()
-        if reason is not None:
-            self._signals.opened.emit(None, f"the prebuilt index {folder} cannot be used: {reason}")
+        try:
+            index = SearchIndex.open_prebuilt(self.library, folder)
+        except SearchError as exc:
+            self._signals.opened.emit(None, f"the prebuilt index {folder} cannot be used: {exc}")
             return
         if index.needs_update():
             log.warning("the prebuilt index %s is older than the library; rebuild it", folder)
@@ -101,8 +96,6 @@ class KioskSearch(QObject):
         self._signals.opened.emit(index, "")
 
     def _build_temporary(self, folder: Path) -> None:
-        from reader.core.search import SearchIndex
-
         try:
             index = SearchIndex.open(self.library, folder)
             if index.needs_update():
@@ -113,7 +106,7 @@ class KioskSearch(QObject):
             return
         self._signals.opened.emit(index, "")
 
-    def _on_signals_opened(self, index: object, message: str) -> None:
+    def _on_signals_opened(self, index: SearchIndex | None, message: str) -> None:
         if index is None:
             self._fail(fill(self.tr("Search is not available on this screen: %1."), message))
             return
@@ -134,8 +127,7 @@ class KioskSearch(QObject):
         if self.index is None:
             message = self.problem or preparing()
             return SearchResults(query, (), 0, message=message, rebuilding=True)
-        results: SearchResults = self.index.search(query, language=translations().language)
-        return results
+        return self.index.search(query, language=translations().language)
 
     def close(self) -> None:
         """Stop building, close the index and remove the temporary folder."""
