@@ -104,9 +104,15 @@ class KioskSearch(QObject):
             log.exception("building the kiosk's search index failed")
             self._signals.opened.emit(None, f"the search index could not be built ({exc})")
             return
+        if self._cancel.is_set():  # the kiosk is stopping: nobody will take the index
+            index.close()
+            return
         self._signals.opened.emit(index, "")
 
     def _on_signals_opened(self, index: SearchIndex | None, message: str) -> None:
+        if index is not None and self._cancel.is_set():  # it arrived after close()
+            index.close()
+            return
         if index is None:
             self._fail(fill(self.tr("Search is not available on this screen: %1."), message))
             return
@@ -132,7 +138,11 @@ class KioskSearch(QObject):
     def close(self) -> None:
         """Stop building, close the index and remove the temporary folder."""
         self._cancel.set()
-        self._pool.waitForDone(10000)
+        # A build stops at the next article, but writing its last segment cannot be
+        # stopped: wait for it (a slow, loaded machine takes a while), so no file of the
+        # temporary folder is still open when the folder is removed.
+        if not self._pool.waitForDone(60000):
+            log.warning("the kiosk's search index was still being built at exit")
         if self.index is not None:
             self.index.close()
             self.index = None
