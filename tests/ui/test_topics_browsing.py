@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
@@ -93,6 +93,16 @@ def test_topics_by_group_list_each_topic_under_its_groups(qtbot: QtBot, tmp_path
         window.close()
 
 
+def scroll_to(widget: QWidget) -> None:
+    """Scroll the page that holds ``widget`` until it is in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
+        QApplication.processEvents()
+
+
 def test_the_kiosk_home_offers_topic_tiles_a_to_z_and_by_group(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -129,6 +139,7 @@ def test_the_kiosk_home_offers_topic_tiles_a_to_z_and_by_group(
         assert any(n.startswith("Diabetes and blood sugar, 3 topic") for n in names)
         assert not [t for t in window.tiles if t.accessibleName().startswith("Research")]
         diabetes = next(t for t in window.topic_tiles if t.text().startswith("Diabetes"))
+        scroll_to(diabetes)  # as a finger would, before touching it
         qtbot.mouseClick(diabetes, Qt.MouseButton.LeftButton)
         assert window.current_page == "topics"
         items = window.collection_list
@@ -138,7 +149,8 @@ def test_the_kiosk_home_offers_topic_tiles_a_to_z_and_by_group(
         qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.waitUntil(lambda: window.current_page == "article")
         assert "Diabetes (NIDDK)" in window.article_view.toPlainText()
-        window.home_button.click()
+        qtbot.mouseClick(window.home_button, Qt.MouseButton.LeftButton)
+        scroll_to(window.topic_tiles[0])
         qtbot.mouseClick(window.topic_tiles[0], Qt.MouseButton.LeftButton)
         rows = [items.item(i) for i in range(items.count())]
         headings = [r.text() for r in rows if not r.flags() & Qt.ItemFlag.ItemIsEnabled]
