@@ -264,6 +264,7 @@ class SearchService(QObject):
         self._closing = False
         self._process: QProcess | None = None
         self._outcome = IndexerOutcome()
+        self._rebuilt_for: Any = None  # the index a rebuild was started for after damage
         self.indexing = False
         s = self._signals
         s.index_opened.connect(self._on_signals_index_opened)
@@ -470,6 +471,21 @@ class SearchService(QObject):
     def _on_signals_search_finished(self, results: SearchResults) -> None:
         self._searching = False
         self.search_finished.emit(results)
+        index = self.index
+        damage = index.damage if index is not None else None
+        if (
+            results.rebuilding
+            and damage
+            and not self.indexing
+            and not self._closing
+            and index is not self._rebuilt_for
+        ):
+            # the index failed while searching (damaged): build it afresh (once for this
+            # index, should the build itself fail), then ask again
+            self._rebuilt_for = index
+            self.indexing = True
+            self.index_damaged.emit(str(damage))
+            self._start_indexer()
         if results.rebuilding and self._pending_query is None and self.indexing:
             self._pending_query = results.query  # ask again once the index is built
             return
