@@ -27,7 +27,13 @@ from reader.core.article import (
     read_article_bytes,
 )
 from reader.core.errors import ArticleError, LibraryError
-from reader.core.fsutil import UnsafeFileError, atomic_write_text, file_kind, read_bounded
+from reader.core.fsutil import (
+    UnsafeFileError,
+    atomic_write_text,
+    file_kind,
+    open_regular,
+    read_bounded,
+)
 from reader.core.model import Article, ArticleSummary, Problem
 
 log = logging.getLogger(__name__)
@@ -248,7 +254,7 @@ def collection_order(root: Path) -> dict[str, int]:
     """Collection name -> its place, from ``<root>/collections.txt`` (``#`` comments);
     empty when the library has none or it cannot be read."""
     try:
-        with (Path(root) / COLLECTION_ORDER_NAME).open("rb") as handle:
+        with open_regular(Path(root) / COLLECTION_ORDER_NAME) as handle:  # never a pipe
             data = handle.read(64 * 1024)
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
@@ -269,7 +275,7 @@ def _order_lines(text: str) -> list[str]:
 def secondary_collections(root: Path) -> frozenset[str]:
     """The collections ``<root>/collections.txt`` lists after ``[secondary]``."""
     try:
-        with (Path(root) / COLLECTION_ORDER_NAME).open("rb") as handle:
+        with open_regular(Path(root) / COLLECTION_ORDER_NAME) as handle:
             text = handle.read(64 * 1024).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return frozenset()

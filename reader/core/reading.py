@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reader.core.fsutil import atomic_write_text
+from reader.core.fsutil import atomic_write_text, open_regular
 from reader.core.paths import user_data_dir
 
 log = logging.getLogger(__name__)
@@ -163,7 +163,7 @@ class ReadingStore:
         if self.path is None or not self.path.exists():
             return Reading()
         try:
-            with self.path.open("rb") as handle:
+            with open_regular(self.path) as handle:  # a named pipe cannot hang the start
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             log.warning("cannot read %s: %s", self.path, exc)

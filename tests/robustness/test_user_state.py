@@ -105,3 +105,29 @@ def test_settings_that_are_fine_load_without_a_warning(private_home: Path) -> No
     store = SettingsStore.for_user()
     store.save(DEFAULTS)
     assert store.load() == (DEFAULTS, ())
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_bookmarks_and_the_collection_order_that_are_not_files_never_hang_the_start(
+    tmp_path: Path, private_home: Path, kind: str
+) -> None:
+    from reader.core.library import COLLECTION_ORDER_NAME
+    from reader.core.reading import ReadingStore
+
+    root = make_library(tmp_path / "lib", 3)
+    replace_with(root / COLLECTION_ORDER_NAME, kind)
+    store = ReadingStore.for_user()
+    assert store.path is not None and store.path.is_relative_to(private_home)
+    replace_with(store.path, kind)
+    out = in_child(
+        f"""
+from pathlib import Path
+from reader.core.library import collection_order, secondary_collections
+from reader.core.reading import ReadingStore
+reading = ReadingStore.for_user().load()
+root = Path({str(root)!r})
+print(collection_order(root) == {{}}, secondary_collections(root) == frozenset(), len(reading.warnings))
+""",
+        private_home,
+    )
+    assert out.split() == ["True", "True", "1"]
