@@ -98,10 +98,12 @@ class _Painted:
         widget.installEventFilter(self._filter)
 
 
-def _until_painted(app: Any, painted: _Painted, t0: float) -> float:
-    """Seconds from ``t0`` to the next paint of the watched widget."""
-    seen = painted.count
+def _until_painted(app: Any, painted: _Painted, t0: float, ready: Any = None) -> float:
+    """Seconds from ``t0`` to the next paint of the watched widget (after ``ready()``)."""
     deadline = time.perf_counter() + 10
+    while ready is not None and not ready() and time.perf_counter() < deadline:
+        app.processEvents()
+    seen = painted.count
     while painted.count == seen and time.perf_counter() < deadline:
         app.processEvents()
     return time.perf_counter() - t0
@@ -153,7 +155,7 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             continue
         size = window.library.summary(article_id).path.stat().st_size  # type: ignore[union-attr]
         name = f"{label} article {article_id} ({size / 1024:.0f} KiB)"
-        parse, opens, rests, stalls, steps, step_rests = [], [], [], [], [], []
+        parse, opens, renders, rests, stalls, steps, step_rests = [], [], [], [], [], [], []
         base_opens, base_steps = [], []
         for _ in range(runs):
             window.show_welcome()
@@ -165,7 +167,17 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             QApplication.processEvents()
             t0 = time.perf_counter()
             window.open_article(OpenRequest(article_id, remember=False))
-            opens.append(_until_painted(app, painted, t0))
+
+            def shown(wanted: str = article_id) -> bool:
+                return view.article is not None and view.article.id == wanted
+
+            opens.append(_until_painted(app, painted, t0, shown))
+            _rest_of_layout(app, view)
+            view.show_welcome([])
+            QApplication.processEvents()
+            t0 = time.perf_counter()
+            view.show_article(article)
+            renders.append(_until_painted(app, painted, t0))
             rest, stall = _rest_of_layout(app, view)
             rests.append(rest)
             stalls.append(stall)
@@ -199,7 +211,8 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             QApplication.processEvents()
         figures += [
             (f"{name}: parse (Library.load)", parse),
-            (f"{name}: open, parsed -> first screen of text painted", opens),
+            (f"{name}: open (read and parsed on a worker) -> first screen painted", opens),
+            (f"{name}: render the parsed article -> first screen of text painted", renders),
             ("  baseline: bare QTextBrowser.setHtml of the same HTML -> first paint", base_opens),
             ("  the rest laid out afterwards (total)", rests),
             ("  the longest event-loop turn meanwhile (a key waits at most this)", stalls),

@@ -39,6 +39,9 @@ _FONT_IDS = frozenset(f for f, _ in FONT_CHOICES)
 _MAX_BLOB = 64 * 1024
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
 SETTINGS_FILE = "settings.json"
+#: No article file is larger than the reader reads (a few MiB): a position beyond this is
+#: not one of ours.
+MAX_POSITION = 50_000_000
 #: A settings file is a few kilobytes (the window layout the most of it); a larger one is not read.
 MAX_SETTINGS_BYTES = 1024 * 1024
 FORMAT_VERSION = 1
@@ -53,6 +56,9 @@ class Settings:
     window_geometry: str = ""  # QMainWindow.saveGeometry(), base64
     window_state: str = ""  # QMainWindow.saveState(): which panes show, where, how big
     last_article: str | None = None
+    #: Where the last article was when the reader closed: the document position of the
+    #: text at the top of the view (0: its beginning). The desktop reopens it there.
+    last_position: int = 0
     language: str = ""  # the interface language (a code such as "es"); "" follows the system
     library: str = ""  # the library folder chosen with File > Open library ("": the bundled one)
 
@@ -60,7 +66,10 @@ class Settings:
         """Defaults for everything a person sees (size, font, spacing, theme, layout);
         the last article, the interface language and the chosen library stay."""
         return Settings(
-            last_article=self.last_article, language=self.language, library=self.library
+            last_article=self.last_article,
+            last_position=self.last_position,
+            language=self.language,
+            library=self.library,
         )
 
 
@@ -113,6 +122,8 @@ def _check(name: str, value: Any) -> bool:
         return value is None or (isinstance(value, str) and 0 < len(value) <= 256)
     if name == "library":
         return isinstance(value, str) and len(value) <= 4096 and "\0" not in value
+    if name == "last_position":
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_POSITION
     return False
 
 

@@ -181,6 +181,7 @@ def _show_library(window: MainWindow, options: GuiOptions, start_search: bool) -
         opened = window.open_target(options.open_target)
     last = window.settings.last_article
     if not opened and last and library.summary(last) is not None:
+        window.resume_at(last, window.settings.last_position)  # where the reader left it
         opened = window.open_article(OpenRequest(last, remember=False))
     if not opened:
         window.show_welcome()

@@ -104,6 +104,7 @@ class ArticleView(QTextBrowser):
         # size, font, spacing, theme or width (None: the top of the document).
         self._top_position: int | None = None
         self._keeping_place = False
+        self._pending_top: int | None = None
         self._activate_keys = {QKeySequence(k) for k in keys_for("activate_citation")}
         self._window_keys = {QKeySequence(k) for b in KEYMAP if b.scope == "window" for k in b.keys}
         self._reflow_timer = QTimer(self)
@@ -112,6 +113,7 @@ class ArticleView(QTextBrowser):
         self._reflow_timer.timeout.connect(self._on_reflow_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
 
     # --- content --------------------------------------------------------------------------
 
@@ -232,8 +234,13 @@ class ArticleView(QTextBrowser):
             return None
         return self.cursorForPosition(QPoint(1, 1)).position()
 
-    def keep_place(self, position: int | None) -> None:
-        """Scroll so that the line holding ``position`` is at the top of the view."""
+    def keep_place(self, position: int | None, *, move_caret: bool = False) -> None:
+        """Scroll so that the line holding ``position`` is at the top of the view
+        (``move_caret``: and put the caret there, where keyboard reading goes on)."""
+        if move_caret and position is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(min(position, self.document().characterCount() - 1))
+            self.setTextCursor(cursor)
         self._keeping_place = True
         try:
             top = 0
@@ -242,7 +249,11 @@ class ArticleView(QTextBrowser):
             # The first line sits below the document's margin: keep that margin in view.
             if top <= self.document().documentMargin():
                 top = 0
-            self.verticalScrollBar().setValue(top)
+            bar = self.verticalScrollBar()
+            # The scroll range follows the lazy layout: a place beyond it is reached as the
+            # range grows (see _on_scroll_range_changed).
+            self._pending_top = top if top > bar.maximum() else None
+            bar.setValue(top)
         finally:
             self._keeping_place = False
         self._top_position = position
@@ -566,9 +577,24 @@ class ArticleView(QTextBrowser):
             self._current_section = anchor
             self.section_changed.emit(anchor)
 
+    def _on_scroll_range_changed(self, _low: int, high: int) -> None:
+        pending = self._pending_top
+        if pending is None:
+            return
+        self._keeping_place = True
+        try:
+            self.verticalScrollBar().setValue(pending)
+        finally:
+            self._keeping_place = False
+        if high >= pending:
+            self._pending_top = None
+
     def _on_scroll_value_changed(self, _value: int) -> None:
-        if not self._keeping_place:
+        # Before the view is on screen its size (so its scroll range) is not final: the
+        # place asked for is kept until it can be shown.
+        if not self._keeping_place and self.isVisible():
             self._top_position = self.top_position()
+            self._pending_top = None
         self._update_current_section()
 
     def step_section(self, step: int) -> str | None:

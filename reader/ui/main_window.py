@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self._build_find_bar()
         self._connect_panes()
         self._folded = 0
+        self._resume_at: tuple[str, int] | None = None
         self._unfolded_state = QByteArray()
         self._before_reading = QByteArray()
         self.resize(*DEFAULT_SIZE)
@@ -977,12 +978,16 @@ class MainWindow(QMainWindow):
             follow_content_language(view, article.meta.language)
             self.read_aloud.language = article.meta.language
             view.show_article(article)
+            resume = self._resume_at
+            self._resume_at = None
+            if resume is not None and resume[0] == article.id and request.scroll is None:
+                view.keep_place(resume[1], move_caret=True)
             self.sections_pane.set_article(article)
             self.references_pane.set_article(article)
             self.library_pane.show_current(article.id)
             self.setWindowTitle(f"{article.title} — Health library")
             if article.id != self.settings.last_article and self.library.summary(article.id):
-                self.update_settings(last_article=article.id, apply=False)
+                self.update_settings(last_article=article.id, last_position=0, apply=False)
             self.article_opened.emit(article)
         if request.section_anchor:
             view.scroll_to_section(request.section_anchor)
@@ -1352,6 +1357,10 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.show_status(f"Your settings could not be saved: {exc.strerror or exc}", error=True)
 
+    def resume_at(self, article_id: str, position: int) -> None:
+        """When ``article_id`` next opens, show it from ``position`` (a restart's place)."""
+        self._resume_at = (article_id, position) if position > 0 else None
+
     def save_layout(self) -> None:
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         # The layout as the person made it, not as reading mode or folding changed it.
@@ -1362,7 +1371,13 @@ class MainWindow(QMainWindow):
         else:
             layout = self.saveState()
         state = base64.b64encode(bytes(layout.data())).decode("ascii")
-        self.settings = replace(self.settings, window_geometry=geometry, window_state=state)
+        article = self.article_view.article
+        position = self.settings.last_position
+        if article is not None and article.id == self.settings.last_article:
+            position = self.article_view.top_position() or 0
+        self.settings = replace(
+            self.settings, window_geometry=geometry, window_state=state, last_position=position
+        )
         self._save()
 
     # --- status ---------------------------------------------------------------------------
