@@ -4,6 +4,8 @@ activated (references pane showing reference 1, the claim highlighted), High con
 text at 200 %.
 
     .venv/bin/python scripts/screenshot.py OUT.png [--scale 200] [--theme high_contrast]
+        [--size 1024x600] [--reading-mode] [--article ID] [--no-citation]
+    .venv/bin/python scripts/screenshot.py OUT.png --kiosk --size 1366x768 [--after-reset]
 
 Without a display it runs itself again under ``xvfb-run -a`` (Debian: apt-get install
 xvfb). Settings go to a temporary home: the user's own settings are never touched.
@@ -33,6 +35,19 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--theme", default="high_contrast")
     p.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     p.add_argument(
+        "--screen",
+        default=None,
+        help="the virtual screen's size, WIDTHxHEIGHT (default: --size, so a small window "
+        "is shown on a screen that small)",
+    )
+    p.add_argument("--reading-mode", action="store_true", help="the window in reading mode (F9)")
+    p.add_argument(
+        "--after-reset",
+        action="store_true",
+        help="kiosk: after a person used it (larger text, the keyboard) and touched Finish",
+    )
+    p.add_argument("--no-citation", action="store_true", help="do not activate the first citation")
+    p.add_argument(
         "--kiosk", action="store_true", help="the kiosk's home screen instead (full screen)"
     )
     p.add_argument("--language", default="en", help="interface language: en, es, ...")
@@ -49,7 +64,8 @@ def under_xvfb(argv: list[str]) -> int:
     if xvfb is None:
         print("screenshot: no display and no xvfb-run (apt-get install xvfb)", file=sys.stderr)
         return 3
-    screen = parse(argv).size if "--kiosk" in argv else "1920x1080"
+    args = parse(argv)
+    screen = args.screen or args.size
     cmd = [xvfb, "-a", "-s", f"-screen 0 {screen}x24", sys.executable, __file__, *argv]
     return subprocess.run(cmd, check=False).returncode
 
@@ -96,8 +112,10 @@ def main(argv: list[str]) -> int:
     if article is None:
         print(f"screenshot: article {args.article!r} not found", file=sys.stderr)
         return 2
-    if article.citations:
+    if article.citations and not args.no_citation:
         window.article_view.follow("cite:0")
+    if args.reading_mode:
+        window.set_reading_mode(True)
     result = {"code": 0}
 
     def shoot() -> None:
@@ -140,6 +158,15 @@ def shoot_kiosk(app: Any, args: argparse.Namespace, home: str) -> int:
         translations().set_language(args.language)
     window.start()
     result = {"code": 0}
+
+    def use_and_finish() -> None:
+        for _ in range(4):
+            window.larger_button.click()
+        window.keyboard_button.setChecked(True)
+        window.finish_button.click()
+
+    if args.after_reset:
+        QTimer.singleShot(1000, use_and_finish)
 
     def shoot() -> None:
         picture = window.grab()

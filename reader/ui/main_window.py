@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self._connect_panes()
         self._folded = 0
         self._resume_at: tuple[str, int] | None = None
+        self._tools_font: QFont | None = None
+        self._references_after_welcome = False
         self._unfolded_state = QByteArray()
         self._before_reading = QByteArray()
         self.resize(*DEFAULT_SIZE)
@@ -978,6 +980,10 @@ class MainWindow(QMainWindow):
             follow_content_language(view, article.meta.language)
             self.read_aloud.language = article.meta.language
             view.show_article(article)
+            if self._references_after_welcome and not self.reading_mode:
+                self._references_after_welcome = False
+                if self._folded < 2:
+                    self.docks["references"].show()
             resume = self._resume_at
             self._resume_at = None
             if resume is not None and resume[0] == article.id and request.scroll is None:
@@ -1179,6 +1185,7 @@ class MainWindow(QMainWindow):
         for widget in self.findChildren(QWidget):
             if id(widget) not in chrome_widgets and id(widget) not in article_widgets:
                 widget.setFont(ui_font)
+        self._tools_font = tools_font
         for chrome in self._chrome():
             # Each widget of a bar is given the font: under a stylesheet a child takes the
             # application's font when it is polished, not its parent's.
@@ -1392,6 +1399,9 @@ class MainWindow(QMainWindow):
         self.status_label.setProperty("error", error)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
+        # Polishing gives the label the application's font: the bars' size is put back.
+        if self._tools_font is not None:
+            self.status_label.setFont(self._tools_font)
         if error:
             log.warning("%s", text)
         self.status_shown.emit(StatusMessage(text, error, speak or error))
@@ -1458,6 +1468,11 @@ class MainWindow(QMainWindow):
         self.article_view.show_welcome(counts)
         self.sections_pane.set_article(None)
         self.references_pane.set_article(None)
+        # No empty References pane beside the welcome page: it comes back with an article.
+        references = self.docks["references"]
+        if references.isVisible() and not self.reading_mode:
+            references.hide()
+            self._references_after_welcome = True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()

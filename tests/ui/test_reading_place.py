@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
+from reader.core.navigation import OpenRequest
 from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
@@ -125,5 +126,21 @@ def test_a_flagged_claim_stays_in_view_while_its_explanation_opens(qtbot: QtBot)
         qtbot.wait(150)
         rect = view.cursorRect(cursor)
         assert rect.top() >= 0 and rect.bottom() <= view.viewport().height()
+    finally:
+        window.close()
+
+
+def test_the_welcome_page_has_no_empty_references_pane(qtbot: QtBot) -> None:
+    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        window.show_welcome()
+        assert not window.docks["references"].isVisible()
+        assert window.open_article(OpenRequest(SEED_ID, remember=False))
+        qtbot.waitUntil(lambda: window.article_view.article is not None)
+        assert window.docks["references"].isVisible()  # back with an article
     finally:
         window.close()
