@@ -4,7 +4,7 @@ activated (references pane showing reference 1, the claim highlighted), High con
 text at 200 %.
 
     .venv/bin/python scripts/screenshot.py OUT.png [--scale 200] [--theme high_contrast]
-        [--size 1024x600] [--reading-mode] [--article ID] [--no-citation]
+        [--size 1024x600] [--reading-mode] [--article ID] [--no-citation] [--find TEXT]
     .venv/bin/python scripts/screenshot.py OUT.png --kiosk --size 1366x768 [--after-reset]
 
 Without a display it runs itself again under ``xvfb-run -a`` (Debian: apt-get install
@@ -47,6 +47,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="kiosk: after a person used it (larger text, the keyboard) and touched Finish",
     )
     p.add_argument("--no-citation", action="store_true", help="do not activate the first citation")
+    p.add_argument("--find", default=None, help="scroll to the first line holding this text")
     p.add_argument(
         "--kiosk", action="store_true", help="the kiosk's home screen instead (full screen)"
     )
@@ -116,6 +117,10 @@ def main(argv: list[str]) -> int:
         window.article_view.follow("cite:0")
     if args.reading_mode:
         window.set_reading_mode(True)
+    if args.find:
+        found = window.article_view.document().find(args.find)
+        if not found.isNull():
+            window.article_view.keep_place(found.position(), move_caret=True)
     result = {"code": 0}
 
     def shoot() -> None:

@@ -401,3 +401,18 @@ def test_the_import_command_succeeds_when_every_file_imports(
     assert main(args) == 0
     assert main(args) == 0  # already there: skipped, not failed
     assert "skipped" in capsys.readouterr().out
+
+
+def test_italic_spans_that_touch_read_as_one_without_stars() -> None:
+    """*ν*<sub>*ij*</sub> (a symbol and its italic subscript) would be "*ν**ij*" in
+    Markdown, which shows its stars: the reader sees "νij", in italics, and no "*"."""
+    xml = ARTICLE.read_text(encoding="utf-8").replace(
+        "<p>Walking improves sleep ",
+        "<p>Integrating <italic>ν</italic><sub><italic>ij</italic></sub>(<italic>t</italic>)"
+        " over time. Walking improves sleep ",
+        1,
+    )
+    conv = convert_jats(xml.encode("utf-8"), "Research", ARTICLE)
+    paragraph = _section(parse_article(conv.markdown), "Introduction")
+    sentence = paragraph[paragraph.index("Integrating") :].split(".")[0]
+    assert sentence == "Integrating νij(t) over time"

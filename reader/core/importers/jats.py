@@ -229,6 +229,16 @@ def _wrap(markdown: str, marker: str) -> str:
     return f"{lead}{marker}{core}{marker}{trail}"
 
 
+def _touching_italics(before: str, after: str) -> bool:
+    """``before`` ends one italic span and ``after`` starts another, with nothing between."""
+    return (
+        before.endswith("*")
+        and not before.endswith("**")
+        and after.startswith("*")
+        and not after.startswith("**")
+    )
+
+
 def _sentence(*parts: str) -> str:
     """Join parts as sentences: each ends with '.', '?' or '!'."""
     out: list[str] = []
@@ -454,7 +464,13 @@ class _Converter:
                     )
                     toks.append(_Tok("text", "".join(child.itertext())))
             elif tag:
-                toks.append(_Tok("md", self.inline_child(child, tag, italic, bold, cite)))
+                md = self.inline_child(child, tag, italic, bold, cite)
+                if toks and toks[-1].kind == "md" and _touching_italics(toks[-1].value, md):
+                    # *ν*<sub>*ij*</sub> would read "*ν**ij*", which Markdown shows with
+                    # its stars: one emphasis instead.
+                    toks[-1] = _Tok("md", toks[-1].value[:-1] + md[1:])
+                else:
+                    toks.append(_Tok("md", md))
             if child.tail:
                 toks.append(_Tok("text", child.tail))
         return "".join(self._render_tokens(toks))
