@@ -171,14 +171,15 @@ class _ArticleSignals(QObject):
 
 class ArticleLoader(QObject):
     """Reads and parses articles on worker threads, never on the window's: :meth:`load`
-    waits a moment (``wait_s``) for the result, so an ordinary article opens at once;
+    waits a moment (``wait_s``; the largest bundled article takes a third of it on a busy
+    laptop) for the result, so an ordinary article opens at once;
     a slow one is delivered later by the queued ``loaded`` signal while the window goes
     on working. A newer :meth:`load` or :meth:`cancel` leaves the one before: its
     result, when it comes, is dropped."""
 
     loaded = Signal(object)  # ArticleLoaded of the current request, when it was slow
 
-    def __init__(self, parent: QObject | None = None, wait_s: float = 0.4) -> None:
+    def __init__(self, parent: QObject | None = None, wait_s: float = 1.0) -> None:
         super().__init__(parent)
         self.wait_s = wait_s
         self._pool = QThreadPool(self)

@@ -34,6 +34,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     (library / "tests").mkdir()
     (library / "tests" / "slow.md").write_text(SLOW, encoding="utf-8")
     w = build_window(GuiOptions(library=library, open_target=None), start_search=False)
+    w.article_loader.wait_s = 0.2  # the slow article takes seconds on any machine
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
