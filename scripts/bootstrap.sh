@@ -18,6 +18,7 @@ DEB_PACKAGES=(
   desktop-file-utils   # desktop-file-validate: the .desktop entry test
   appstream            # appstreamcli validate: the AppStream metainfo test
   systemd              # systemd-analyze verify: the kiosk's systemd unit test (9.4 MiB)
+  openbox              # a small window manager: the kiosk layout test under a real one (1.9 MiB)
 )
 
 missing=()

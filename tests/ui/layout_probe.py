@@ -307,7 +307,10 @@ def QWidget_type() -> Any:
 
 def main(argv: list[str]) -> int:
     kind, size, library = argv[0], argv[1], Path(argv[2])
-    configure_screen(size)
+    if os.environ.get("QT_QPA_PLATFORM") != "xcb":  # on a real X display: its own screen
+        configure_screen(size)
+    else:
+        os.environ["OFFLINE_READER_HOME"] = tempfile.mkdtemp(prefix="reader-probe-")
     sys.path.insert(0, str(ROOT))
     from reader.ui.app import application
 

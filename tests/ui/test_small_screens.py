@@ -5,13 +5,15 @@ with and without its keyboard, before and after a reset.
 Each screen is a child process (``layout_probe.py``) whose offscreen screen has exactly that
 size, so "the window fits" is asked of the screen the window is really on. The child
 changes the text size with Ctrl+= / Ctrl+- and reading mode with its key; this module
-asserts what a person would see. About 25 s in all.
+asserts what a person would see. The kiosk is also run under a real window manager
+(openbox on Xvfb), where it first grew past the screen. About 40 s in all.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +140,74 @@ def test_the_kiosk_bottom_bar_stays_on_screen(screen: str) -> None:
 def test_the_kiosk_labels_are_whole(screen: str) -> None:
     bad = [f"{r['step']} at {r['text_size']} %: {c}" for r in kiosk(screen) for c in r["cut"]]
     assert not bad, "\n".join(bad[:20])
+
+
+def _start_x(tmp_path: Path, size: str) -> tuple[list[subprocess.Popen[bytes]], str]:
+    """Xvfb with a screen of ``size`` and openbox, a small window manager, on it."""
+    read_fd, write_fd = os.pipe()
+    with (tmp_path / "x.log").open("wb") as log:
+        return _start_x_logging(log, read_fd, write_fd, tmp_path, size)
+
+
+def _start_x_logging(
+    log: Any, read_fd: int, write_fd: int, tmp_path: Path, size: str
+) -> tuple[list[subprocess.Popen[bytes]], str]:
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stderr=log,
+        start_new_session=True,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        display = ":" + pipe.readline().strip()
+    if display == ":":
+        xvfb.kill()
+        xvfb.wait()
+        pytest.fail(f"Xvfb did not start: {(tmp_path / 'x.log').read_text()}", pytrace=False)
+    env = {"PATH": os.environ.get("PATH", ""), "DISPLAY": display, "HOME": str(tmp_path)}
+    wm = subprocess.Popen(["openbox"], env=env, stderr=log, start_new_session=True)
+    return [wm, xvfb], display
+
+
+def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: Path) -> None:
+    """Under a real window manager (openbox on Xvfb, 1366 x 768): the kiosk covers the screen
+    and no more, with and without its keyboard, before and after a reset."""
+    for tool in ("Xvfb", "openbox"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is missing (scripts/bootstrap.sh installs it)", pytrace=False)
+    processes, display = _start_x(tmp_path, "1366x768")
+    try:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("QT_", "DISPLAY", "WAYLAND", "DBUS"))
+        }
+        env.update(
+            QT_QPA_PLATFORM="xcb",
+            DISPLAY=display,
+            PYTHONPATH=str(ROOT),
+            DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path / 'no-bus'}",
+        )
+        out = subprocess.run(
+            [sys.executable, str(PROBE), "kiosk", "1366x768", str(KIOSK_LIBRARY)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=False,
+        )
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("PROBE ")), None)
+    assert line is not None, out.stderr[-3000:]
+    records = json.loads(line[len("PROBE ") :])
+    assert any(r["keyboard"] for r in records) and records[-2]["step"] == "keyboard after reset"
+    bad = [
+        f"{r['step']} at {r['text_size']} %: window {r['window']}, bottom bar {r['bottom_bar']}"
+        for r in records
+        if r["screen"] != [0, 0, 1366, 768] or not r["window_fits"] or not r["bottom_bar_visible"]
+    ]
+    assert not bad, "\n".join(bad)
