@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.texts import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class Binding:
@@ -21,56 +23,193 @@ class Binding:
 
 KEYMAP: tuple[Binding, ...] = (
     # Moving around
-    Binding("focus_search", ("Ctrl+K", "/"), "Go to the library search box", "Moving around"),
-    Binding("focus_library", ("Ctrl+L",), "Go to the library list", "Moving around"),
-    Binding("focus_article", ("Ctrl+Shift+A",), "Go to the article text", "Moving around"),
-    Binding("next_pane", ("F6",), "Move to the next pane", "Moving around"),
-    Binding("previous_pane", ("Shift+F6",), "Move to the previous pane", "Moving around"),
-    Binding("back", ("Alt+Left",), "Go back to where you were", "Moving around"),
-    Binding("forward", ("Alt+Right",), "Go forward again", "Moving around"),
+    Binding(
+        "focus_search",
+        ("Ctrl+K", "/"),
+        QT_TRANSLATE_NOOP("keymap", "Go to the library search box"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
+    Binding(
+        "focus_library",
+        ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("keymap", "Go to the library list"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
+    Binding(
+        "focus_article",
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP("keymap", "Go to the article text"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
+    Binding(
+        "next_pane",
+        ("F6",),
+        QT_TRANSLATE_NOOP("keymap", "Move to the next pane"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
+    Binding(
+        "previous_pane",
+        ("Shift+F6",),
+        QT_TRANSLATE_NOOP("keymap", "Move to the previous pane"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
+    Binding(
+        "back",
+        ("Alt+Left",),
+        QT_TRANSLATE_NOOP("keymap", "Go back to where you were"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
+    Binding(
+        "forward",
+        ("Alt+Right",),
+        QT_TRANSLATE_NOOP("keymap", "Go forward again"),
+        QT_TRANSLATE_NOOP("keymap", "Moving around"),
+    ),
     # Reading
-    Binding("bookmark", ("Ctrl+D",), "Bookmark this article or section", "Reading"),
-    Binding("find_in_article", ("Ctrl+F",), "Find words in this article", "Reading"),
-    Binding("find_next", ("F3",), "Next match of the words found", "Reading"),
-    Binding("find_previous", ("Shift+F3",), "Previous match", "Reading"),
-    Binding("next_section", ("Ctrl+Down", "]"), "Next section of the article", "Reading"),
-    Binding("previous_section", ("Ctrl+Up", "["), "Previous section", "Reading"),
-    Binding("next_citation", ("Ctrl+Alt+Down", "."), "Next citation in the text", "Reading"),
-    Binding("previous_citation", ("Ctrl+Alt+Up", ","), "Previous citation", "Reading"),
+    Binding(
+        "bookmark",
+        ("Ctrl+D",),
+        QT_TRANSLATE_NOOP("keymap", "Bookmark this article or section"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "find_in_article",
+        ("Ctrl+F",),
+        QT_TRANSLATE_NOOP("keymap", "Find words in this article"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "find_next",
+        ("F3",),
+        QT_TRANSLATE_NOOP("keymap", "Next match of the words found"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "find_previous",
+        ("Shift+F3",),
+        QT_TRANSLATE_NOOP("keymap", "Previous match"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "next_section",
+        ("Ctrl+Down", "]"),
+        QT_TRANSLATE_NOOP("keymap", "Next section of the article"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "previous_section",
+        ("Ctrl+Up", "["),
+        QT_TRANSLATE_NOOP("keymap", "Previous section"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "next_citation",
+        ("Ctrl+Alt+Down", "."),
+        QT_TRANSLATE_NOOP("keymap", "Next citation in the text"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
+        "previous_citation",
+        ("Ctrl+Alt+Up", ","),
+        QT_TRANSLATE_NOOP("keymap", "Previous citation"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
     Binding(
         "activate_citation",
         ("Return", "Enter"),
-        "Show the reference of the citation at the cursor",
-        "Reading",
+        QT_TRANSLATE_NOOP("keymap", "Show the reference of the citation at the cursor"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
         scope="article",
     ),
-    Binding("return_to_claim", ("Escape",), "From a reference, back to its claim", "Reading"),
+    Binding(
+        "return_to_claim",
+        ("Escape",),
+        QT_TRANSLATE_NOOP("keymap", "From a reference, back to its claim"),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
     # Seeing
-    Binding("zoom_in", ("Ctrl+=", "Ctrl++"), "Larger text", "Text size and colours"),
-    Binding("zoom_out", ("Ctrl+-",), "Smaller text", "Text size and colours"),
-    Binding("zoom_reset", ("Ctrl+0",), "Text size back to 100 %", "Text size and colours"),
-    Binding("cycle_theme", ("Ctrl+Shift+T",), "Next colour theme", "Text size and colours"),
+    Binding(
+        "zoom_in",
+        ("Ctrl+=", "Ctrl++"),
+        QT_TRANSLATE_NOOP("keymap", "Larger text"),
+        QT_TRANSLATE_NOOP("keymap", "Text size and colours"),
+    ),
+    Binding(
+        "zoom_out",
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("keymap", "Smaller text"),
+        QT_TRANSLATE_NOOP("keymap", "Text size and colours"),
+    ),
+    Binding(
+        "zoom_reset",
+        ("Ctrl+0",),
+        QT_TRANSLATE_NOOP("keymap", "Text size back to 100 %"),
+        QT_TRANSLATE_NOOP("keymap", "Text size and colours"),
+    ),
+    Binding(
+        "cycle_theme",
+        ("Ctrl+Shift+T",),
+        QT_TRANSLATE_NOOP("keymap", "Next colour theme"),
+        QT_TRANSLATE_NOOP("keymap", "Text size and colours"),
+    ),
     Binding(
         "reading_mode",
         ("F9",),
-        "Reading mode: only the article and a small bar (again to leave)",
-        "Text size and colours",
+        QT_TRANSLATE_NOOP(
+            "keymap", "Reading mode: only the article and a small bar (again to leave)"
+        ),
+        QT_TRANSLATE_NOOP("keymap", "Text size and colours"),
     ),
     Binding(
         "reset_view",
         ("Ctrl+Shift+R",),
-        "Reset text size, font, spacing, colours and panes",
-        "Text size and colours",
+        QT_TRANSLATE_NOOP("keymap", "Reset text size, font, spacing, colours and panes"),
+        QT_TRANSLATE_NOOP("keymap", "Text size and colours"),
     ),
     # Listening
-    Binding("read_aloud", ("Ctrl+Shift+S",), "Read aloud from the cursor", "Listening"),
-    Binding("pause_reading", ("Ctrl+Shift+P",), "Pause or resume reading aloud", "Listening"),
-    Binding("stop_reading", ("Ctrl+Shift+X",), "Stop reading aloud", "Listening"),
+    Binding(
+        "read_aloud",
+        ("Ctrl+Shift+S",),
+        QT_TRANSLATE_NOOP("keymap", "Read aloud from the cursor"),
+        QT_TRANSLATE_NOOP("keymap", "Listening"),
+    ),
+    Binding(
+        "pause_reading",
+        ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("keymap", "Pause or resume reading aloud"),
+        QT_TRANSLATE_NOOP("keymap", "Listening"),
+    ),
+    Binding(
+        "stop_reading",
+        ("Ctrl+Shift+X",),
+        QT_TRANSLATE_NOOP("keymap", "Stop reading aloud"),
+        QT_TRANSLATE_NOOP("keymap", "Listening"),
+    ),
     # The application
-    Binding("open_library", ("Ctrl+O",), "Open a library folder", "Application"),
-    Binding("print", ("Ctrl+P",), "Print the article or save it as PDF", "Application"),
-    Binding("show_shortcuts", ("F1",), "List the keyboard shortcuts", "Application"),
-    Binding("quit", ("Ctrl+Q",), "Quit the reader", "Application"),
+    Binding(
+        "open_library",
+        ("Ctrl+O",),
+        QT_TRANSLATE_NOOP("keymap", "Open a library folder"),
+        QT_TRANSLATE_NOOP("keymap", "Application"),
+    ),
+    Binding(
+        "print",
+        ("Ctrl+P",),
+        QT_TRANSLATE_NOOP("keymap", "Print the article or save it as PDF"),
+        QT_TRANSLATE_NOOP("keymap", "Application"),
+    ),
+    Binding(
+        "show_shortcuts",
+        ("F1",),
+        QT_TRANSLATE_NOOP("keymap", "List the keyboard shortcuts"),
+        QT_TRANSLATE_NOOP("keymap", "Application"),
+    ),
+    Binding(
+        "quit",
+        ("Ctrl+Q",),
+        QT_TRANSLATE_NOOP("keymap", "Quit the reader"),
+        QT_TRANSLATE_NOOP("keymap", "Application"),
+    ),
 )
 
 _BY_ACTION = {b.action: b for b in KEYMAP}

@@ -41,6 +41,24 @@
 <context>
     <name>KioskWindow</name>
     <message numerus="yes">
+        <source>%1
+%n article(s)</source>
+        <comment>tile</comment>
+        <translation>
+            <numerusform>%1
+%n article</numerusform>
+            <numerusform>%1
+%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n article(s)</source>
+        <translation>
+            <numerusform>%1, %n article</numerusform>
+            <numerusform>%1, %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -52,6 +70,20 @@
         <translation>
             <numerusform>%1: %n topic</numerusform>
             <numerusform>%1: %n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n article(s)</source>
+        <translation>
+            <numerusform>%1: %n article</numerusform>
+            <numerusform>%1: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”. Touch one to read it.</source>
+        <translation>
+            <numerusform>%n result for “%1”. Touch one to read it.</numerusform>
+            <numerusform>%n results for “%1”. Touch one to read it.</numerusform>
         </translation>
     </message>
 </context>
@@ -87,6 +119,16 @@
         <translation>
             <numerusform>%1, %n topic</numerusform>
             <numerusform>%1, %n topics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Search ready (%n article(s) indexed in %1 s)</source>
+        <translation>
+            <numerusform>Search ready (%n article indexed in %1 s)</numerusform>
+            <numerusform>Search ready (%n articles indexed in %1 s)</numerusform>
         </translation>
     </message>
 </context>
@@ -139,6 +181,20 @@
         <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing: %1 of %n article(s)</source>
+        <translation>
+            <numerusform>Indexing: %1 of %n article</numerusform>
+            <numerusform>Indexing: %1 of %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing: saving the index of %n article(s)…</source>
+        <translation>
+            <numerusform>Indexing: saving the index of %n article…</numerusform>
+            <numerusform>Indexing: saving the index of %n articles…</numerusform>
         </translation>
     </message>
 </context>

@@ -77,6 +77,25 @@
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>The article text. Citation numbers are links to the references.</source>
+        <translation>El texto del artículo. Los números de cita son enlaces a las referencias.</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation>Artículo: %1</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkDialog</name>
     <message>
         <source>Edit bookmark</source>
@@ -384,8 +403,188 @@
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>&lt;h1&gt;How to use this screen&lt;/h1&gt;
+&lt;p&gt;This screen is a library of health articles. Everything is stored here: nothing is
+sent to the internet, and nothing you read or search for is kept.&lt;/p&gt;
+&lt;h2&gt;Finding an article&lt;/h2&gt;
+&lt;ul&gt;
+&lt;li&gt;Touch a topic on the home screen to see its articles, then touch an article to read it.&lt;/li&gt;
+&lt;li&gt;Or touch the search box, type a few words with the keyboard on the screen, and touch
+&lt;b&gt;Search&lt;/b&gt;.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h2&gt;Reading&lt;/h2&gt;
+&lt;ul&gt;
+&lt;li&gt;Slide your finger up and down on the text to scroll.&lt;/li&gt;
+&lt;li&gt;A number in square brackets, such as [1], shows where a statement comes from: touch it
+to see the source. Web addresses are shown as text; nothing opens outside this screen.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Larger text&lt;/b&gt; and &lt;b&gt;Smaller text&lt;/b&gt; change the size; &lt;b&gt;Colours&lt;/b&gt; changes the
+colours; &lt;b&gt;Read aloud&lt;/b&gt; reads the article (use headphones if there are some).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Back&lt;/b&gt; and &lt;b&gt;Forward&lt;/b&gt; move between the pages you have seen; &lt;b&gt;Home&lt;/b&gt; goes back
+to the start.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Español / English&lt;/b&gt; changes the language of the screen.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h2&gt;When you have finished&lt;/h2&gt;
+&lt;p&gt;Touch &lt;b&gt;Finish / clear my session&lt;/b&gt;: the screen forgets what you read and searched,
+and goes back to the start for the next person. If nobody touches the screen for a while, a
+message asks whether you are still reading, and the screen clears itself if nobody answers.&lt;/p&gt;
+&lt;h2&gt;Screen readers&lt;/h2&gt;
+&lt;p&gt;With a keyboard, Tab moves between the buttons and the search box; the article text can be
+read with the arrow keys.&lt;/p&gt;
+</source>
+        <translation>&lt;h1&gt;Cómo usar esta pantalla&lt;/h1&gt;
+&lt;p&gt;Esta pantalla es una biblioteca de artículos de salud. Todo está guardado aquí: no se
+envía nada a internet y no se guarda nada de lo que usted lee o busca.&lt;/p&gt;
+&lt;h2&gt;Buscar un artículo&lt;/h2&gt;
+&lt;ul&gt;
+&lt;li&gt;Toque un tema en la pantalla de inicio para ver sus artículos y después toque un artículo para leerlo.&lt;/li&gt;
+&lt;li&gt;O toque la casilla de búsqueda, escriba unas palabras con el teclado de la pantalla y toque
+&lt;b&gt;Buscar&lt;/b&gt;.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h2&gt;Leer&lt;/h2&gt;
+&lt;ul&gt;
+&lt;li&gt;Deslice el dedo hacia arriba y hacia abajo sobre el texto para moverlo.&lt;/li&gt;
+&lt;li&gt;Un número entre corchetes, como [1], indica de dónde viene una afirmación: tóquelo
+para ver la fuente. Las direcciones web se muestran como texto; no se abre nada fuera de esta pantalla.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Texto más grande&lt;/b&gt; y &lt;b&gt;Texto más pequeño&lt;/b&gt; cambian el tamaño; &lt;b&gt;Colores&lt;/b&gt; cambia los
+colores; &lt;b&gt;Leer en voz alta&lt;/b&gt; lee el artículo (use auriculares si hay).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Atrás&lt;/b&gt; y &lt;b&gt;Adelante&lt;/b&gt; le llevan por las páginas que ya vio; &lt;b&gt;Inicio&lt;/b&gt; vuelve
+al principio.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;English / Español&lt;/b&gt; cambia el idioma de la pantalla.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h2&gt;Cuando termine&lt;/h2&gt;
+&lt;p&gt;Toque &lt;b&gt;Terminar / borrar mi sesión&lt;/b&gt;: la pantalla olvida lo que usted leyó y buscó,
+y vuelve al principio para la próxima persona. Si nadie toca la pantalla durante un rato, un
+mensaje pregunta si sigue leyendo, y la pantalla se borra sola si nadie contesta.&lt;/p&gt;
+&lt;h2&gt;Lectores de pantalla&lt;/h2&gt;
+&lt;p&gt;Con un teclado, Tab pasa de un botón a otro y a la casilla de búsqueda; el texto del artículo
+se puede leer con las flechas.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Home: the start screen</source>
+        <translation>Inicio: la pantalla principal</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Atrás</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Forward ›</source>
+        <translation>Adelante ›</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Finish / clear my session</source>
+        <translation>Terminar / borrar mi sesión</translation>
+    </message>
+    <message>
+        <source>Finish and clear my session: forget what I read and searched</source>
+        <translation>Terminar y borrar mi sesión: olvidar lo que leí y busqué</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Buscar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Touch here and type a few words to search</source>
+        <translation>Toque aquí y escriba unas palabras para buscar</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Teclado</translation>
+    </message>
+    <message>
+        <source>Show or hide the on-screen keyboard</source>
+        <translation>Mostrar u ocultar el teclado en pantalla</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Change the colours</source>
+        <translation>Cambiar los colores</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Read the article aloud</source>
+        <translation>Leer el artículo en voz alta</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print this article</source>
+        <translation>Imprimir este artículo</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>How to use this screen</source>
+        <translation>Cómo usar esta pantalla</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Touch a topic to see its articles, or search above. Nothing you read here is kept.</source>
+        <translation>Toque un tema para ver sus artículos, o busque arriba. Aquí no se guarda nada de lo que usted lee.</translation>
+    </message>
+    <message>
         <source>Collections</source>
         <translation>Colecciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n article(s)</source>
+        <comment>tile</comment>
+        <translation>
+            <numerusform>%1
+%n artículo</numerusform>
+            <numerusform>%1
+%n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n article(s)</source>
+        <translation>
+            <numerusform>%1, %n artículo</numerusform>
+            <numerusform>%1, %n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no articles on this screen yet.</source>
+        <translation>Todavía no hay artículos en esta pantalla.</translation>
     </message>
     <message>
         <source>Change the language: %1</source>
@@ -420,6 +619,96 @@
             <numerusform>%1: %n tema</numerusform>
             <numerusform>%1: %n temas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Close source</source>
+        <translation>Cerrar la fuente</translation>
+    </message>
+    <message>
+        <source>Close the source</source>
+        <translation>Cerrar la fuente</translation>
+    </message>
+    <message>
+        <source>Source of the statement</source>
+        <translation>Fuente de la afirmación</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n article(s)</source>
+        <translation>
+            <numerusform>%1: %n artículo</numerusform>
+            <numerusform>%1: %n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”. Touch one to read it.</source>
+        <translation>
+            <numerusform>%n resultado para «%1». Tóquelo para leerlo.</numerusform>
+            <numerusform>%n resultados para «%1». Toque uno para leerlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was found for “%1”.</source>
+        <translation>No se encontró nada para «%1».</translation>
+    </message>
+    <message>
+        <source>%1 Did you mean “%2”?</source>
+        <translation>%1 ¿Quiso decir «%2»?</translation>
+    </message>
+    <message>
+        <source>This article cannot be shown: %1</source>
+        <translation>Este artículo no se puede mostrar: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Se abrió %1</translation>
+    </message>
+    <message>
+        <source>DOI (to look up on your own device): %1</source>
+        <translation>DOI (para buscarlo en su propio teléfono o computadora): %1</translation>
+    </message>
+    <message>
+        <source>QR code of %1, to scan with your phone</source>
+        <translation>Código QR de %1, para leerlo con su teléfono</translation>
+    </message>
+    <message>
+        <source>Scan the code with your own phone to look the source up.</source>
+        <translation>Lea el código con su propio teléfono para buscar la fuente.</translation>
+    </message>
+    <message>
+        <source>Source %1: %2</source>
+        <translation>Fuente %1: %2</translation>
+    </message>
+    <message>
+        <source>Text size %1 per cent</source>
+        <translation>Tamaño del texto: %1 por ciento</translation>
+    </message>
+    <message>
+        <source>Colours: %1</source>
+        <translation>Colores: %1</translation>
+    </message>
+    <message>
+        <source>Open an article to read it aloud.</source>
+        <translation>Abra un artículo para escucharlo en voz alta.</translation>
+    </message>
+    <message>
+        <source>No printer is set up for this screen.</source>
+        <translation>Esta pantalla no tiene ninguna impresora configurada.</translation>
+    </message>
+    <message>
+        <source>Printing %1. Please collect it from the printer.</source>
+        <translation>Imprimiendo %1. Recójalo en la impresora, por favor.</translation>
     </message>
     <message>
         <source>The screen has been cleared for the next person.</source>
@@ -555,6 +844,82 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <source>Checking the search index…</source>
+        <translation>Comprobando el índice de búsqueda…</translation>
+    </message>
+    <message>
+        <source>Health library — offline reader</source>
+        <translation>Biblioteca de salud — lector sin conexión</translation>
+    </message>
+    <message>
+        <source>Offline health library reader</source>
+        <translation>Lector sin conexión de la biblioteca de salud</translation>
+    </message>
+    <message>
+        <source>%1 pane</source>
+        <translation>Panel %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>Tamaño de texto normal</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Reading mode</source>
+        <translation>Modo de &amp;lectura</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Barra de menús</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
         <source>&amp;Print or save as PDF…</source>
         <translation>&amp;Imprimir o guardar como PDF…</translation>
     </message>
@@ -563,16 +928,136 @@
         <translation>&amp;Abrir biblioteca…</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Font</source>
+        <translation>&amp;Letra</translation>
+    </message>
+    <message>
+        <source>Line &amp;spacing</source>
+        <translation>&amp;Interlineado</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Colores</translation>
+    </message>
+    <message>
+        <source>&amp;Panes</source>
+        <translation>&amp;Paneles</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Mostrar %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tool bars</source>
+        <translation>&amp;Barras de herramientas</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>I&amp;dioma</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
     </message>
     <message>
         <source>Bookmark this &amp;place…</source>
         <translation>Marcar este &amp;lugar…</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Reading tools</source>
+        <translation>Herramientas de lectura</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Look and read aloud</source>
+        <translation>Aspecto y lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Letra</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>Interlineado</translation>
+    </message>
+    <message>
+        <source>Spacing %1</source>
+        <translation>Interlineado %1</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Show reading tools</source>
+        <translation>Mostrar las herramientas de lectura</translation>
+    </message>
+    <message>
+        <source>Show look tools</source>
+        <translation>Mostrar las herramientas de aspecto</translation>
+    </message>
+    <message>
+        <source>Show read-aloud tools</source>
+        <translation>Mostrar las herramientas de lectura en voz alta</translation>
+    </message>
+    <message>
         <source>Find in the article</source>
         <translation>Buscar en el artículo</translation>
+    </message>
+    <message>
+        <source>Reading mode</source>
+        <translation>Modo de lectura</translation>
+    </message>
+    <message>
+        <source>Reading mode tools</source>
+        <translation>Herramientas del modo de lectura</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>The window&apos;s menus</source>
+        <translation>Los menús de la ventana</translation>
+    </message>
+    <message>
+        <source>Reading mode: F9 or the Reading mode button brings the panes back.</source>
+        <translation>Modo de lectura: F9 o el botón Modo de lectura vuelven a mostrar los paneles.</translation>
+    </message>
+    <message>
+        <source>Reading mode is off.</source>
+        <translation>El modo de lectura está desactivado.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Status message</source>
+        <translation>Mensaje de estado</translation>
+    </message>
+    <message>
+        <source>Search index progress</source>
+        <translation>Progreso del índice de búsqueda</translation>
     </message>
     <message>
         <source>Opening the article</source>
@@ -591,6 +1076,25 @@
         <translation>Primero abra un artículo de la biblioteca; después podrá marcarlo.</translation>
     </message>
     <message>
+        <source>Search will be ready soon: %1</source>
+        <translation>La búsqueda estará lista pronto: %1</translation>
+    </message>
+    <message>
+        <source>Search ready</source>
+        <translation>Búsqueda lista</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search ready (%n article(s) indexed in %1 s)</source>
+        <translation>
+            <numerusform>Búsqueda lista (%n artículo indexado en %1 s)</numerusform>
+            <numerusform>Búsqueda lista (%n artículos indexados en %1 s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
         <source>The search index is damaged and is being rebuilt; reading goes on meanwhile.</source>
         <translation>El índice de búsqueda está dañado y se está creando de nuevo; mientras tanto puede seguir leyendo.</translation>
     </message>
@@ -605,6 +1109,38 @@
     <message>
         <source>Stopped opening the article.</source>
         <translation>Se dejó de abrir el artículo.</translation>
+    </message>
+    <message>
+        <source>There is no article “%1” in the library, and no such file.</source>
+        <translation>No hay ningún artículo «%1» en la biblioteca, ni ningún archivo con ese nombre.</translation>
+    </message>
+    <message>
+        <source>%1 — Health library</source>
+        <translation>%1 — Biblioteca de salud</translation>
+    </message>
+    <message>
+        <source>No more citations in that direction.</source>
+        <translation>No hay más citas en esa dirección.</translation>
+    </message>
+    <message>
+        <source>Text size %1 %</source>
+        <translation>Tamaño del texto: %1 %</translation>
+    </message>
+    <message>
+        <source>Colours: %1</source>
+        <translation>Colores: %1</translation>
+    </message>
+    <message>
+        <source>The view is back to its defaults.</source>
+        <translation>La vista ha vuelto a como estaba al principio.</translation>
+    </message>
+    <message>
+        <source>Text size %1 per cent</source>
+        <translation>Tamaño del texto: %1 por ciento</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved: %1</source>
+        <translation>No se pudo guardar su configuración: %1</translation>
     </message>
     <message>
         <source>Open an article first, then print it.</source>
@@ -1123,6 +1659,20 @@
             <numerusform>%n artículos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Indexing: %1 of %n article(s)</source>
+        <translation>
+            <numerusform>Indexando: %1 de %n artículo</numerusform>
+            <numerusform>Indexando: %1 de %n artículos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Indexing: saving the index of %n article(s)…</source>
+        <translation>
+            <numerusform>Indexando: guardando el índice de %n artículo…</numerusform>
+            <numerusform>Indexando: guardando el índice de %n artículos…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>_Texts</name>
@@ -1157,6 +1707,149 @@
             <numerusform>%n archivo de la biblioteca no se pudo leer; ejecute &apos;offline-reader check&apos; para ver los detalles.</numerusform>
             <numerusform>%n archivos de la biblioteca no se pudieron leer; ejecute &apos;offline-reader check&apos; para ver los detalles.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>keymap</name>
+    <message>
+        <source>Go to the library search box</source>
+        <translation>Ir a la casilla de búsqueda de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Moving around</source>
+        <translation>Moverse</translation>
+    </message>
+    <message>
+        <source>Go to the library list</source>
+        <translation>Ir a la lista de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Go to the article text</source>
+        <translation>Ir al texto del artículo</translation>
+    </message>
+    <message>
+        <source>Move to the next pane</source>
+        <translation>Ir al panel siguiente</translation>
+    </message>
+    <message>
+        <source>Move to the previous pane</source>
+        <translation>Ir al panel anterior</translation>
+    </message>
+    <message>
+        <source>Go back to where you were</source>
+        <translation>Volver a donde estaba</translation>
+    </message>
+    <message>
+        <source>Go forward again</source>
+        <translation>Ir hacia adelante otra vez</translation>
+    </message>
+    <message>
+        <source>Bookmark this article or section</source>
+        <translation>Marcar este artículo o sección</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Find words in this article</source>
+        <translation>Buscar palabras en este artículo</translation>
+    </message>
+    <message>
+        <source>Next match of the words found</source>
+        <translation>Siguiente resultado de las palabras buscadas</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Resultado anterior</translation>
+    </message>
+    <message>
+        <source>Next section of the article</source>
+        <translation>Siguiente sección del artículo</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Sección anterior</translation>
+    </message>
+    <message>
+        <source>Next citation in the text</source>
+        <translation>Siguiente cita en el texto</translation>
+    </message>
+    <message>
+        <source>Previous citation</source>
+        <translation>Cita anterior</translation>
+    </message>
+    <message>
+        <source>Show the reference of the citation at the cursor</source>
+        <translation>Mostrar la referencia de la cita que está en el cursor</translation>
+    </message>
+    <message>
+        <source>From a reference, back to its claim</source>
+        <translation>Desde una referencia, volver a su afirmación</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <source>Text size and colours</source>
+        <translation>Tamaño del texto y colores</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <source>Text size back to 100 %</source>
+        <translation>Volver al tamaño de texto del 100 %</translation>
+    </message>
+    <message>
+        <source>Next colour theme</source>
+        <translation>Siguientes colores</translation>
+    </message>
+    <message>
+        <source>Reading mode: only the article and a small bar (again to leave)</source>
+        <translation>Modo de lectura: solo el artículo y una barra pequeña (otra vez para salir)</translation>
+    </message>
+    <message>
+        <source>Reset text size, font, spacing, colours and panes</source>
+        <translation>Restablecer el tamaño del texto, la letra, el interlineado, los colores y los paneles</translation>
+    </message>
+    <message>
+        <source>Read aloud from the cursor</source>
+        <translation>Leer en voz alta desde el cursor</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <source>Pause or resume reading aloud</source>
+        <translation>Pausar o continuar la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>Detener la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Open a library folder</source>
+        <translation>Abrir una carpeta de biblioteca</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Print the article or save it as PDF</source>
+        <translation>Imprimir el artículo o guardarlo como PDF</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>Ver los atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Quit the reader</source>
+        <translation>Salir del lector</translation>
     </message>
 </context>
 </TS>

@@ -77,9 +77,12 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
     language on the same library and search index, with the same article, place, layout
     and history; the old one goes without closing (closing would stop the search).
     """
+    was_rtl = translations().right_to_left
     translations().set_language(code)
     window.update_settings(language=code, apply=False)
     window.save_layout()
+    if translations().right_to_left != was_rtl:  # the panes change sides: the mirrored layout
+        window.update_settings(window_state="", apply=False)
     location = window.article_view.location()
     search = window.search
     new = MainWindow(window.library, window.store, search=search)

@@ -42,6 +42,7 @@ from reader.ui.article_html import (
     render_article,
     welcome_html,
 )
+from reader.ui.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +73,9 @@ class ArticleView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("article_view")
-        self.setAccessibleName("Article")
+        self.setAccessibleName(self.tr("Article"))
         self.setAccessibleDescription(
-            "The article text. Citation numbers are links to the references."
+            self.tr("The article text. Citation numbers are links to the references.")
         )
         self.setProperty("reader_document", True)
         self.setOpenLinks(False)
@@ -141,7 +142,7 @@ class ArticleView(QTextBrowser):
         self._tables = ()
         self._top_position = None
         self._set_html(welcome_html(collections))
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(self.tr("Welcome"))
 
     def show_article(self, article: Article) -> None:
         """Render ``article`` from its model; clears the claim and search marks."""
@@ -151,7 +152,7 @@ class ArticleView(QTextBrowser):
         self._matches = []
         self._linear_tables = False
         self._render()
-        self.setAccessibleName(f"Article: {article.title}")
+        self.setAccessibleName(fill(self.tr("Article: %1"), article.title))
         self.verticalScrollBar().setValue(0)
         self._top_position = None
         self._update_current_section(force=True)
@@ -320,7 +321,7 @@ class ArticleView(QTextBrowser):
         probe.setDocumentMargin(0)
         probe.setDefaultFont(self.document().defaultFont())
         probe.setDefaultStyleSheet(self.document().defaultStyleSheet())
-        probe.setHtml("<html><body>" + "".join(self._tables) + "</body></html>")
+        probe.setHtml("<html><body>" + "".join(self._tables) + "</body></html>")  # notr
         probe.setTextWidth(width)
         return bool(probe.size().width() > width + 1)
 

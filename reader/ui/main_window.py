@@ -13,7 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -63,6 +72,7 @@ from reader.core.settings import (
     SettingsStore,
     step_scale,
 )
+from reader.core.texts import QT_TRANSLATE_NOOP, Text
 from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_theme
 from reader.ui import printing
 from reader.ui.accessibility import announce
@@ -70,7 +80,13 @@ from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.bookmarks import Bookmarks
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import font_for
-from reader.ui.i18n import INTERFACE_LANGUAGES, follow_content_language, translations
+from reader.ui.i18n import (
+    INTERFACE_LANGUAGES,
+    fill,
+    follow_content_language,
+    translated,
+    translations,
+)
 from reader.ui.library_chooser import LibraryChooser, LibraryOffer
 from reader.ui.library_pane import LibraryPane
 from reader.ui.platform import system_high_contrast, system_point_size
@@ -120,10 +136,22 @@ class PaneSpec:
 
 #: The panes, in F6 order after the search box; the article is the central widget.
 PANES: tuple[PaneSpec, ...] = (
-    PaneSpec("search", "Search", Qt.DockWidgetArea.LeftDockWidgetArea),
-    PaneSpec("library", "Library", Qt.DockWidgetArea.LeftDockWidgetArea),
-    PaneSpec("sections", "Sections", Qt.DockWidgetArea.LeftDockWidgetArea),
-    PaneSpec("references", "References", Qt.DockWidgetArea.RightDockWidgetArea),
+    PaneSpec(
+        "search", QT_TRANSLATE_NOOP("MainWindow", "Search"), Qt.DockWidgetArea.LeftDockWidgetArea
+    ),
+    PaneSpec(
+        "library", QT_TRANSLATE_NOOP("MainWindow", "Library"), Qt.DockWidgetArea.LeftDockWidgetArea
+    ),
+    PaneSpec(
+        "sections",
+        QT_TRANSLATE_NOOP("MainWindow", "Sections"),
+        Qt.DockWidgetArea.LeftDockWidgetArea,
+    ),
+    PaneSpec(
+        "references",
+        QT_TRANSLATE_NOOP("MainWindow", "References"),
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    ),
 )
 
 
@@ -156,18 +184,36 @@ def short_label(label: str) -> str:
     "Yellow on black", "OpenDyslexic (dyslexia-friendly)" -> "OpenDyslexic"."""
     if label.startswith("High contrast (") and label.endswith(")"):
         inner = label[len("High contrast (") : -1]
-        return inner[:1].upper() + inner[1:]
-    return label.split(" (", 1)[0]
+        short = inner[:1].upper() + inner[1:]
+    else:
+        short = label.split(" (", 1)[0]
+    context = label.context if isinstance(label, Text) else "Theme"
+    return QCoreApplication.translate(context, short)
+
+
+def _translated_choices(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(id, label) choices with each label in the interface language."""
+    return [(value, translated(label)) for value, label in choices]
+
+
+class _Plurals(QObject):
+    """Plural words of this module's functions (lupdate reads plural forms from tr())."""
+
+    def indexing(self, done: int, total: int) -> str:
+        return fill(self.tr("Indexing: %1 of %n article(s)", "", total), done)
+
+    def saving(self, total: int) -> str:
+        return self.tr("Indexing: saving the index of %n article(s)…", "", total)
 
 
 def index_progress_text(progress: IndexProgress) -> str | None:
     """What the status bar says while the search index is checked or built."""
     if progress.phase is IndexPhase.CHECKING:
-        return "Checking the search index…"
+        return QCoreApplication.translate("MainWindow", "Checking the search index…")
     if progress.phase is IndexPhase.INDEXING:
-        return f"Indexing: {progress.done} of {progress.total} articles"
+        return _Plurals().indexing(progress.done, progress.total)
     if progress.phase is IndexPhase.COMMITTING:
-        return f"Indexing: saving the index of {progress.total} articles…"
+        return _Plurals().saving(progress.total)
     return None
 
 
@@ -188,8 +234,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.setWindowTitle("Health library — offline reader")
-        self.setAccessibleName("Offline health library reader")
+        self.setWindowTitle(self.tr("Health library — offline reader"))
+        self.setAccessibleName(self.tr("Offline health library reader"))
         self.library = library
         self.store = store
         self.settings, warnings = store.load()
@@ -255,9 +301,9 @@ class MainWindow(QMainWindow):
             "references": self.references_pane,
         }
         for spec in PANES:
-            dock = QDockWidget(spec.title, self)
+            dock = QDockWidget(translated(spec.title), self)
             dock.setObjectName(f"{spec.id}_dock")
-            dock.setAccessibleName(f"{spec.title} pane")
+            dock.setAccessibleName(fill(self.tr("%1 pane"), translated(spec.title)))
             # At a large text size a pane scrolls inside its dock rather than making the
             # window taller than the screen.
             holder = QScrollArea(dock)
@@ -273,7 +319,7 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
-            self.addDockWidget(spec.area, dock)
+            self.addDockWidget(self._side(spec.area), dock)
             self.docks[spec.id] = dock
         self.resizeDocks(
             [self.docks["search"], self.docks["references"]],
@@ -290,12 +336,12 @@ class MainWindow(QMainWindow):
 
     def _action(self, action_id: str, handler: Callable[[], object]) -> QAction:
         b = binding(action_id)
-        action = QAction(b.description, self)
+        action = QAction(translated(b.description), self)
         action.setObjectName(f"action_{action_id}")
         if b.scope == "window":
             action.setShortcuts([QKeySequence(k) for k in b.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{b.description} ({b.keys[0]})")
+        action.setToolTip(fill(self.tr("%1 (%2)"), translated(b.description), b.keys[0]))
         action.triggered.connect(lambda _checked=False: handler())
         self.addAction(action)
         self.actions_by_id[action_id] = action
@@ -336,13 +382,13 @@ class MainWindow(QMainWindow):
         }
         for b in KEYMAP:
             self._action(b.action, handlers[b.action])
-        self.actions_by_id["back"].setText("Back")
-        self.actions_by_id["forward"].setText("Forward")
-        self.actions_by_id["zoom_in"].setText("Larger text")
-        self.actions_by_id["zoom_out"].setText("Smaller text")
-        self.actions_by_id["zoom_reset"].setText("Normal text size")
-        self.actions_by_id["reset_view"].setText("Reset view")
-        self.actions_by_id["quit"].setText("Quit")
+        self.actions_by_id["back"].setText(self.tr("Back"))
+        self.actions_by_id["forward"].setText(self.tr("Forward"))
+        self.actions_by_id["zoom_in"].setText(self.tr("Larger text"))
+        self.actions_by_id["zoom_out"].setText(self.tr("Smaller text"))
+        self.actions_by_id["zoom_reset"].setText(self.tr("Normal text size"))
+        self.actions_by_id["reset_view"].setText(self.tr("Reset view"))
+        self.actions_by_id["quit"].setText(self.tr("Quit"))
         reading = self.actions_by_id["reading_mode"]
         reading.setText(self.tr("&Reading mode"))
         reading.setCheckable(True)
@@ -381,9 +427,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        bar.setAccessibleName("Menu bar")
+        bar.setAccessibleName(self.tr("Menu bar"))
         a = self.actions_by_id
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         a["print"].setText(self.tr("&Print or save as PDF…"))
         a["open_library"].setText(self.tr("&Open library…"))
         for key in ("open_library", "print", None, "quit"):
@@ -391,29 +437,36 @@ class MainWindow(QMainWindow):
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(a[key])
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         for key in ("zoom_in", "zoom_out", "zoom_reset"):
             view.addAction(a[key])
         view.addSeparator()
         self._font_group = self._choice_menu(
-            view, "&Font", FONT_CHOICES, self._on_font_group_triggered, "action_font_"
+            view,
+            self.tr("&Font"),
+            _translated_choices(FONT_CHOICES),
+            self._on_font_group_triggered,
+            "action_font_",
         )
         spacing_choices = [(spacing, f"{spacing:g}") for spacing in LINE_SPACING_STEPS]
         self._spacing_group = self._choice_menu(
-            view, "Line &spacing", spacing_choices, self._on_spacing_group_triggered, None
+            view, self.tr("Line &spacing"), spacing_choices, self._on_spacing_group_triggered, None
         )
-        theme_menu = view.addMenu("&Colours")
+        theme_menu = view.addMenu(self.tr("&Colours"))
         self._theme_group = self._fill_choices(
-            theme_menu, THEME_CHOICES, self._on_theme_group_triggered, "action_theme_"
+            theme_menu,
+            _translated_choices(THEME_CHOICES),
+            self._on_theme_group_triggered,
+            "action_theme_",
         )
         theme_menu.addSeparator()
         theme_menu.addAction(a["cycle_theme"])
         view.addSeparator()
         view.addAction(a["reading_mode"])
-        panes_menu = view.addMenu("&Panes")
+        panes_menu = view.addMenu(self.tr("&Panes"))
         for spec in PANES:
             toggle = self.docks[spec.id].toggleViewAction()
-            toggle.setText(f"Show {spec.title}")
+            toggle.setText(fill(self.tr("Show %1"), translated(spec.title)))
             panes_menu.addAction(toggle)
         self.toolbars_menu = view.addMenu(self.tr("&Tool bars"))
         self.toolbars_menu.setObjectName("toolbars_menu")
@@ -429,7 +482,7 @@ class MainWindow(QMainWindow):
             act.setChecked(act.data() == translations().language)
         view.addSeparator()
         view.addAction(a["reset_view"])
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(self.tr("&Go"))
         for key in (
             "back",
             "forward",
@@ -452,8 +505,8 @@ class MainWindow(QMainWindow):
         self.bookmarks.add_action = a["bookmark"]
         a["bookmark"].setText(self.tr("Bookmark this &place…"))
         bar.addMenu(self.bookmarks.menu)
-        help_menu = bar.addMenu("&Help")
-        self.actions_by_id["show_shortcuts"].setText("&Keyboard shortcuts")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.actions_by_id["show_shortcuts"].setText(self.tr("&Keyboard shortcuts"))
         help_menu.addAction(a["show_shortcuts"])
         self.menus = {
             "file": file_menu,
@@ -464,9 +517,9 @@ class MainWindow(QMainWindow):
         }
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Reading tools", self)
+        bar = QToolBar(self.tr("Reading tools"), self)
         bar.setObjectName("reading_toolbar")
-        bar.setAccessibleName("Reading tools")
+        bar.setAccessibleName(self.tr("Reading tools"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         a = self.actions_by_id
         bar.addAction(a["back"])
@@ -475,46 +528,46 @@ class MainWindow(QMainWindow):
         bar.addAction(a["zoom_out"])
         self.size_label = QLabel("100 %", self)
         self.size_label.setObjectName("text_size_label")
-        self.size_label.setAccessibleName("Text size")
+        self.size_label.setAccessibleName(self.tr("Text size"))
         bar.addWidget(self.size_label)
         bar.addAction(a["zoom_in"])
         bar.addSeparator()
         bar.addAction(a["reading_mode"])
         # Colours, font, spacing and reading aloud on a second bar: it goes to its own
         # row when one row cannot hold both (large text), instead of eliding the labels.
-        look = QToolBar("Look and read aloud", self)
+        look = QToolBar(self.tr("Look and read aloud"), self)
         look.setObjectName("look_toolbar")
-        look.setAccessibleName("Look and read aloud")
+        look.setAccessibleName(self.tr("Look and read aloud"))
         look.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.theme_combo = QComboBox(self)
         self.theme_combo.setObjectName("theme_combo")
-        self.theme_combo.setAccessibleName("Colours")
+        self.theme_combo.setAccessibleName(self.tr("Colours"))
         for theme_id, label in THEME_CHOICES:
             self.theme_combo.addItem(short_label(label), theme_id)
         self.font_combo = QComboBox(self)
         self.font_combo.setObjectName("font_combo")
-        self.font_combo.setAccessibleName("Font")
+        self.font_combo.setAccessibleName(self.tr("Font"))
         for font_id, label in FONT_CHOICES:
             self.font_combo.addItem(short_label(label), font_id)
         self.spacing_combo = QComboBox(self)
         self.spacing_combo.setObjectName("spacing_combo")
-        self.spacing_combo.setAccessibleName("Line spacing")
+        self.spacing_combo.setAccessibleName(self.tr("Line spacing"))
         for spacing in LINE_SPACING_STEPS:
-            self.spacing_combo.addItem(f"Spacing {spacing:g}", spacing)
+            self.spacing_combo.addItem(fill(self.tr("Spacing %1"), f"{spacing:g}"), spacing)
         for combo, choices in ((self.theme_combo, THEME_CHOICES), (self.font_combo, FONT_CHOICES)):
             # Short names on the bar (the combo is named "Colours" or "Font"); the menu,
             # the tooltip and a screen reader get the full name.
             for i, (_id, label) in enumerate(choices):
-                combo.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
-                combo.setItemData(i, label, Qt.ItemDataRole.AccessibleTextRole)
+                combo.setItemData(i, translated(label), Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(i, translated(label), Qt.ItemDataRole.AccessibleTextRole)
         look.addWidget(self.theme_combo)
         look.addWidget(self.font_combo)
         look.addWidget(self.spacing_combo)
         look.addSeparator()
         look.addAction(a["reset_view"])
-        speech = QToolBar("Read aloud", self)
+        speech = QToolBar(self.tr("Read aloud"), self)
         speech.setObjectName("speech_toolbar")
-        speech.setAccessibleName("Read aloud")
+        speech.setAccessibleName(self.tr("Read aloud"))
         speech.addWidget(self.read_aloud)
         for tools in (bar, look, speech):
             for action in tools.actions():
@@ -644,15 +697,15 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         status.setObjectName("status_bar")
-        status.setAccessibleName("Status")
+        status.setAccessibleName(self.tr("Status"))
         self.status_label = QLabel("", self)
         self.status_label.setObjectName("status_message")
-        self.status_label.setAccessibleName("Status message")
+        self.status_label.setAccessibleName(self.tr("Status message"))
         self.status_label.setWordWrap(True)
         status.addWidget(self.status_label, 1)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("index_progress")
-        self.progress.setAccessibleName("Search index progress")
+        self.progress.setAccessibleName(self.tr("Search index progress"))
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
         self.progress.hide()
@@ -809,7 +862,7 @@ class MainWindow(QMainWindow):
         self.bookmarks.bookmark_place(Bookmark(article.id, name, article.title, anchor, position))
 
     def _on_search_index_opened(self) -> None:
-        self.show_status("Checking the search index…", speak=False)
+        self.show_status(self.tr("Checking the search index…"), speak=False)
 
     def _on_search_index_progressed(self, progress: IndexProgress) -> None:
         text = index_progress_text(progress)
@@ -821,15 +874,16 @@ class MainWindow(QMainWindow):
             self.progress.setValue(progress.done)
         self.progress.setAccessibleDescription(text)
         self.show_status(text, speak=False)
-        self.search_pane.set_message(f"Search will be ready soon: {text}")
+        self.search_pane.set_message(fill(self.tr("Search will be ready soon: %1"), text))
 
     def _on_search_index_finished(self, ready: IndexReady) -> None:
         self.progress.hide()
-        text = "Search ready"
+        text = self.tr("Search ready")
         if ready.report is not None:
             r = ready.report
             n = r.added + r.changed + r.unchanged
-            text += f" ({n} article{'s' if n != 1 else ''} indexed in {r.seconds:.1f} s)"
+            seconds = QLocale().toString(r.seconds, "f", 1)
+            text = fill(self.tr("Search ready (%n article(s) indexed in %1 s)", "", n), seconds)
         notice = self.search.index.notice if self.search.index is not None else None
         self.show_status(f"{text}. {notice}" if notice else text)
         if not self.search_pane.query:
@@ -969,7 +1023,8 @@ class MainWindow(QMainWindow):
         if path.is_file():
             return self._load(OpenRequest(path.stem, remember=False), lambda: read_article(path))
         self.show_status(
-            f"There is no article {target!r} in the library, and no such file.", error=True
+            fill(self.tr("There is no article “%1” in the library, and no such file."), target),
+            error=True,
         )
         return False
 
@@ -991,7 +1046,7 @@ class MainWindow(QMainWindow):
             self.sections_pane.set_article(article)
             self.references_pane.set_article(article)
             self.library_pane.show_current(article.id)
-            self.setWindowTitle(f"{article.title} — Health library")
+            self.setWindowTitle(fill(self.tr("%1 — Health library"), article.title))
             if article.id != self.settings.last_article and self.library.summary(article.id):
                 self.update_settings(last_article=article.id, last_position=0, apply=False)
             self.article_opened.emit(article)
@@ -1055,7 +1110,7 @@ class MainWindow(QMainWindow):
         if self.article_view.step_citation(step) is not None:
             self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
-            self.show_status("No more citations in that direction.")
+            self.show_status(self.tr("No more citations in that direction."))
 
     # --- focus --------------------------------------------------------------------------
 
@@ -1122,11 +1177,11 @@ class MainWindow(QMainWindow):
 
     def zoom(self, step: int) -> None:
         self.update_settings(text_scale=step_scale(self.settings.text_scale, step))
-        self.show_status(f"Text size {self.settings.text_scale} %")
+        self.show_status(fill(self.tr("Text size %1 %"), self.settings.text_scale))
 
     def cycle_theme(self) -> None:
         self.update_settings(theme=next_theme_choice(self.settings.theme))
-        self.show_status(f"Colours: {self.theme.label}")
+        self.show_status(fill(self.tr("Colours: %1"), translated(self.theme.label)))
 
     def reset_view(self) -> None:
         if self.reading_mode:
@@ -1138,7 +1193,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.show()
         self.apply_settings(self.settings.with_reset_view())
-        self.show_status("The view is back to its defaults.")
+        self.show_status(self.tr("The view is back to its defaults."))
 
     def update_settings(self, *, apply: bool = True, **changes: object) -> None:
         new = replace(self.settings, **changes)  # type: ignore[arg-type]
@@ -1335,13 +1390,25 @@ class MainWindow(QMainWindow):
         if index >= 0:
             combo.setCurrentIndex(index)
 
+    @staticmethod
+    def _side(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
+        """``area`` as a right-to-left interface mirrors it: the left panes on the right."""
+        if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+            return area
+        swap = {
+            Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+        }
+        return swap.get(area, area)
+
     def _fold_panes(self, *, hide: bool) -> None:
         """All panes as tabs of one column on the left (closed when ``hide``)."""
         shown = [spec.id for spec in PANES if self.docks[spec.id].isVisible()]
         first = self.docks[PANES[0].id]
+        start = self._side(Qt.DockWidgetArea.LeftDockWidgetArea)
         for spec in PANES:
-            if self.dockWidgetArea(self.docks[spec.id]) != Qt.DockWidgetArea.LeftDockWidgetArea:
-                self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks[spec.id])
+            if self.dockWidgetArea(self.docks[spec.id]) != start:
+                self.addDockWidget(start, self.docks[spec.id])
         for spec in PANES[1:]:
             self.tabifyDockWidget(first, self.docks[spec.id])
         for spec in PANES:
@@ -1362,7 +1429,10 @@ class MainWindow(QMainWindow):
         try:
             self.store.save(self.settings)
         except OSError as exc:
-            self.show_status(f"Your settings could not be saved: {exc.strerror or exc}", error=True)
+            reason = exc.strerror or str(exc)
+            self.show_status(
+                fill(self.tr("Your settings could not be saved: %1"), reason), error=True
+            )
 
     def resume_at(self, article_id: str, position: int) -> None:
         """When ``article_id`` next opens, show it from ``position`` (a restart's place)."""

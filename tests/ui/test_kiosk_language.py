@@ -70,12 +70,17 @@ def test_language_button_switches_the_screen_and_the_keyboard(
     assert button.isVisibleTo(kiosk) and kiosk.current_page == "home"
     assert button.text() == "Español / English"
     assert "Español" in button.accessibleName()
+    assert kiosk.finish_button.text() == "Finish / clear my session"
     english = keys(kiosk)
     assert "ñ" not in {b.text() for b in kiosk.keyboard.buttons()}
     assert {"hyphen", "apostrophe"} <= set(english)
     tap(qtbot, button)
     assert translations().language == "es"
-    assert button.text() == "English / Español"
+    # the whole screen speaks Spanish now (the home page is built anew in it)
+    assert kiosk.language_button.text() == "English / Español"
+    assert kiosk.finish_button.text() == "Terminar / borrar mi sesión"
+    assert kiosk.search_box.placeholderText() == "Toque aquí y escriba unas palabras para buscar"
+    assert "Cómo usar esta pantalla" in kiosk.help_view.toPlainText()
     spanish = keys(kiosk)
     texts = {b.text() for b in kiosk.keyboard.buttons()}
     assert set("ñáéíóúü¿¡-'") <= texts

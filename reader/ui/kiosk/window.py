@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,13 +49,14 @@ from reader.core.library import Library, secondary_collections
 from reader.core.lockout import PinLockout
 from reader.core.model import Reference, SearchResults
 from reader.core.navigation import CitationRef
+from reader.core.texts import QT_TRANSLATE_NOOP, Text
 from reader.core.theme import THEMES, Theme, resolve_theme
 from reader.core.topics import browsable, by_group, letter_of
 from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleStyle, ArticleView
 from reader.ui.flow_layout import FlowLayout
-from reader.ui.i18n import follow_content_language, translations
+from reader.ui.i18n import fill, follow_content_language, translated, translations
 from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
 from reader.ui.kiosk.idle import IdleController, IdleWarning
@@ -101,8 +103,18 @@ def wrap_label(text: str, metrics: QFontMetrics, width: float) -> str:
 
 FONT_FAMILIES = {"atkinson": "Atkinson Hyperlegible", "dyslexic": "OpenDyslexic"}
 
-HELP_HTML = """\
-<h1>How to use this screen</h1>
+
+def help_html() -> str:
+    """The help page in the interface language. The document stylesheet keeps line breaks
+    (``pre-wrap``): the source's own line breaks must not reach the page, where they would
+    cut sentences."""
+    return " ".join(_help_source().split())
+
+
+def _help_source() -> str:
+    return QCoreApplication.translate(
+        "KioskWindow",
+        """<h1>How to use this screen</h1>
 <p>This screen is a library of health articles. Everything is stored here: nothing is
 sent to the internet, and nothing you read or search for is kept.</p>
 <h2>Finding an article</h2>
@@ -120,6 +132,7 @@ to see the source. Web addresses are shown as text; nothing opens outside this s
 colours; <b>Read aloud</b> reads the article (use headphones if there are some).</li>
 <li><b>Back</b> and <b>Forward</b> move between the pages you have seen; <b>Home</b> goes back
 to the start.</li>
+<li><b>Español / English</b> changes the language of the screen.</li>
 </ul>
 <h2>When you have finished</h2>
 <p>Touch <b>Finish / clear my session</b>: the screen forgets what you read and searched,
@@ -128,12 +141,8 @@ message asks whether you are still reading, and the screen clears itself if nobo
 <h2>Screen readers</h2>
 <p>With a keyboard, Tab moves between the buttons and the search box; the article text can be
 read with the arrow keys.</p>
-"""
-
-
-#: The document stylesheet keeps line breaks (``pre-wrap``): the source's own line breaks
-#: must not reach the page, where they would cut sentences.
-HELP_HTML = " ".join(HELP_HTML.split())
+""",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,12 +294,26 @@ class KioskWindow(QMainWindow):
         # Buttons wrap onto a second row rather than being cut at a large text size.
         top = FlowLayout(bar)
         top.setContentsMargins(MIN_TARGET_PX + 16, 8, MIN_TARGET_PX + 16, 8)
-        self.home_button = self._button("Home", "Home: the start screen", bar)
-        self.back_button = self._button("‹ Back", "Back", bar)
-        self.forward_button = self._button("Forward ›", "Forward", bar)
+        self.home_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Home"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Home: the start screen"),
+            bar,
+        )
+        self.back_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "‹ Back"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Back"),
+            bar,
+        )
+        self.forward_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Forward ›"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Forward"),
+            bar,
+        )
         self.finish_button = self._button(
-            "Finish / clear my session",
-            "Finish and clear my session: forget what I read and searched",
+            QT_TRANSLATE_NOOP("KioskWindow", "Finish / clear my session"),
+            QT_TRANSLATE_NOOP(
+                "KioskWindow", "Finish and clear my session: forget what I read and searched"
+            ),
             bar,
         )
         self.finish_button.setObjectName("finishSession")
@@ -304,12 +327,27 @@ class KioskWindow(QMainWindow):
         search_row.setContentsMargins(16, 8, 16, 0)
         self.search_box = QLineEdit(central)
         self.search_box.setObjectName("kioskSearch")
-        self.search_box.setAccessibleName("Search the library")
-        self.search_box.setPlaceholderText("Touch here and type a few words to search")
+        self._fixed_text(
+            self.search_box,
+            "setAccessibleName",
+            QT_TRANSLATE_NOOP("KioskWindow", "Search the library"),
+        )
+        self._fixed_text(
+            self.search_box,
+            "setPlaceholderText",
+            QT_TRANSLATE_NOOP("KioskWindow", "Touch here and type a few words to search"),
+        )
         self.search_box.setClearButtonEnabled(False)
         self.search_box.setMaxLength(200)
-        self.search_button = self._button("Search", "Search", central)
-        self.keyboard_button = self._button("Keyboard", "Show or hide the on-screen keyboard")
+        self.search_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Search"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Search"),
+            central,
+        )
+        self.keyboard_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Keyboard"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Show or hide the on-screen keyboard"),
+        )
         self.keyboard_button.setCheckable(True)
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.search_button)
@@ -338,14 +376,38 @@ class KioskWindow(QMainWindow):
         bottom.setObjectName("kioskBottomBar")
         low = FlowLayout(bottom)
         low.setContentsMargins(MIN_TARGET_PX + 16, 8, MIN_TARGET_PX + 16, 8)
-        self.smaller_button = self._button("Smaller text", "Smaller text", bottom)
-        self.larger_button = self._button("Larger text", "Larger text", bottom)
-        self.colours_button = self._button("Colours", "Change the colours", bottom)
-        self.speak_button = self._button("Read aloud", "Read the article aloud", bottom)
+        self.smaller_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Smaller text"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Smaller text"),
+            bottom,
+        )
+        self.larger_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Larger text"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Larger text"),
+            bottom,
+        )
+        self.colours_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Colours"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Change the colours"),
+            bottom,
+        )
+        self.speak_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Read aloud"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Read the article aloud"),
+            bottom,
+        )
         self.speak_button.setCheckable(True)
-        self.print_button = self._button("Print", "Print this article", bottom)
+        self.print_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Print"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Print this article"),
+            bottom,
+        )
         self.print_button.setVisible(self.config.features.printing)
-        self.help_button = self._button("Help", "How to use this screen", bottom)
+        self.help_button = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Help"),
+            QT_TRANSLATE_NOOP("KioskWindow", "How to use this screen"),
+            bottom,
+        )
         for widget in (
             self.smaller_button,
             self.larger_button,
@@ -364,7 +426,9 @@ class KioskWindow(QMainWindow):
 
         self.admin_corner = QPushButton("", central)
         self.admin_corner.setObjectName("adminCorner")
-        self.admin_corner.setAccessibleName("Staff")
+        self._fixed_text(
+            self.admin_corner, "setAccessibleName", QT_TRANSLATE_NOOP("KioskWindow", "Staff")
+        )
         self.admin_corner.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.admin_corner.setFixedSize(MIN_TARGET_PX, MIN_TARGET_PX)
         self.admin_corner.setVisible(self.config.admin.exit_possible)
@@ -409,10 +473,20 @@ class KioskWindow(QMainWindow):
         self.keyboard.raise_()
 
     def _button(self, text: str, name: str, parent: QWidget | None = None) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setAccessibleName(name)
+        button = QPushButton(parent)
+        self._fixed_text(button, "setText", text)
+        self._fixed_text(button, "setAccessibleName", name)
         button.setAutoDefault(False)
         return button
+
+    def _fixed_text(self, widget: QWidget, setter: str, text: str) -> None:
+        """``widget.setter(text)`` in the interface language, again at every change of it
+        (for texts marked with QT_TRANSLATE_NOOP; others are set as they are)."""
+        getattr(widget, setter)(translated(text))
+        if isinstance(text, Text):
+            if not hasattr(self, "_fixed"):
+                self._fixed: list[tuple[QWidget, str, Text]] = []
+            self._fixed.append((widget, setter, text))
 
     def _add_page(self, name: str, page: QWidget) -> None:
         self.pages[name] = page
@@ -424,12 +498,16 @@ class KioskWindow(QMainWindow):
         self.title.setObjectName("kioskTitle")
         self.title.setWordWrap(True)
         intro = QLabel(
-            "Touch a topic to see its articles, or search above. Nothing you read here is kept.",
+            self.tr(
+                "Touch a topic to see its articles, or search above. Nothing you read here is kept."
+            ),
             page,
         )
         intro.setWordWrap(True)
         self.home_help_button = self._button(
-            "How to use this screen", "How to use this screen", page
+            QT_TRANSLATE_NOOP("KioskWindow", "How to use this screen"),
+            QT_TRANSLATE_NOOP("KioskWindow", "How to use this screen"),
+            page,
         )
         self.home_help_button.clicked.connect(lambda: self._go(Place("help")))
         self.home_help_button.setObjectName("homeHelp")
@@ -472,8 +550,8 @@ class KioskWindow(QMainWindow):
         outer.addLayout(grid, 1)
         self.tiles: list[QPushButton] = []
         for i, (name, count) in enumerate(self._home_collections()):
-            label = f"{name}\n{count} article{'s' if count != 1 else ''}"
-            tile = self._button(label, f"{name}, {count} articles", tiles)
+            label = fill(self.tr("%1\n%n article(s)", "tile", count), name)
+            tile = self._button(label, fill(self.tr("%1, %n article(s)", "", count), name), tiles)
             tile.setObjectName("topicTile")
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             tile.setMinimumHeight(MIN_TARGET_PX * 2)
@@ -484,7 +562,8 @@ class KioskWindow(QMainWindow):
         self._tile_grids.append((grid, self.tiles))
         self._tile_columns = 2
         if not self.tiles:
-            grid.addWidget(QLabel("There are no articles on this screen yet.", tiles), 0, 0)
+            empty = QLabel(self.tr("There are no articles on this screen yet."), tiles)
+            grid.addWidget(empty, 0, 0)
         grid.setRowStretch(grid.rowCount(), 1)
         scroll.setWidget(tiles)
         _enable_kinetic_scrolling(scroll)
@@ -514,9 +593,22 @@ class KioskWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        """Every word of the window in the interface language now in use."""
-        self._name_language_button()
-        self.help_view.setHtml(HELP_HTML)
+        """Every word of the window in the interface language now in use: the fixed ones
+        set again, the home page (tiles with their counts) built anew."""
+        for widget, setter, text in getattr(self, "_fixed", []):
+            if shiboken6.isValid(widget):
+                getattr(widget, setter)(translated(text))
+        self._fixed = [f for f in getattr(self, "_fixed", []) if shiboken6.isValid(f[0])]
+        old = self.pages.get("home")
+        if old is not None:
+            showing = self.stack.currentWidget() is old
+            self._build_home()
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            if showing:
+                self.stack.setCurrentWidget(self.pages["home"])
+            self._apply_view()
+        self.help_view.setHtml(help_html())
 
     def _topic_tiles(self, parent: QWidget, outer: QVBoxLayout) -> list[QPushButton]:
         """Tiles for browsing without typing: every topic A to Z, then each group of topics
@@ -647,7 +739,7 @@ class KioskWindow(QMainWindow):
 
     def _list(self, parent: QWidget, name: str) -> QListWidget:
         view = QListWidget(parent)
-        view.setAccessibleName(name)
+        self._fixed_text(view, "setAccessibleName", name)
         view.setWordWrap(True)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -660,7 +752,7 @@ class KioskWindow(QMainWindow):
         page = _Page("collection")
         self.collection_heading = QLabel("", page)
         self.collection_heading.setObjectName("kioskTitle")
-        self.collection_list = self._list(page, "Articles")
+        self.collection_list = self._list(page, QT_TRANSLATE_NOOP("KioskWindow", "Articles"))
         self.collection_list.itemClicked.connect(self._on_article_item)
         self.collection_list.itemActivated.connect(self._on_article_item)
         page.layout_.addWidget(self.collection_heading)
@@ -671,7 +763,7 @@ class KioskWindow(QMainWindow):
         page = _Page("results")
         self.results_heading = QLabel("", page)
         self.results_heading.setWordWrap(True)
-        self.results_list = self._list(page, "Search results")
+        self.results_list = self._list(page, QT_TRANSLATE_NOOP("KioskWindow", "Search results"))
         self.results_list.itemClicked.connect(self._on_article_item)
         self.results_list.itemActivated.connect(self._on_article_item)
         page.layout_.addWidget(self.results_heading)
@@ -690,15 +782,24 @@ class KioskWindow(QMainWindow):
         refs = QVBoxLayout(self.references)
         refs.setContentsMargins(0, 8, 0, 0)
         head = QHBoxLayout()
-        heading = QLabel("Source", self.references)
+        heading = QLabel(self.references)
+        self._fixed_text(heading, "setText", QT_TRANSLATE_NOOP("KioskWindow", "Source"))
         heading.setObjectName("kioskTitle")
-        self.close_references = self._button("Close source", "Close the source", self.references)
+        self.close_references = self._button(
+            QT_TRANSLATE_NOOP("KioskWindow", "Close source"),
+            QT_TRANSLATE_NOOP("KioskWindow", "Close the source"),
+            self.references,
+        )
         self.close_references.clicked.connect(self._close_references)
         head.addWidget(heading, 1)
         head.addWidget(self.close_references)
         self.reference_text = QTextBrowser(self.references)
         self.reference_text.setObjectName("referenceText")
-        self.reference_text.setAccessibleName("Source of the statement")
+        self._fixed_text(
+            self.reference_text,
+            "setAccessibleName",
+            QT_TRANSLATE_NOOP("KioskWindow", "Source of the statement"),
+        )
         self.reference_text.setOpenLinks(False)
         self.reference_text.setOpenExternalLinks(False)
         self.reference_text.setMaximumHeight(240)
@@ -720,7 +821,11 @@ class KioskWindow(QMainWindow):
         page = _Page("help")
         self.help_view = QTextBrowser(page)
         self.help_view.setObjectName("kioskHelp")
-        self.help_view.setAccessibleName("How to use this screen")
+        self._fixed_text(
+            self.help_view,
+            "setAccessibleName",
+            QT_TRANSLATE_NOOP("KioskWindow", "How to use this screen"),
+        )
         self.help_view.setProperty(DOCUMENT_PROPERTY, True)
         self.help_view.setOpenLinks(False)
         self.help_view.setOpenExternalLinks(False)
@@ -728,7 +833,7 @@ class KioskWindow(QMainWindow):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.help_view.setHtml(HELP_HTML)
+        self.help_view.setHtml(help_html())
         _enable_kinetic_scrolling(self.help_view)
         page.layout_.addWidget(self.help_view, 1)
         self._add_page("help", page)
@@ -855,7 +960,8 @@ class KioskWindow(QMainWindow):
                 item = QListWidgetItem(summary.title)
                 item.setData(Qt.ItemDataRole.UserRole, summary.id)
                 self.collection_list.addItem(item)
-        announce(self.collection_list, f"{name}: {self.collection_list.count()} articles")
+        count = self.collection_list.count()
+        announce(self.collection_list, fill(self.tr("%1: %n article(s)", "", count), name))
 
     def _on_search_requested(self) -> None:
         query = self.search_box.text().strip()
@@ -872,12 +978,13 @@ class KioskWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole + 1, hit.section_anchor)
             self.results_list.addItem(item)
         if results.hits:
-            count = f"{results.total} result{'s' if results.total != 1 else ''}"
-            text = f"{count} for “{query}”. Touch one to read it."
+            found = self.tr("%n result(s) for “%1”. Touch one to read it.", "", results.total)
+            text = fill(found, query)
         else:
-            text = results.message or f"Nothing was found for “{query}”."
+            nothing = fill(self.tr("Nothing was found for “%1”."), query)
+            text = translated(results.message) if results.message else nothing
         if results.did_you_mean:
-            text += f" Did you mean “{results.did_you_mean}”?"
+            text = fill(self.tr("%1 Did you mean “%2”?"), text, results.did_you_mean)
         self.results_heading.setText(text)
         announce(self.results_list, text)
 
@@ -893,13 +1000,13 @@ class KioskWindow(QMainWindow):
         try:
             article = self.library.load(article_id)
         except ReaderError as exc:
-            self._say(f"This article cannot be shown: {exc}")
+            self._say(fill(self.tr("This article cannot be shown: %1"), exc))
             return False
         self._stop_speech()
         follow_content_language(self.article_view, article.meta.language)
         self.article_view.show_article(article)
         self._close_references()
-        announce(self.article_view, f"Opened {article.title}")
+        announce(self.article_view, fill(self.tr("Opened %1"), article.title))
         return True
 
     def _on_article_internal_link(self, anchor: str) -> None:
@@ -914,22 +1021,26 @@ class KioskWindow(QMainWindow):
     def _show_reference(self, reference: Reference) -> None:
         parts = [f"<p><b>[{reference.number}]</b> {escape(reference.text)}</p>"]
         if reference.doi:
-            parts.append(f"<p>DOI (to look up on your own device): {escape(reference.doi)}</p>")
+            doi = fill(self.tr("DOI (to look up on your own device): %1"), escape(reference.doi))
+            parts.append(f"<p>{doi}</p>")
         if reference.url:
-            parts.append(f"<p>Web address: {escape(reference.url)}</p>")
+            parts.append(f"<p>{fill(self.tr('Web address: %1'), escape(reference.url))}</p>")
         address = reference_address(reference) if self.config.features.qr_codes else None
         if address is not None:
             self.reference_qr.setPixmap(qr_pixmap(address, max(4, target_px(self.text_size) // 10)))
-            self.reference_qr.setAccessibleName(f"QR code of {address}, to scan with your phone")
+            qr_name = fill(self.tr("QR code of %1, to scan with your phone"), address)
+            self.reference_qr.setAccessibleName(qr_name)
             self.reference_qr.setToolTip("")
-            parts.append("<p>Scan the code with your own phone to look the source up.</p>")
+            scan = self.tr("Scan the code with your own phone to look the source up.")
+            parts.append(f"<p>{escape(scan)}</p>")
             self.reference_qr.show()
         else:
             self.reference_qr.clear()
             self.reference_qr.hide()
         self.reference_text.setHtml("".join(parts))
         self.references.show()
-        announce(self.reference_text, f"Source {reference.number}: {reference.text}")
+        spoken = fill(self.tr("Source %1: %2"), reference.number, reference.text)
+        announce(self.reference_text, spoken)
 
     def _close_references(self) -> None:
         self.references.hide()
@@ -952,14 +1063,14 @@ class KioskWindow(QMainWindow):
         index = max(0, min(len(sizes) - 1, index + direction))
         self.text_size = sizes[index]
         self._apply_view()
-        self._say(f"Text size {self.text_size} per cent")
+        self._say(fill(self.tr("Text size %1 per cent"), self.text_size))
 
     def _on_colours_clicked(self) -> None:
         ids = [t.id for t in THEMES]
         index = ids.index(self.theme_id) if self.theme_id in ids else -1
         self.theme_id = ids[(index + 1) % len(ids)]
         self._apply_view()
-        self._say(f"Colours: {self.theme.label}")
+        self._say(fill(self.tr("Colours: %1"), translated(self.theme.label)))
 
     @property
     def theme(self) -> Theme:
@@ -980,7 +1091,7 @@ class KioskWindow(QMainWindow):
             view.document().setDefaultStyleSheet(sheet)
             view.document().setDefaultFont(font)
         self.article_view.set_style(ArticleStyle(theme, font, 1.5))
-        self.help_view.setHtml(HELP_HTML)
+        self.help_view.setHtml(help_html())
         t = target_px(self.text_size)
         bar_t = target_px(min(self.text_size, BAR_MAX_SIZE))
         bars = (self.findChild(QFrame, "kioskBar"), self.findChild(QFrame, "kioskBottomBar"))
@@ -1008,7 +1119,9 @@ class KioskWindow(QMainWindow):
             return
         if self.article_view.article is None or not self.speech.available:
             self._set_speak_checked(False)
-            self._say(self.speech.availability.reason or "Open an article to read it aloud.")
+            self._say(
+                self.speech.availability.reason or self.tr("Open an article to read it aloud.")
+            )
             return
         self.speech.set_rate(self.speech_rate)
         language = self.article_view.article.meta.language  # the voice of the article's language
@@ -1035,7 +1148,7 @@ class KioskWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
         if QPrinterInfo.defaultPrinter().isNull():
-            self._say("No printer is set up for this screen.")
+            self._say(self.tr("No printer is set up for this screen."))
             return
         from reader.ui.printing import Handout, print_handout
 
@@ -1043,7 +1156,7 @@ class KioskWindow(QMainWindow):
         # at the screen's text size; never a dialog.
         printer = QPrinter(QPrinterInfo.defaultPrinter())
         print_handout(Handout(article, text_scale=self.text_size), printer)
-        self._say(f"Printing {article.title}. Please collect it from the printer.")
+        self._say(fill(self.tr("Printing %1. Please collect it from the printer."), article.title))
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
