@@ -885,7 +885,9 @@ class MainWindow(QMainWindow):
             seconds = QLocale().toString(r.seconds, "f", 1)
             text = fill(self.tr("Search ready (%n article(s) indexed in %1 s)", "", n), seconds)
         notice = self.search.index.notice if self.search.index is not None else None
-        self.show_status(f"{text}. {notice}" if notice else text)
+        if notice:
+            text = fill(self.tr("%1. %2"), text, translated(notice))
+        self.show_status(text)
         if not self.search_pane.query:
             self.search_pane.set_message("")
 
