@@ -27,6 +27,7 @@ from reader.core.errors import SettingsError
 from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.paths import user_cache_dir, user_config_dir, user_data_dir
 from reader.core.settings import FONT_CHOICES, SCALE_STEPS
+from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.core.theme import theme_ids
 
 #: Inclusive limits for the deployment's values (seconds unless said).
@@ -78,7 +79,7 @@ class DisplayDefaults:
 
 @dataclass(frozen=True, slots=True)
 class HomeScreen:
-    title: str = "Health library"
+    title: str = QT_TRANSLATE_NOOP("KioskWindow", "Health library")  # a configured one stays
     #: Collections shown as tiles, in this order; empty means every collection.
     collections: tuple[str, ...] = ()
 

@@ -714,6 +714,10 @@ se puede leer con las flechas.&lt;/p&gt;
         <source>The screen has been cleared for the next person.</source>
         <translation>La pantalla se ha borrado para la próxima persona.</translation>
     </message>
+    <message>
+        <source>Health library</source>
+        <translation>Biblioteca de salud</translation>
+    </message>
 </context>
 <context>
     <name>Library</name>

@@ -246,7 +246,7 @@ class KioskWindow(QMainWindow):
         self.library = library
         self.config = config
         self.setObjectName("kioskWindow")
-        self.setWindowTitle(config.home.title)
+        self.setWindowTitle(translated(config.home.title))
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAcceptDrops(False)
         self.text_size = config.display.text_size
@@ -494,7 +494,7 @@ class KioskWindow(QMainWindow):
 
     def _build_home(self) -> None:
         page = _Page("home")
-        self.title = QLabel(self.config.home.title, page)
+        self.title = QLabel(translated(self.config.home.title), page)
         self.title.setObjectName("kioskTitle")
         self.title.setWordWrap(True)
         intro = QLabel(
