@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>ArticleLoader</name>
+    <message>
+        <source>The article could not be opened (%1).</source>
+        <translation>No se pudo abrir el artículo (%1).</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>Article</source>
@@ -735,6 +742,13 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>Open library</source>
         <translation>Abrir biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryLoader</name>
+    <message>
+        <source>The library could not be listed (%1).</source>
+        <translation>No se pudo leer la lista de la biblioteca (%1).</translation>
     </message>
 </context>
 <context>
@@ -1554,8 +1568,24 @@ se puede leer con las flechas.&lt;/p&gt;
 <context>
     <name>SearchService</name>
     <message>
+        <source>The search index could not be opened (%1).</source>
+        <translation>No se pudo abrir el índice de búsqueda (%1).</translation>
+    </message>
+    <message>
+        <source>The search index could not be built (the indexer did not start).</source>
+        <translation>No se pudo crear el índice de búsqueda (el indexador no arrancó).</translation>
+    </message>
+    <message>
+        <source>The search index could not be built (the indexer stopped, code %1).</source>
+        <translation>No se pudo crear el índice de búsqueda (el indexador se detuvo, código %1).</translation>
+    </message>
+    <message>
         <source>The search index is being prepared; your results will appear here by themselves as soon as it is ready.</source>
         <translation>El índice de búsqueda se está preparando; sus resultados aparecerán aquí solos en cuanto esté listo.</translation>
+    </message>
+    <message>
+        <source>The search failed (%1).</source>
+        <translation>La búsqueda falló (%1).</translation>
     </message>
 </context>
 <context>

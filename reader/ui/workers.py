@@ -37,7 +37,7 @@ from reader.core.index_wire import IndexerOutcome, decode_line
 from reader.core.library import Library
 from reader.core.model import Article, IndexProgress, IndexReport, SearchResults
 from reader.core.search import SearchIndex
-from reader.ui.i18n import translations
+from reader.ui.i18n import fill, translations
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,10 @@ class LibraryLoader(QObject):
             return
         except Exception as exc:  # a worker must never take the window down with it
             log.exception("listing the library failed")
-            s.failed.emit(f"The library could not be listed ({type(exc).__name__}).")
+            failed = QCoreApplication.translate(
+                "LibraryLoader", "The library could not be listed (%1)."
+            )
+            s.failed.emit(fill(failed, type(exc).__name__))
             return
         finally:
             gc.enable()
@@ -211,7 +214,12 @@ class ArticleLoader(QObject):
                 result = ArticleLoaded(request, None, str(exc), ticket)
             except Exception as exc:  # a worker must never take the window down with it
                 log.exception("reading an article failed")
-                message = f"The article could not be opened ({type(exc).__name__})."
+                message = fill(
+                    QCoreApplication.translate(
+                        "ArticleLoader", "The article could not be opened (%1)."
+                    ),
+                    type(exc).__name__,
+                )
                 result = ArticleLoaded(request, None, message, ticket)
             box.append(result)
             ready.set()
@@ -310,7 +318,10 @@ class SearchService(QObject):
             s.index_failed.emit(str(exc))
         except Exception as exc:  # a worker must never take the window down with it
             log.exception("opening the search index failed")
-            s.index_failed.emit(f"The search index could not be opened ({type(exc).__name__}).")
+            failed = QCoreApplication.translate(
+                "SearchService", "The search index could not be opened (%1)."
+            )
+            s.index_failed.emit(fill(failed, type(exc).__name__))
         finally:
             gc.enable()
 
@@ -393,7 +404,9 @@ class SearchService(QObject):
         self._process.deleteLater()
         self._process = None
         self._on_signals_index_failed(
-            "The search index could not be built (the indexer did not start)."
+            QCoreApplication.translate(
+                "SearchService", "The search index could not be built (the indexer did not start)."
+            )
         )
 
     def _on_process_finished(self, code: int, status: QProcess.ExitStatus) -> None:
@@ -410,9 +423,11 @@ class SearchService(QObject):
             self._on_signals_index_failed(outcome.failure)
         elif outcome.report is None or status != QProcess.ExitStatus.NormalExit:
             log.warning("the indexing process stopped (code %s, %s)", code, status)
-            self._on_signals_index_failed(
-                f"The search index could not be built (the indexer stopped, code {code})."
+            stopped = QCoreApplication.translate(
+                "SearchService",
+                "The search index could not be built (the indexer stopped, code %1).",
             )
+            self._on_signals_index_failed(fill(stopped, code))
         else:
             report, notice, temporary = outcome.report, outcome.notice, outcome.temporary
             self._index_pool.start(_Task(lambda: self._open(report, notice, temporary)))
@@ -465,7 +480,8 @@ class SearchService(QObject):
                 s.search_failed.emit(str(exc))
             except Exception as exc:
                 log.exception("search failed")
-                s.search_failed.emit(f"The search failed ({type(exc).__name__}).")
+                failed = QCoreApplication.translate("SearchService", "The search failed (%1).")
+                s.search_failed.emit(fill(failed, type(exc).__name__))
 
         self._search_pool.start(_Task(work))
 
