@@ -19,6 +19,8 @@ DEB_PACKAGES=(
   appstream            # appstreamcli validate: the AppStream metainfo test
   systemd              # systemd-analyze verify: the kiosk's systemd unit test (9.4 MiB)
   openbox              # a small window manager: the kiosk layout test under a real one (1.9 MiB)
+  orca speech-dispatcher espeak-ng speech-dispatcher-espeak-ng  # tests/a11y: real Orca speech
+  xdotool x11-utils    # tests/a11y: X tools beside the speech tests
 )
 
 missing=()

@@ -205,6 +205,12 @@ KEYMAP: tuple[Binding, ...] = (
         QT_TRANSLATE_NOOP("keymap", "Application"),
     ),
     Binding(
+        "open_menu_bar",
+        ("F10",),
+        QT_TRANSLATE_NOOP("keymap", "Open the menu bar"),
+        QT_TRANSLATE_NOOP("keymap", "Application"),
+    ),
+    Binding(
         "quit",
         ("Ctrl+Q",),
         QT_TRANSLATE_NOOP("keymap", "Quit the reader"),

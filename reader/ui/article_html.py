@@ -12,6 +12,7 @@ returned with the HTML so the view can map a claim span onto document positions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -35,6 +36,13 @@ class _Plurals(QObject):
 
     def articles(self, n: int) -> str:
         return self.tr("%n article(s)", "", n)
+
+
+MARKER_LEAD = "\u200a"
+_OWN_NOTE_LABEL = re.compile(r"\s*(?:please\s+)?note\s*:\s*", re.IGNORECASE)
+#: A thematic break. Not ``<hr />``: that is an empty block, and a screen reader's
+#: Say All that reaches an empty line sends speech nothing to say and waits forever.
+RULE_HTML = '<p align="center" class="muted">\u2042</p>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +153,9 @@ def _runs_html(
                     markers.append(Marker(href, where[0], where[1], offset, label))
             else:
                 href = f"ref:{run.target or ''}"
-            out.append(f'<a href="{escape(href)}">{label}</a>')
+            # A hair space starts the link: a sentence that ends just before the marker
+            # then ends before it, so reading by sentence keeps "[1]" whole.
+            out.append(f'<a href="{escape(href)}">{MARKER_LEAD}{label}</a>')
             continue
         text = run.text
         end = offset + len(text)
@@ -226,13 +236,16 @@ def _meta_html(article: Article) -> list[str]:
         parts.append(f'<p class="muted">{row}</p>')
     if m.disclaimer:
         label = QCoreApplication.translate("ArticleHtml", "Please note:")
-        note = fill("%1 %2", f"<b>{escape(label)}</b>", escape(m.disclaimer))  # notr
+        # The label once: a disclaimer that starts with its own "Note:" keeps the rest.
+        said = _OWN_NOTE_LABEL.match(m.disclaimer)
+        disclaimer = m.disclaimer[said.end() :] if said else m.disclaimer
+        note = fill("%1 %2", f"<b>{escape(label)}</b>", escape(disclaimer))  # notr
         parts.append(f"<p>{note}</p>")
     if m.abstract:
         label = QCoreApplication.translate("ArticleHtml", "Abstract.")
         abstract = fill("%1 %2", f"<b>{escape(label)}</b>", escape(m.abstract))  # notr
         parts.append(f"<p>{abstract}</p>")
-    parts.append("<hr />")
+    parts.append(RULE_HTML)
     return parts
 
 
@@ -350,7 +363,7 @@ def _section_html(
             if tables is not None:  # as a table, to know whether it fits the width
                 tables.append(_table_html(block, numbers) if linear_tables else html)
         elif kind is BlockKind.RULE:
-            out.append("<hr />")
+            out.append(RULE_HTML)
     close_list()
     return out
 

@@ -34,6 +34,7 @@ from reader.core.keymap import KEYMAP, keys_for
 from reader.core.model import Article, FlaggedClaim
 from reader.core.navigation import CitationRef, Location
 from reader.core.theme import LIGHT, Theme
+from reader.ui.accessibility import DOCUMENT_PROPERTY, citation_link_name, say_in_place
 from reader.ui.article_html import (
     DocumentColours,
     Marker,
@@ -77,7 +78,7 @@ class ArticleView(QTextBrowser):
         self.setAccessibleDescription(
             self.tr("The article text. Citation numbers are links to the references.")
         )
-        self.setProperty("reader_document", True)
+        self.setProperty(DOCUMENT_PROPERTY, True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(
@@ -112,7 +113,9 @@ class ArticleView(QTextBrowser):
         self._reflow_timer.setSingleShot(True)
         self._reflow_timer.setInterval(60)
         self._reflow_timer.timeout.connect(self._on_reflow_timer_timeout)
+        self._spoken_marker = ""
         self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.cursorPositionChanged.connect(self._on_self_cursor_position_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
 
@@ -612,7 +615,48 @@ class ArticleView(QTextBrowser):
             return None
         anchor = next(a for a, p in self._heading_positions if p == target)
         self.scroll_to_section(anchor)
+        self.say_heading_at(target)
         return anchor
+
+    def say_heading_at(self, position: int) -> None:
+        """Tell a screen reader the heading at ``position``: "heading level 2, Title"."""
+        block = self.document().findBlock(position)
+        level = block.blockFormat().headingLevel()
+        if level > 0:
+            self.say(fill(self.tr("heading level %1, %2"), level, block.text().strip()))
+
+    def say_section(self, anchor: str | None) -> None:
+        """Tell a screen reader where an opened article starts: its section's heading,
+        else the article's title."""
+        position = self.section_position(anchor) if anchor else None
+        if position is not None:
+            self.say_heading_at(position)
+        elif self._article is not None:
+            self.say(fill(self.tr("Article: %1"), self._article.title))
+
+    def say_claim(self) -> None:
+        """Tell a screen reader the highlighted claim sentence (back from a reference)."""
+        claim = self.highlighted_claim()
+        if claim:
+            self.say(claim)
+
+    def say(self, text: str) -> None:
+        """Have a screen reader say ``text`` about the article (which has the focus)."""
+        say_in_place(self, text)
+
+    def _on_self_cursor_position_changed(self) -> None:
+        """A citation marker selected (next citation, Tab) is spoken with its reference."""
+        cursor = self.textCursor()
+        href = ""
+        if cursor.hasSelection():
+            span = _Span(cursor.selectionStart(), cursor.selectionEnd())
+            href = next((h for h, s in self._marker_spans.items() if s == span), "")
+        if href == self._spoken_marker:
+            return
+        self._spoken_marker = href
+        name = citation_link_name(self._article, href) if href else None
+        if name:
+            self.say(name)
 
     def step_citation(self, step: int) -> int | None:
         """Select the next (+1) or previous (-1) citation marker after the caret."""

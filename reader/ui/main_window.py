@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
             "find_next": lambda: self.find_in_article(1),
             "find_previous": lambda: self.find_in_article(-1),
             "reading_mode": self.toggle_reading_mode,
+            "open_menu_bar": self.open_menu_bar,
             "quit": self.close,
         }
         for b in KEYMAP:
@@ -705,6 +706,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.status_label, 1)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("index_progress")
+        self._progress_step = -1
         self.progress.setAccessibleName(self.tr("Search index progress"))
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
@@ -764,6 +766,7 @@ class MainWindow(QMainWindow):
     def _on_search_open_requested(self, request: OpenRequest) -> None:
         self.open_article(request)
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.article_view.say_section(request.section_anchor)
 
     def _on_search_search_requested(self, query: str) -> None:
         self.search.search(query)
@@ -817,6 +820,7 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
         self.article_view.select_claim(ordinal)
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.article_view.say_claim()
 
     def _on_references_reference_selected(self, ref: Reference) -> None:
         log.debug("reference %s selected", ref.number)
@@ -869,6 +873,12 @@ class MainWindow(QMainWindow):
         if text is None:
             return
         if progress.phase is IndexPhase.INDEXING and progress.total:
+            # Every 5 %, not every article: each change is an event a screen reader
+            # must process, and hundreds of them leave it behind the keys for seconds.
+            step = progress.done * 20 // progress.total
+            if step == self._progress_step and progress.done < progress.total:
+                return
+            self._progress_step = step
             self.progress.show()
             self.progress.setMaximum(progress.total)
             self.progress.setValue(progress.done)
@@ -1074,6 +1084,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if location.citation is not None:
+            self.article_view.say_claim()
 
     def go_back(self) -> None:
         target = self.history.back(self.article_view.location())
@@ -1098,6 +1110,7 @@ class MainWindow(QMainWindow):
             return
         self.article_view.select_claim(ordinal)
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.article_view.say_claim()
 
     def _update_history_actions(self) -> None:
         if "back" in self.actions_by_id:
@@ -1105,13 +1118,13 @@ class MainWindow(QMainWindow):
             self.actions_by_id["forward"].setEnabled(self.history.can_go_forward)
 
     def _step_section(self, step: int) -> None:
-        if self.article_view.step_section(step) is not None:
-            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # Focus first, so that the screen reader hears the heading as news of the article.
+        self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.article_view.step_section(step)
 
     def _step_citation(self, step: int) -> None:
-        if self.article_view.step_citation(step) is not None:
-            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
+        self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.article_view.step_citation(step) is None:
             self.show_status(self.tr("No more citations in that direction."))
 
     # --- focus --------------------------------------------------------------------------
@@ -1522,6 +1535,14 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.printed.connect(self.show_status)
         dialog.open()
+
+    def open_menu_bar(self) -> None:
+        """F10: the first menu opens, its first item has the focus (and is spoken)."""
+        bar = self.menuBar()
+        first = next((a for a in bar.actions() if a.isVisible() and a.isEnabled()), None)
+        if first is not None:
+            bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            bar.setActiveAction(first)
 
     def show_shortcuts(self) -> None:
         """Help -> Keyboard shortcuts: the key map as a table."""

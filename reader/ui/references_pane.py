@@ -312,6 +312,9 @@ class ReferencesPane(QWidget):
             )
             item.setToolTip(c.claim)
             self.cited_in.addItem(item)
+        if citations:
+            # Tab into the list lands on (and a screen reader speaks) its first claim.
+            self.cited_in.setCurrentRow(0)
         address = reference_address(ref)
         self.address.setText(address or "")
         self.address.setCursorPosition(0)

@@ -20,7 +20,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -206,6 +212,7 @@ class SearchPane(QWidget):
             )
         )
         self.box.setClearButtonEnabled(True)
+        self.box.installEventFilter(self)
 
         self.status = QLabel("", self)
         self.status.setObjectName("search_status")
@@ -428,6 +435,21 @@ class SearchPane(QWidget):
         self.set_query(str(self.broader.property("query") or ""))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Down in the box goes to the results, as its description says.
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.results.topLevelItemCount()
+        ):
+            self._timer.stop()
+            first = self.results.topLevelItem(0)
+            if self.results.currentItem() is None and first is not None:
+                self.results.setCurrentItem(first)
+            self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
         # Wrapped entries change height with the pane's width: lay them out again.
         if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
             self.results.doItemsLayout()

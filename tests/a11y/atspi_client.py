@@ -3,11 +3,10 @@
 Runs on Debian's /usr/bin/python3 (pyatspi), never on the project's virtualenv.
 Usage: atspi_client.py COMMAND --pid PID [ARGS]
   tree                     the app's accessible tree
-  press-link INDEX         perform the press action of the document's INDEX-th link;
-                           report where focus lands and what was announced
   type-search TEXT         type TEXT into the search box through EditableText; wait
                            for an announcement matching --expect; report events and items
-  focus-document           make the document's text caret the focus (grab focus)
+  focus-document           make the article's text the focus (grab focus)
+  read-text                the article read as Orca reads it, at --offsets
 """
 
 from __future__ import annotations
@@ -195,46 +194,11 @@ def cmd_tree(app: object, args: argparse.Namespace) -> dict[str, object]:
 
 
 def _document(app: object) -> object:
-    doc = find(app, "document frame")
-    if doc is None:
-        raise LookupError("the app has no 'document frame' object")
-    return doc
-
-
-def cmd_press_link(app: object, args: argparse.Namespace) -> dict[str, object]:
-    doc = _document(app)
-    links = [n for n in iter_tree(doc) if n.getRoleName() == "link"]
-    if len(links) <= args.index:
-        raise LookupError(f"the document has {len(links)} links, not {args.index + 1}")
-    link = links[args.index]
-    action = link.queryAction()
-    names = [action.getName(i) for i in range(action.nActions)]
-    listener = Listener(EVENT_KINDS)
-    before = focused_object(app)
-    action.doAction(names.index("press") if "press" in names else 0)
-
-    def moved() -> bool:
-        focus_events = [
-            e for e in listener.events if e["type"].startswith(("focus", "object:state"))
-        ]
-        announced = [e for e in listener.events if e["type"] == "object:announcement"]
-        return bool(focus_events) and bool(announced)
-
-    listener.pump(moved, args.wait)
-    listener.close()
-    target = find(app, "list", args.target) if args.target else None
-    items = []
-    if target is not None:
-        items = [describe(target.getChildAtIndex(i)) for i in range(min(target.childCount, 50))]
-    return {
-        "link": describe(link),
-        "actions": names,
-        "focused_before": before,
-        "focused": focused_object(app),
-        "target": describe(target) if target is not None else None,
-        "target_items": items,
-        "events": listener.events,
-    }
+    """The article: the object named "Article…" that carries the Text interface."""
+    for node in iter_tree(app):
+        if (node.name or "").startswith("Article") and "Text" in pyatspi.listInterfaces(node):
+            return node
+    raise LookupError("the app has no text object named 'Article…'")
 
 
 def _search_box(app: object) -> object:
@@ -351,26 +315,31 @@ def cmd_focus_document(app: object, args: argparse.Namespace) -> dict[str, objec
 
 
 def cmd_read_text(app: object, args: argparse.Namespace) -> dict[str, object]:
-    """Read the document as Orca does: caret, the line and sentence at it, attributes."""
+    """Read the article as Orca does at each of --offsets: the line, word and sentence
+    there and the attribute run Orca splits the line by; and its selections."""
     doc = _document(app)
     text = doc.queryText()
-    if args.offset >= 0:
-        text.setCaretOffset(args.offset)
-    caret = text.caretOffset
-    line = text.getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_LINE_START)
-    sentence = text.getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_SENTENCE_START)
-    word = text.getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_WORD_START)
-    attrs = text.getAttributeRun(caret, False)
-    paragraphs = [n for n in iter_tree(doc) if n.getRoleName() == "paragraph"]
-    first = paragraphs[0].queryText() if paragraphs else None
+    samples = []
+    for offset in [int(o) for o in args.offsets.split(",")]:
+        line = text.getTextAtOffset(offset, pyatspi.TEXT_BOUNDARY_LINE_START)
+        word = text.getTextAtOffset(offset, pyatspi.TEXT_BOUNDARY_WORD_START)
+        attrs = text.getAttributeRun(offset, False)
+        samples.append(
+            {
+                "offset": offset,
+                "line": [line[0], line[1], line[2]],
+                "word": [word[0], word[1], word[2]],
+                "attribute_run": [dict(a.split(":", 1) for a in attrs[0]), attrs[1], attrs[2]],
+            }
+        )
+    selections = [list(text.getSelection(i)) for i in range(text.getNSelections())]
     return {
+        "document": describe(doc),
         "count": text.characterCount,
-        "caret": caret,
-        "line": [line[0], line[1], line[2]] if hasattr(line, "__getitem__") else str(line),
-        "sentence": list(sentence),
-        "word": list(word),
-        "attribute_run": [list(attrs[0]) if attrs[0] else [], attrs[1], attrs[2]],
-        "first_paragraph": first.getText(0, -1) if first else None,
+        "caret": text.caretOffset,
+        "text": text.getText(0, -1),
+        "samples": samples,
+        "selections": selections,
     }
 
 
@@ -378,25 +347,21 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
         "command",
-        choices=["tree", "press-link", "type-search", "find", "focus-document", "read-text"],
+        choices=["tree", "type-search", "find", "focus-document", "read-text"],
     )
     parser.add_argument("rest", nargs="*")
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--wait", type=float, default=5.0)
-    parser.add_argument("--offset", type=int, default=-1)
-    parser.add_argument("--target", default="", help="press-link: the list focus should reach")
+    parser.add_argument("--offsets", default="0", help="read-text: offsets, comma-separated")
     parser.add_argument("--expect", default=".", help="type-search: announcement to wait for")
     parser.add_argument("--find-timeout", type=float, default=15.0)
     args = parser.parse_intermixed_args()
     try:
-        if args.command == "press-link":
-            args.index = int(args.rest[0]) if args.rest else 0
         if args.command in ("type-search", "find"):
             args.text = " ".join(args.rest)
         app = find_app(args.pid, args.find_timeout)
         handler = {
             "tree": cmd_tree,
-            "press-link": cmd_press_link,
             "type-search": cmd_type_search,
             "find": cmd_find_in_article,
             "focus-document": cmd_focus_document,

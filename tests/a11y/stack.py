@@ -118,6 +118,10 @@ class A11yStack:
                 "-nolisten",
                 "tcp",
                 "-noreset",
+                # No auto-repeat: on a loaded machine a key's release can come late,
+                # and a repeated key would be a second key press.
+                "-ardelay",
+                "60000",
             ],
             base,
             pass_fds=(write_fd,),

@@ -87,30 +87,27 @@ def test_every_focusable_object_has_a_name_and_a_fitting_role(tree: dict[str, An
     assert odd == [], "focusable objects in a role a screen reader cannot act on"
 
 
-def test_article_is_a_document_of_headings_with_levels_and_citation_links(
-    tree: dict[str, Any], seed: Article
+def test_article_is_one_text_a_screen_reader_can_read_line_by_line(
+    reader: RunningApp, tree: dict[str, Any], seed: Article
 ) -> None:
-    docs = [n for n in walk(tree) if n["role"] == "document frame"]
-    assert len(docs) == 1, "the article view is not exposed as one document"
-    doc = docs[0]
-    assert seed.title in doc["name"]
-    assert "Text" in doc["interfaces"]
-    headings = [
-        (n["name"], int(n.get("attributes", {}).get("level", 0)))
-        for n in walk(doc)
-        if n["role"] == "heading"
-    ]
-    expected = [(s.heading, s.level) for s in seed.headed_sections]
-    assert headings[0] == (seed.title, 1)
-    assert [h for h in headings if h[0] != seed.title] == expected
-    links = [n for n in walk(doc) if n["role"] == "link"]
-    cited = [n for n in links if n["name"].startswith("Reference ")]
-    assert len(cited) == len(seed.citations)
-    first = seed.reference(seed.citations[0].reference_key)
-    assert first is not None
-    assert cited[0]["name"].startswith(f"Reference {first.number}: Cornell University")
-    assert all("Action" in n["interfaces"] for n in cited)
-    assert all("Text" in n["interfaces"] for n in walk(doc) if n["role"] == "paragraph")
+    articles = [n for n in walk(tree) if n["name"].startswith("Article")]
+    assert len(articles) == 1, [(n["role"], n["name"]) for n in articles]
+    assert seed.title in articles[0]["name"]
+    assert "Text" in articles[0]["interfaces"]
+    answer = reader.client("read-text", "--offsets", "0,1,60,400,2000")
+    text = answer["text"]
+    assert text.startswith(seed.title)
+    assert all(s.heading in text for s in seed.headed_sections)
+    assert "[1]" in text
+    for sample in answer["samples"]:
+        start, end = sample["attribute_run"][1:]
+        # An empty or inverted run here is what made every Down silent in Orca.
+        assert start <= sample["offset"] < end, sample
+        line, line_start, line_end = sample["line"]
+        assert line.strip() and line_start <= sample["offset"] < line_end, sample
+    # No selection at start; never offsets outside the text (what froze Orca).
+    for start, end in answer["selections"]:
+        assert 0 <= start <= end <= answer["count"]
 
 
 def test_typing_in_the_search_box_announces_the_count_and_finds_the_seed(
@@ -126,21 +123,3 @@ def test_typing_in_the_search_box_announces_the_count_and_finds_the_seed(
     assert answer["box"]["name"] == "Search the library"
     items = [i["name"] for i in answer["items"] if i["role"] in RESULT_ROLES]
     assert any(seed.title in name for name in items), items
-
-
-def test_pressing_a_citation_link_moves_focus_to_its_reference(
-    reader: RunningApp, tree: dict[str, Any], seed: Article
-) -> None:
-    answer = reader.client("press-link", "0", "--target", "References")
-    assert answer["link"]["name"].startswith("Reference 1")
-    references = answer["target"]
-    assert references is not None, "no list named References"
-    assert "focused" in references["states"], "the References list did not get the focus"
-    current = [i["name"] for i in answer["target_items"] if "selected" in i["states"]]
-    assert len(current) == 1 and current[0].startswith("Reference 1 of"), current
-    announced = [e for e in answer["events"] if e["type"] == "object:announcement"]
-    assert announced, "the reference was not announced"
-    assert announced[-1]["text"].startswith(f"Reference 1 of {len(seed.references)}, Cornell")
-    assert announced[-1]["detail1"] == 2  # assertive: the user asked to go there
-    focus_sources = [e["source_name"] for e in answer["events"] if e["type"] == "focus:"]
-    assert focus_sources[-1:] == ["References"]

@@ -1,154 +1,124 @@
-"""The article document as assistive technology sees it, checked in process (offscreen)."""
+"""What assistive technology gets from the article and the status, checked in process."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import read_article
+from reader.core.model import Article
 from reader.ui import accessibility
 from reader.ui.accessibility import (
-    DocumentAccessible,
+    LiveRegion,
     announce,
     announcer,
     citation_link_name,
-    document_accessible,
+    say_in_place,
     unnamed_focusable_widgets,
 )
+from reader.ui.article_view import ArticleView
 
-HTML = """
-<h1>Vitamin B-12</h1>
-<p>Breastfeeding has long been touted. It is well known.</p>
-<h2>New Research Findings</h2>
-<p>Cornell found a correlation.<a href="cite:0" title="Reference 1: Cornell University, 2021">[1]</a>
-The study followed 68 pairs.</p>
-<h3>Deficiency</h3>
-<p>A review by WHO.<a href="cite:1">[2]</a></p>
-"""
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "ui_library" / "womens-health"
 
 
 @pytest.fixture
-def browser(qtbot: QtBot) -> QTextBrowser:
+def article() -> Article:
+    return read_article(FIXTURE / "vitamin-b12-breast-milk.md")
+
+
+@pytest.fixture
+def view(qtbot: QtBot, article: Article) -> ArticleView:
     accessibility.install()
-    view = QTextBrowser()
-    view.setProperty(accessibility.DOCUMENT_PROPERTY, True)
-    view.setOpenLinks(False)
-    view.setHtml(HTML)
+    view = ArticleView()
     qtbot.addWidget(view)
+    view.resize(700, 500)
     view.show()
+    view.show_article(article)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
     return view
 
 
-def _doc(browser: QTextBrowser) -> DocumentAccessible:
-    doc = document_accessible(browser)
-    assert doc is not None, "the factory did not give the browser a document interface"
-    return doc
+def _iface(widget: QWidget) -> QAccessibleInterface:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    assert iface is not None and iface.isValid()
+    return iface
 
 
-def _walk(iface: QAccessibleInterface) -> list[QAccessibleInterface]:
-    out = [iface]
-    for i in range(iface.childCount()):
-        child = iface.child(i)
-        assert child is not None
-        assert child.parent() is iface or child.parent() is not None
-        out.extend(_walk(child))
-    return out
-
-
-def test_browser_is_a_document_with_headings_and_levels(browser: QTextBrowser) -> None:
-    doc = _doc(browser)
-    assert doc.role() == QAccessible.Role.Document
-    headings = [
-        (
-            n.text(QAccessible.Text.Name),
-            n.attributesInterface().attributeValue(QAccessible.Attribute.Level),
-        )
-        for n in _walk(doc)
-        if n.role() == QAccessible.Role.Heading
-    ]
-    assert headings == [("Vitamin B-12", 1), ("New Research Findings", 2), ("Deficiency", 3)]
-
-
-def test_citation_markers_are_named_links(browser: QTextBrowser) -> None:
-    links = [n for n in _walk(_doc(browser)) if n.role() == QAccessible.Role.Link]
-    names = [n.text(QAccessible.Text.Name) for n in links]
-    assert names == ["Reference 1: Cornell University, 2021", "[2]"]
-    assert links[0].parent().role() == QAccessible.Role.Paragraph
-    assert "Press" in links[0].actionInterface().actionNames()
-
-
-def test_link_press_action_activates_the_link(browser: QTextBrowser, qtbot: QtBot) -> None:
-    link = next(n for n in _walk(_doc(browser)) if n.role() == QAccessible.Role.Link)
-    with qtbot.waitSignal(browser.anchorClicked) as blocker:
-        link.actionInterface().doAction(link.actionInterface().pressAction())
-    assert blocker.args == [QUrl("cite:0")]
-
-
-def test_text_interfaces_follow_the_caret(browser: QTextBrowser) -> None:
-    doc = _doc(browser)
-    text = doc.textInterface()
+def test_the_article_keeps_qt_own_text_interface(view: ArticleView, article: Article) -> None:
+    iface = _iface(view)
+    # Qt's C++ interface, not one made in Python: its attribute runs and selections are
+    # what a screen reader reads lines and selections from.
+    assert type(iface).__module__.startswith("PySide6"), type(iface)
+    text = iface.textInterface()
     assert text is not None
-    assert text.text(0, 12) == "Vitamin B-12"
-    assert text.characterCount() == len(browser.toPlainText())
-    paragraph = doc.child(1)
-    assert paragraph is not None and paragraph.role() == QAccessible.Role.Paragraph
-    ptext = paragraph.textInterface()
-    assert ptext.text(0, ptext.characterCount()).startswith("Breastfeeding has long")
-    ptext.setCursorPosition(5)
-    assert browser.textCursor().position() == paragraph.block.start + 5  # type: ignore[attr-defined]
-    assert text.cursorPosition() == browser.textCursor().position()
-    assert ptext.cursorPosition() == 5
-    heading = doc.child(0)
-    assert heading is not None and heading.textInterface().cursorPosition() == -1
+    whole = text.text(0, text.characterCount())
+    assert whole.startswith(article.title)
+    assert all(s.heading in whole for s in article.headed_sections)
+    assert iface.text(QAccessible.Text.Name) == f"Article: {article.title}"
 
 
-def test_children_are_rebuilt_when_the_document_changes(browser: QTextBrowser) -> None:
-    doc = _doc(browser)
-    assert doc.childCount() == 6
-    browser.setHtml("<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
-    assert doc.childCount() == 2
-    assert doc.child(0).text(QAccessible.Text.Name) == "Only"
-    assert [n.text(QAccessible.Text.Name) for n in doc.links] == ["[1]"]
+def test_next_section_says_the_heading_and_its_level(view: ArticleView, article: Article) -> None:
+    heard: list[str] = []
+    announcer().announced.connect(lambda text, _assertive: heard.append(text))
+    first = article.headed_sections[0]
+    view.step_section(1)
+    assert heard[-1] == f"heading level {first.level}, {first.heading}"
+    assert view.accessibleDescription().strip() == heard[-1]
+    view.step_section(1)
+    second = article.headed_sections[1]
+    assert view.accessibleDescription().strip() == f"heading level 2, {second.heading}"
 
 
-def _live_nodes() -> int:
-    gc.collect()
-    return sum(1 for o in gc.get_objects() if isinstance(o, accessibility._Node))
+def test_a_selected_citation_is_said_with_its_reference(view: ArticleView) -> None:
+    heard: list[str] = []
+    announcer().announced.connect(lambda text, _assertive: heard.append(text))
+    assert view.step_citation(1) == 0
+    assert heard[-1] == "citation 1, Cornell University, 2021"
 
 
-def test_replaced_children_are_released_not_kept_per_document(browser: QTextBrowser) -> None:
-    doc = _doc(browser)
-    old = [doc.child(i) for i in range(doc.childCount())]
-    old_ids = [QAccessible.uniqueId(n) for n in old if n is not None]
-    assert old_ids and all(QAccessible.accessibleInterface(i) is not None for i in old_ids)
-    browser.setHtml("<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
-    assert doc.childCount() == 2
-    # Qt no longer serves the old children, and their C++ side is gone.
-    assert all(QAccessible.accessibleInterface(i) is None for i in old_ids)
-    assert not any(shiboken6.isValid(n) for n in old)
-    del old
-    baseline = _live_nodes()
-    for n in range(20):  # opening article after article costs nothing that stays
-        browser.setHtml(HTML if n % 2 else "<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
-        doc.childCount()
-    browser.setHtml("<h2>Only</h2><p>one <a href='cite:0'>[1]</a></p>")
-    assert doc.childCount() == 2
-    assert _live_nodes() <= baseline
+def test_said_in_place_the_same_twice_is_still_a_change(view: ArticleView) -> None:
+    say_in_place(view, "heading level 2, Findings")
+    first = view.accessibleDescription()
+    say_in_place(view, "heading level 2, Findings")
+    assert view.accessibleDescription() != first
+    assert {first.strip(), view.accessibleDescription().strip()} == {"heading level 2, Findings"}
 
 
-def test_selecting_a_link_by_keyboard_focuses_its_node(browser: QTextBrowser) -> None:
-    doc = _doc(browser)
-    link = doc.links[0]
-    link.select()
-    assert doc.selected_link() is link
-    assert link.state().focused
+def test_the_description_comes_back_once_the_focus_leaves(view: ArticleView, qtbot: QtBot) -> None:
+    resting = view.accessibleDescription()
+    other = QLineEdit()
+    other.setAccessibleName("Other")
+    qtbot.addWidget(other)
+    other.show()
+    say_in_place(view, "citation 1, Cornell University, 2021")
+    assert view.accessibleDescription() != resting
+    other.setFocus()
+    qtbot.waitUntil(lambda: view.accessibleDescription() == resting)
+
+
+def test_announce_shows_a_notification_screen_readers_speak(qtbot: QtBot) -> None:
+    accessibility.install()
+    window = QWidget()
+    box = QLineEdit(window)
+    box.setAccessibleName("Search")
+    qtbot.addWidget(window)
+    window.show()
+    box.setFocus()
+    announce(box, "3 results")
+    region = window.findChild(LiveRegion)
+    if not QAccessible.isActive():
+        # Offscreen, with nobody listening, nothing is made for nobody.
+        assert region is None
+        return
+    assert region is not None and region.isVisible()
+    iface = _iface(region)
+    assert iface.role() == QAccessible.Role.Notification
+    assert iface.text(QAccessible.Text.Name) == "3 results"
 
 
 def test_announce_is_safe_without_assistive_technology(qtbot: QtBot) -> None:
@@ -173,10 +143,17 @@ def test_unnamed_focusable_widgets_are_listed(qtbot: QtBot) -> None:
     assert unnamed_focusable_widgets(root) == [icon_only]
 
 
-def test_citation_links_are_named_after_their_reference(qtbot: QtBot) -> None:
-    fixture = Path(__file__).parents[1] / "fixtures" / "ui_library" / "womens-health"
-    article = read_article(fixture / "vitamin-b12-breast-milk.md")
-    assert citation_link_name(article, "cite:0") == "Reference 1: Cornell University, 2021"
+def test_citations_are_named_after_their_reference(article: Article) -> None:
+    assert citation_link_name(article, "cite:0") == "citation 1, Cornell University, 2021"
     assert citation_link_name(article, "cite:999") is None
     assert citation_link_name(article, "flag:0") is None
     assert citation_link_name(None, "cite:0") is None
+
+
+def test_focus_events_are_not_needed_for_place_messages(view: ArticleView) -> None:
+    # A message about the focused article changes its description and nothing else:
+    # no focus event that would make a screen reader re-read the whole object.
+    name = view.accessibleName()
+    say_in_place(view, "heading level 2, Findings")
+    assert view.accessibleName() == name
+    assert view.hasFocus()

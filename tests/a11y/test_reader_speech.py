@@ -1,0 +1,358 @@
+"""What a blind reader hears: the real reader, read by the real Orca.
+
+One reader process and one Orca (with speech-dispatcher and espeak-ng, no sound card)
+are shared by the scenarios of this module, which run in order: each starts by putting
+the keyboard where it needs it. A plain ``QTextBrowser`` showing the same article is
+the baseline the article is measured against (``baseline`` fixture): for the same keys
+the reader must say at least what it says. Assertions are on Orca's speech log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from reader.core.article import read_article
+from reader.core.model import Article
+from reader.ui.article_html import render_article
+
+from .conftest import _STACKS, REPO, start_stack
+from .speech_harness import OrcaSession, joined, missing_speech_tools, vm_rss_kib
+from .stack import A11yStack, StackError
+
+pytestmark = [
+    pytest.mark.a11y,
+    pytest.mark.skipif(
+        bool(missing_speech_tools()),
+        reason=f"Orca cannot run here (missing: {missing_speech_tools()}); "
+        "scripts/bootstrap.sh installs it",
+    ),
+]
+
+SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
+SEED = REPO / "library" / "womens-health" / f"{SEED_ID}.md"
+
+#: What Orca says for a key it echoes ("left control"), never an answer of the app.
+KEY_ECHO = re.compile(r"^(left |right )?(control|shift|alt|insert|tab|return|escape)$", re.I)
+#: Any utterance that is not a key echo.
+ANSWER = r"^(?!(left |right )?(control|shift|alt|insert|tab|return|escape)$).*\w"
+
+
+@dataclass
+class Session:
+    stack: A11yStack
+    orca: OrcaSession
+    pid: int
+    started: int  # the log mark just before the app started
+
+    def keys(self, *combos: str) -> int:
+        """Press keys; return the log mark before them."""
+        mark = self.orca.log.mark()
+        self.orca.press(*combos)
+        return mark
+
+    def said(self, since: int) -> list[str]:
+        return [u for u in self.orca.log.heard(since) if not KEY_ECHO.match(u)]
+
+    def each_key(self, key: str, times: int, *, timeout: float = 8) -> list[list[str]]:
+        """Press ``key`` ``times`` times; after each, wait for the app's answer (or the
+        next key echo, for a silent key); return what each press made Orca say."""
+        answers: list[list[str]] = []
+        for _ in range(times):
+            mark = self.keys(key)
+            # A silent key still shows in the log: Orca logs every key it receives.
+            self.orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT", since=mark)
+            with contextlib.suppress(AssertionError):  # a silent key: said nothing
+                self.orca.wait_for(ANSWER, since=mark, timeout=timeout)
+            answers.append(self.said(mark))
+        return answers
+
+
+def _session(
+    tmp_path_factory: pytest.TempPathFactory,
+    argv: list[str],
+    env: dict[str, str],
+    ready: str,
+    *,
+    orca_first: bool = True,
+    attempts: int = 3,
+) -> Iterator[Session]:
+    """Orca, then the program (as a blind person works: the screen reader runs first),
+    or the other way round (``orca_first=False``: the baseline, which needs no start-up
+    speech and whose keyboard reaches Orca more reliably that way).
+
+    Now and then the keyboard of a freshly started stack never reaches Orca (the
+    registry loses it; nothing the program does). That is checked before any
+    scenario runs, and such a stack is replaced by a new one.
+    """
+    failures: list[str] = []
+    for _ in range(attempts):
+        stack = start_stack(tmp_path_factory)
+        orca = OrcaSession(stack)
+        try:
+            orca.start_speech()
+            if orca_first:
+                orca.start_orca()
+            mark = orca.log.mark()
+            stack.launch_app(argv, env)
+            pid = next(p for name, p in reversed(stack.procs) if name == "app").pid
+            if not orca_first:
+                stack.client("tree", "--pid", str(pid), "--find-timeout", "60", timeout=90)
+                orca.start_orca()
+            orca.wait_for(ready, since=mark, timeout=60)
+            try:
+                orca.wait_until_keys_reach_orca(attempts=8)
+            except StackError as exc:
+                failures.append(str(exc).splitlines()[0])
+                continue
+            yield Session(stack, orca, pid, mark)
+            return
+        finally:
+            orca.stop()
+            stack.stop()
+            _STACKS.remove(stack)
+    raise StackError(f"no stack in {attempts} tries let keys reach Orca: {failures}")
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return read_article(SEED)
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory, seed: Article) -> Iterator[Session]:
+    root = tmp_path_factory.mktemp("reader-library")
+    library = root / "library"
+    shutil.copytree(REPO / "library", library)
+    yield from _session(
+        tmp_path_factory,
+        [sys.executable, "-m", "reader", "--library", str(library), SEED_ID],
+        {"OFFLINE_READER_HOME": str(root / "home"), "PYTHONFAULTHANDLER": "1"},
+        ready=r"frame",
+    )
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory, seed: Article) -> Iterator[Session]:
+    yield from _session(
+        tmp_path_factory,
+        [sys.executable, "-m", "tests.a11y.baseline_app", str(SEED)],
+        {"PYTHONPATH": str(REPO)},
+        ready=r"frame",
+        orca_first=False,
+    )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("\u2019", "'"))
+
+
+def _in_article(seed: Article, spoken: str) -> bool:
+    """Whether ``spoken`` is a run of the article's words (as the reader shows them)."""
+    shown = html.unescape(re.sub(r"<[^>]+>", " ", render_article(seed).html))
+    return " ".join(_words(spoken)) in " ".join(_words(shown))
+
+
+def _to_article_top(session: Session) -> None:
+    mark = session.keys("Control_L+Shift_L+a", "Control_L+Home")
+    session.orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT: 'Home'", since=mark)
+
+
+# --- start-up ------------------------------------------------------------------------
+
+
+def test_start_up_speaks_the_article_title_and_where_the_reader_is(
+    reader: Session, seed: Article
+) -> None:
+    heard = reader.orca.wait_for(re.escape(seed.title[:40]), since=reader.started, timeout=30)
+    start = joined(heard)
+    assert "Article" in start, start
+    assert not any(u.startswith(("References", "Reference 1")) for u in heard), (
+        f"start-up speaks another pane than the one with the keys: {start}"
+    )
+
+
+# --- reading the text ----------------------------------------------------------------
+
+
+def test_down_and_up_speak_each_line_at_least_as_the_plain_browser_does(
+    reader: Session, baseline: Session, seed: Article
+) -> None:
+    answers = {}
+    for name, session in (("baseline", baseline), ("reader", reader)):
+        _to_article_top(session)
+        answers[name] = session.each_key("Down", 6) + session.each_key("Up", 2)
+    spoke = {name: [bool(a) for a in got] for name, got in answers.items()}
+    assert all(spoke["baseline"]), f"the baseline is silent: {answers['baseline']}"
+    assert spoke["reader"] == spoke["baseline"], (
+        f"Down/Up: reader said {answers['reader']}; the plain browser said {answers['baseline']}"
+    )
+    lines = [joined(a) for a in answers["reader"]]
+    assert all(_in_article(seed, line) for line in lines), lines
+
+
+def test_ctrl_right_speaks_words(reader: Session, baseline: Session) -> None:
+    answers = {}
+    for name, session in (("baseline", baseline), ("reader", reader)):
+        # In the last paragraph, the same text in both windows.
+        mark = session.keys("Control_L+Shift_L+a", "Control_L+End", "Up", "Home")
+        session.orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT: 'Home'", since=mark)
+        session.orca.wait_for(ANSWER, since=mark)
+        answers[name] = session.each_key("Control_L+Right", 4)
+    # Now and then Orca takes Ctrl+Right for Right (the key's timing, in both windows).
+    assert sum(map(bool, answers["baseline"])) >= 3, answers
+    assert sum(map(bool, answers["reader"])) >= 3, (
+        f"Ctrl+Right: reader said {answers['reader']}; the plain browser said {answers['baseline']}"
+    )
+
+
+# --- headings and citations by their own keys ----------------------------------------
+
+
+def test_section_keys_speak_each_heading_with_its_level(reader: Session, seed: Article) -> None:
+    _to_article_top(reader)
+    sections = seed.headed_sections
+    for section in sections[:3]:
+        mark = reader.keys("bracketright")
+        reader.orca.wait_for(
+            rf"heading level {section.level}\W+{re.escape(section.heading)}", since=mark
+        )
+    mark = reader.keys("Down")
+    heard = reader.orca.wait_for(r"\w", since=mark)
+    assert _in_article(seed, joined(heard)), heard
+    mark = reader.keys("Control_L+Up")
+    reader.orca.wait_for(rf"heading level 2\W+{re.escape(sections[1].heading)}", since=mark)
+
+
+def test_citation_to_reference_to_cited_in_and_back(reader: Session, seed: Article) -> None:
+    first = seed.citations[0]
+    claim_start = r"\W+".join(re.escape(w) for w in first.claim.split()[:5])
+    _to_article_top(reader)
+    mark = reader.keys("period")
+    reader.orca.wait_for(r"citation 1\W+Cornell University\W+2021", since=mark)
+    mark = reader.keys("Return")
+    reader.orca.wait_for(r"Reference 1 of 4\W+Cornell University", since=mark)
+    mark = reader.keys("Tab")
+    reader.orca.wait_for(rf"paragraph 1\W+{claim_start}", since=mark)
+    mark = reader.keys("Return")
+    reader.orca.wait_for(claim_start, since=mark)
+    # Back from the reference by Escape speaks the claim too.
+    reader.keys("period")
+    mark = reader.keys("Return")
+    reader.orca.wait_for(r"Reference 1 of 4", since=mark)
+    mark = reader.keys("Escape")
+    reader.orca.wait_for(claim_start, since=mark)
+
+
+# --- the panes -----------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Orca 43 hears the Library tree's focus land on a row without a name "
+    "('not selected'), not on the open article; not solved yet",
+)
+def test_library_tree_speaks_its_current_item(reader: Session, seed: Article) -> None:
+    mark = reader.keys("Control_L+l")
+    heard = reader.orca.wait_for(re.escape(seed.title[:30]), since=mark)
+    assert "not selected" not in joined(heard), heard
+
+
+def test_sections_tree_speaks_its_current_item(reader: Session, seed: Article) -> None:
+    _to_article_top(reader)
+    mark = reader.keys("F6")
+    reader.orca.wait_for(r"Sections", since=mark)
+    reader.orca.wait_for(r"Introduction|" + re.escape(seed.headed_sections[0].heading), since=mark)
+
+
+def test_f10_opens_the_menu_bar(reader: Session) -> None:
+    _to_article_top(reader)
+    mark = reader.keys("F10")
+    try:
+        reader.orca.wait_for(r"\bFile\b", since=mark)
+    finally:
+        mark = reader.keys("Escape", "Escape")
+        reader.orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT: 'Escape'", since=mark)
+
+
+# --- search --------------------------------------------------------------------------
+
+
+def test_search_speaks_the_count_goes_down_to_results_and_opens_one(
+    reader: Session, seed: Article
+) -> None:
+    mark = reader.keys("Control_L+k")
+    reader.orca.wait_for(r"search", since=mark)
+    mark = reader.orca.log.mark()
+    reader.orca.type("autism spectrum")
+    reader.orca.wait_for(r"\b\d+ results?\b", since=mark, timeout=120)
+    mark = reader.keys("Down")
+    reader.orca.wait_for(r"\w{3,}", since=mark)
+    mark = reader.keys("Return")
+    heard = reader.orca.wait_for(r"section|heading|article", since=mark)
+    assert any("Autism" in u or "autism" in u for u in heard), heard
+
+
+def _say_all(session: Session, until: str) -> list[str]:
+    """Say All from the top until ``until`` is read; what Say All sent, in order.
+
+    speech-dispatcher (espeak-ng, null output) now and then never reports the end of a
+    chunk, and Orca's Say All then waits for ever, in the plain browser as in the
+    reader. A listener would press Say All again; so does this, from where it stopped,
+    up to three times.
+    """
+    _to_article_top(session)
+    mark = session.keys("KP_Add")
+    for _ in range(3):
+        try:
+            session.orca.wait_for(until, since=mark, timeout=40, said_all=True)
+            break
+        except AssertionError:
+            session.keys("KP_Add")
+    session.orca.wait_for(until, since=mark, timeout=40, said_all=True)
+    session.keys("Control_L")  # stop reading
+    return session.orca.log.heard(mark, said_all=True)
+
+
+def test_say_all_reads_the_whole_article_with_citations_whole(
+    reader: Session, baseline: Session, seed: Article
+) -> None:
+    last_words = seed.sections[-1].text.split()[:4]
+    pattern = r"\W+".join(re.escape(w) for w in last_words)
+    heard = {
+        name: _say_all(session, pattern)
+        for name, session in (("baseline", baseline), ("reader", reader))
+    }
+    text = " ".join(heard["reader"])
+    for ordinal in range(1, len(seed.references) + 1):
+        if f"[{ordinal}]" in " ".join(heard["baseline"]):
+            assert f"[{ordinal}]" in text, text
+    split = [u for u in heard["reader"] if u.rstrip().endswith("[") or u.lstrip().startswith("1]")]
+    assert not split, f"a citation marker was split: {split}"
+    assert len(_words(text)) >= len(_words(" ".join(heard["baseline"]))) * 0.95
+
+
+# --- nothing freezes or floods the screen reader -------------------------------------
+
+
+def test_two_hundred_keys_leave_orca_responsive_and_its_memory_bounded(reader: Session) -> None:
+    _to_article_top(reader)
+    before = vm_rss_kib(reader.orca.orca_pid)
+    round_ = [
+        "Down", "Down", "period", "Return", "Down", "Escape", "bracketright", "Control_L+Right",
+        "period", "Tab", "Return", "Control_L+Alt_L+Down", "Up", "F6", "F6", "Shift_L+F6",
+        "Control_L+Shift_L+a", "bracketleft", "Alt_L+Left", "Control_L+Home",
+    ]  # fmt: skip
+    for _ in range(10):
+        reader.orca.press(*round_)
+    after = vm_rss_kib(reader.orca.orca_pid)
+    mark = reader.keys("Control_L+Shift_L+a", "Control_L+End", "Up")
+    reader.orca.wait_for(r"\w{3,}", since=mark, timeout=60)
+    assert after - before < 200_000, f"Orca grew by {(after - before) // 1024} MB over 200 keys"
