@@ -1132,8 +1132,12 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.docks["search"].show()
         self.docks["search"].raise_()
-        self.search_pane.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_pane.box.selectAll()
+        box = self.search_pane.box
+        # Select before the focus comes, and without the shortcut reason (which selects
+        # again): caret news sent ahead of the focus news makes Orca take the focus in
+        # silence.
+        box.selectAll()
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _pane_targets(self) -> list[tuple[str, QWidget]]:
         order: list[tuple[str, QWidget]] = [

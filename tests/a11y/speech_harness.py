@@ -207,6 +207,8 @@ class OrcaSession:
             with contextlib.suppress(OSError):
                 self._keys.stdin.close()
             _end(self._keys, 3)
+        if self._keys is not None and self._keys.stdout is not None:
+            self._keys.stdout.close()
         for proc in (self._orca, self._speechd):
             if proc is not None:
                 _end(proc, 5)

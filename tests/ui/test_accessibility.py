@@ -109,16 +109,30 @@ def test_announce_shows_a_notification_screen_readers_speak(qtbot: QtBot) -> Non
     qtbot.addWidget(window)
     window.show()
     box.setFocus()
-    announce(box, "3 results")
-    region = window.findChild(LiveRegion)
-    if not QAccessible.isActive():
-        # Offscreen, with nobody listening, nothing is made for nobody.
-        assert region is None
-        return
-    assert region is not None and region.isVisible()
-    iface = _iface(region)
-    assert iface.role() == QAccessible.Role.Notification
-    assert iface.text(QAccessible.Text.Name) == "3 results"
+    QAccessible.setActive(True)  # as when a screen reader listens
+    try:
+        announce(box, "3 results")
+        region = window.findChild(LiveRegion)
+        assert region is not None and region.isVisible()
+        iface = _iface(region)
+        assert iface.role() == QAccessible.Role.Notification
+        assert iface.text(QAccessible.Text.Name) == "3 results"
+        announce(box, "3 results")  # the same news again is shown again
+        assert window.findChildren(LiveRegion) == [region] and region.isVisible()
+    finally:
+        QAccessible.setActive(False)
+
+
+def test_polite_news_does_not_cut_into_reading_the_article(view: ArticleView) -> None:
+    QAccessible.setActive(True)
+    try:
+        announce(view, "Search ready")
+        assert view.window().findChild(LiveRegion) is None
+        announce(view, "The index could not be built", assertive=True)
+        region = view.window().findChild(LiveRegion)
+        assert region is not None and region.text() == "The index could not be built"
+    finally:
+        QAccessible.setActive(False)
 
 
 def test_announce_is_safe_without_assistive_technology(qtbot: QtBot) -> None:
