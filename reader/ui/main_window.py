@@ -766,7 +766,9 @@ class MainWindow(QMainWindow):
     def _on_search_open_requested(self, request: OpenRequest) -> None:
         self.open_article(request)
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.article_view.say_section(request.section_anchor)
+        shown = self.article_view.article
+        if shown is not None and shown.id == request.article_id:  # a slow one says so later
+            self.article_view.say_section(request.section_anchor)
 
     def _on_search_search_requested(self, query: str) -> None:
         self.search.search(query)
