@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>citation %1, %2</source>
+        <translation>cita %1, %2</translation>
+    </message>
+    <message>
+        <source>citation %1</source>
+        <translation>cita %1</translation>
+    </message>
+</context>
+<context>
     <name>ArticleHtml</name>
     <message>
         <source>[source not in the references]</source>
@@ -100,6 +111,10 @@
     <message>
         <source>Article: %1</source>
         <translation>Artículo: %1</translation>
+    </message>
+    <message>
+        <source>heading level %1, %2</source>
+        <translation>encabezado de nivel %1, %2</translation>
     </message>
 </context>
 <context>
@@ -245,13 +260,6 @@
     <message>
         <source>Saved “%1” as %2.</source>
         <translation>Se guardó «%1» como %2.</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentAccessible</name>
-    <message>
-        <source>Article</source>
-        <translation>Artículo</translation>
     </message>
 </context>
 <context>
@@ -835,28 +843,6 @@ se puede leer con las flechas.&lt;/p&gt;
             <numerusform>%1, %n tema</numerusform>
             <numerusform>%1, %n temas</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>LinkActions</name>
-    <message>
-        <source>Go to the reference</source>
-        <translation>Ir a la referencia</translation>
-    </message>
-    <message>
-        <source>Move the reading position to this link</source>
-        <translation>Llevar la posición de lectura a este enlace</translation>
-    </message>
-</context>
-<context>
-    <name>LinkNode</name>
-    <message>
-        <source>Reference %1: %2</source>
-        <translation>Referencia %1: %2</translation>
-    </message>
-    <message>
-        <source>Reference %1</source>
-        <translation>Referencia %1</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1866,10 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>List the keyboard shortcuts</source>
         <translation>Ver los atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Open the menu bar</source>
+        <translation>Abrir la barra de menús</translation>
     </message>
     <message>
         <source>Quit the reader</source>
