@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 #: help page). Qt's own text accessibility serves it; nothing replaces it.
 DOCUMENT_PROPERTY = "reader_document"
 
+#: How long a status message stays in the live region after it was spoken.
+FORGET_AFTER_MS = 8000
+
 #: The dynamic property that marks the :class:`LiveRegion` label for the factory.
 _LIVE_PROPERTY = "reader_live_region"
 
@@ -75,6 +78,11 @@ class LiveRegion(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setGeometry(0, 0, 1, 1)
         self.hide()
+        # The news is gone again soon: nothing of it stays for the next person (kiosk).
+        self._forget = QTimer(self)
+        self._forget.setSingleShot(True)
+        self._forget.setInterval(FORGET_AFTER_MS)
+        self._forget.timeout.connect(self._on_forget_timeout)
 
     def show_message(self, text: str) -> None:
         self.hide()
@@ -82,6 +90,12 @@ class LiveRegion(QLabel):
         self.setAccessibleName(text)
         self.show()
         self.lower()
+        self._forget.start()
+
+    def _on_forget_timeout(self) -> None:
+        self.hide()
+        self.clear()
+        self.setAccessibleName("")
 
 
 class _LiveRegionAccessible(QAccessibleWidget):

@@ -119,6 +119,9 @@ def test_announce_shows_a_notification_screen_readers_speak(qtbot: QtBot) -> Non
         assert iface.text(QAccessible.Text.Name) == "3 results"
         announce(box, "3 results")  # the same news again is shown again
         assert window.findChildren(LiveRegion) == [region] and region.isVisible()
+        region._forget.setInterval(10)  # and is soon forgotten (a kiosk's next person)
+        announce(box, "2 results")
+        qtbot.waitUntil(lambda: not region.isVisible() and not region.text(), timeout=2000)
     finally:
         QAccessible.setActive(False)
 
