@@ -420,6 +420,20 @@ class ArticleView(QTextBrowser):
             return None
         return self._claim_span(f.section_anchor, f.block_index, f.claim_start, f.claim_end)
 
+    def _show_whole(self, span: _Span) -> None:
+        """Scroll as little as needed for a sentence to show whole, its start first (a
+        marker at the top or bottom edge leaves the rest of its sentence off screen)."""
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(span.start)
+        last.setPosition(span.end)
+        bar = self.verticalScrollBar()
+        below = self.cursorRect(last).bottom() - self.viewport().height()
+        if below > 0:
+            bar.setValue(bar.value() + min(below, max(self.cursorRect(first).top(), 0)))
+        above = self.cursorRect(first).top()
+        if above < 0:
+            bar.setValue(bar.value() + above)
+
     def section_position(self, anchor: str) -> int | None:
         return next((pos for a, pos in self._heading_positions if a == anchor), None)
 
@@ -746,6 +760,9 @@ class ArticleView(QTextBrowser):
                 self._flag = index
                 self._claim = None
                 self._apply_selections()
+                span = self._flag_span(index)
+                if span is not None:
+                    self._show_whole(span)
                 flag: FlaggedClaim = article.flagged[index]
                 self.flag_explanation_requested.emit(flag)
         else:
