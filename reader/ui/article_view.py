@@ -292,7 +292,10 @@ class ArticleView(QTextBrowser):
         top = self._top_position
         if self._check_reflow():
             self.keep_place(top)
-        # After the text reflowed, the selected claim (or flagged claim) is still in view.
+        self._keep_selection_in_view()
+
+    def _keep_selection_in_view(self) -> None:
+        """After the text reflowed, the selected claim (or flagged claim) is still in view."""
         span: tuple[int, int] | None = None
         if self._claim is not None:
             span = self.citation_span(self._claim)
@@ -336,8 +339,10 @@ class ArticleView(QTextBrowser):
         finally:
             self._keeping_place = False
         if event.oldSize().width() != event.size().width():
-            # The text rewrapped: the line that was at the top is put back there.
+            # The text rewrapped: the line that was at the top is put back there, and the
+            # claim being looked at stays in view.
             self.keep_place(top)
+            self._keep_selection_in_view()
         self._reflow_timer.start()
 
     def _index_document(self) -> None:
