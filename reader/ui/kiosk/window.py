@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import ReaderError
 from reader.core.kiosk import TEXT_SIZES, KioskConfig
 from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.library import Library, secondary_collections
@@ -73,6 +72,7 @@ from reader.ui.kiosk.session import (
     scroll_to_start,
 )
 from reader.ui.speech import ReadAloud
+from reader.ui.workers import ArticleLoaded, ArticleLoader
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +263,9 @@ class KioskWindow(QMainWindow):
         #: unless the session it was started in is still this one.
         self.session = 0
         self.search = KioskSearch(library, self)
+        # Articles are read and parsed on a worker: a slow one never freezes the screen.
+        self.article_loader = ArticleLoader(self)
+        self.article_loader.loaded.connect(self._on_article_loader_loaded)
         self._idle_ms = idle_ms
         self._countdown = countdown_override
         translations().set_language(config.display.language)
@@ -859,6 +862,7 @@ class KioskWindow(QMainWindow):
         """Stop the timers and speech, close the index and remove its temporary folder."""
         self.idle.stop()
         self.speech.stop()
+        self.article_loader.shutdown(0)  # a slow read left behind ends on its own
         self.search.close()
 
     def _on_search_ready(self) -> None:
@@ -997,10 +1001,27 @@ class KioskWindow(QMainWindow):
                 self.article_view.scroll_to_section(anchor)
 
     def _open_article(self, article_id: str) -> bool:
-        try:
-            article = self.library.load(article_id)
-        except ReaderError as exc:
-            self._say(fill(self.tr("This article cannot be shown: %1"), exc))
+        """Show the article if it is read within a moment; a slow one is shown by
+        :meth:`_on_article_loader_loaded` when it comes (the page stays as it is until
+        then, and any other choice leaves it)."""
+        library = self.library
+        result = self.article_loader.load(article_id, lambda: library.load(article_id))
+        if result is None:
+            self._say(self.tr("Opening the article…"))
+            return False
+        return self._show_loaded(result)
+
+    def _on_article_loader_loaded(self, result: ArticleLoaded) -> None:
+        if self._place != Place("article", result.request):
+            return  # the person went elsewhere meanwhile (or the session was cleared)
+        if self._show_loaded(result):
+            self.stack.setCurrentWidget(self.pages["article"])
+            self._update_navigation()
+
+    def _show_loaded(self, result: ArticleLoaded) -> bool:
+        article = result.article
+        if article is None:
+            self._say(fill(self.tr("This article cannot be shown: %1"), result.error or ""))
             return False
         self._stop_speech()
         follow_content_language(self.article_view, article.meta.language)
