@@ -682,6 +682,10 @@ se puede leer con las flechas.&lt;/p&gt;
         <translation>%1 ¿Quiso decir «%2»?</translation>
     </message>
     <message>
+        <source>Opening the article…</source>
+        <translation>Abriendo el artículo…</translation>
+    </message>
+    <message>
         <source>This article cannot be shown: %1</source>
         <translation>Este artículo no se puede mostrar: %1</translation>
     </message>
