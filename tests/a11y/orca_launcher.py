@@ -11,19 +11,25 @@ stays private to the test:
   the "another Orca is running" check use ``pgrep -u UID -x orca``, which would reach
   every screen reader of the user, not only this test's);
 - it keeps the process name ``python3``, so other users of ``pgrep -x orca`` do not
-  see it either.
+  see it either;
+- its memory is capped (``MEMORY_LIMIT``): an Orca sent into a loop by bad accessibility
+  data (it once grew by gigabytes a second) fails the test with a MemoryError instead of
+  taking the whole machine down.
 """
 
 from __future__ import annotations
 
 import builtins
+import resource
 import runpy
 import sys
 
 ORCA = "/usr/bin/orca"
+MEMORY_LIMIT = 4 << 30  # address space, bytes: a working Orca uses well under 1 GiB
 
 
 def main() -> int:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     namespace = runpy.run_path(ORCA, run_name="orca_for_tests")
     orca_main = namespace["main"]
     module_globals = orca_main.__globals__
