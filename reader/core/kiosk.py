@@ -24,11 +24,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reader.core.errors import SettingsError
+from reader.core.fsutil import read_bounded
 from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.paths import user_cache_dir, user_config_dir, user_data_dir
 from reader.core.settings import FONT_CHOICES, SCALE_STEPS
 from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.core.theme import theme_ids
+
+#: The most of a kiosk configuration file that is read (a real one is a few KiB).
+CONFIG_LIMIT = 1 << 20
 
 #: Inclusive limits for the deployment's values (seconds unless said).
 IDLE_TIMEOUT_RANGE = (30, 3600)
@@ -393,7 +397,7 @@ def load_kiosk_config(path: Path | None) -> KioskConfig:
     if path is None:
         return KioskConfig()
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, CONFIG_LIMIT)
     except OSError as exc:
         raise SettingsError(
             f"{path}: the kiosk configuration cannot be read: {exc.strerror or exc}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -202,3 +203,18 @@ def test_check_command_reports_a_bad_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "session.idle_timeout" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "huge"])
+def test_a_configuration_that_is_no_ordinary_small_file_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "kiosk.toml"
+    if kind == "fifo":
+        os.mkfifo(path)  # would hang a plain read until someone writes to it
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")  # would be read until memory runs out
+    else:
+        path.write_text("# " + "x" * (2 << 20) + "\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="kiosk configuration cannot be read"):
+        load_kiosk_config(path)
