@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from reader.core.errors import ImporterError
 from reader.core.fsutil import atomic_write_text
@@ -150,3 +151,16 @@ def write_article(path: Path, text: str, replace: bool = False) -> None:
     if path.exists() and not replace:
         raise ArticleExistsError(path)
     atomic_write_text(path, text)
+
+
+def xml_syntax_problem(exc: ParseError, data: bytes) -> tuple[str, int | None]:
+    """What a person is told of XML that does not parse, and its line: the parser's
+    reason and column, with a hint for a truncated file or one that is no XML at all."""
+    line, column = getattr(exc, "position", (None, None))
+    reason = str(exc).split(":")[0]
+    hint = ""
+    if "no element found" in reason or "unclosed token" in reason:
+        hint = " (the file looks truncated)"
+    elif line == 1 and not data.lstrip().startswith(b"<"):
+        hint = " (this is not an XML file)"
+    return f"not well-formed XML: {reason} at column {column}{hint}", line

@@ -40,6 +40,7 @@ from reader.core.importers import (
     collection_folder,
     escape_markdown,
     write_article,
+    xml_syntax_problem,
 )
 from reader.core.language import DEFAULT_LANGUAGE, is_known_code
 from reader.core.text import unique
@@ -329,16 +330,7 @@ def parse_jats(data: bytes, path: Path | None = None) -> ET.Element:
             "without bound or read local files",
         ) from None
     except ET.ParseError as exc:
-        line, column = getattr(exc, "position", (None, None))
-        reason = str(exc).split(":")[0]
-        hint = ""
-        if "no element found" in reason or "unclosed token" in reason:
-            hint = " (the file looks truncated)"
-        elif line == 1 and not data.lstrip().startswith(b"<"):
-            hint = " (this is not an XML file)"
-        raise JatsError(
-            path, f"not well-formed XML: {reason} at column {column}{hint}", line
-        ) from None
+        raise JatsError(path, *xml_syntax_problem(exc, data)) from None
     if _local(root.tag) != "article":
         raise JatsError(path, f"not a JATS article: the root element is <{_local(root.tag)}>")
     stack = [(root, 1)]

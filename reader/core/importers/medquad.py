@@ -52,6 +52,7 @@ from reader.core.importers import (
     article_id,
     collection_folder,
     escape_markdown,
+    xml_syntax_problem,
 )
 from reader.core.library import Library
 from reader.core.text import fold, unique
@@ -330,16 +331,7 @@ def parse_topic(data: bytes, origin: str) -> Topic:
             "without bound or read local files",
         ) from None
     except ET.ParseError as exc:
-        line, column = getattr(exc, "position", (None, None))
-        reason = str(exc).split(":")[0]
-        hint = ""
-        if "no element found" in reason or "unclosed token" in reason:
-            hint = " (the file looks truncated)"
-        elif line == 1 and not data.lstrip().startswith(b"<"):
-            hint = " (this is not an XML file)"
-        raise MedquadError(
-            origin, f"not well-formed XML: {reason} at column {column}{hint}", line
-        ) from None
+        raise MedquadError(origin, *xml_syntax_problem(exc, data)) from None
     stack = [(root, 1)]
     while stack:
         elem, depth = stack.pop()
