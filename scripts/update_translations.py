@@ -37,14 +37,50 @@ def lupdate(ts: Path) -> None:
     cmd = [str(tool), *files, "-ts", str(ts), "-no-obsolete", "-locations", "none", "-silent"]
     if ts.stem.endswith("_en"):
         cmd.append("-pluralonly")
+    before = translations_by_text(ts.read_text(encoding="utf-8")) if ts.is_file() else {}
     subprocess.run(cmd, check=True, cwd=ROOT)
     # lupdate takes the code's ``#:`` attribute comments for notes to translators: drop
     # them (a note for translators goes in tr()'s disambiguation argument instead).
     text = ts.read_text(encoding="utf-8")
-    ts.write_text(_EXTRA.sub("", text), encoding="utf-8")
+    ts.write_text(carry_over(_EXTRA.sub("", text), before), encoding="utf-8")
 
 
 _EXTRA = re.compile(r"\n *<extracomment>.*?</extracomment>", re.S)
+_MESSAGE = re.compile(r"<message( numerus=\"yes\")?>(.*?)</message>", re.S)
+_TRANSLATION = re.compile(r"<translation( type=\"[a-z]+\")?>(.*?)</translation>", re.S)
+_KEY = re.compile(r"<source>.*?</source>(?:\s*<comment>.*?</comment>)?", re.S)
+
+
+def translations_by_text(ts_text: str) -> dict[tuple[bool, str], str]:
+    """Finished translations by (plural, source and comment), over every context: a text
+    whose code moved to another class keeps its translation (see :func:`carry_over`).
+    A text translated differently in two contexts is left out (it must be chosen)."""
+    found: dict[tuple[bool, str], set[str]] = {}
+    for m in _MESSAGE.finditer(ts_text):
+        key, translation = _KEY.search(m.group(2)), _TRANSLATION.search(m.group(2))
+        if key is None or translation is None or translation.group(1):
+            continue
+        if not re.sub(r"<[^>]+>", "", translation.group(2)).strip():
+            continue
+        found.setdefault((bool(m.group(1)), key.group(0)), set()).add(translation.group(0))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def carry_over(ts_text: str, before: dict[tuple[bool, str], str]) -> str:
+    """Fill each unfinished message with the translation its text had before, in any
+    context (lupdate keeps a translation only in the context it was made in)."""
+
+    def fill(m: re.Match[str]) -> str:
+        body = m.group(2)
+        key, translation = _KEY.search(body), _TRANSLATION.search(body)
+        if key is None or translation is None or translation.group(1) != ' type="unfinished"':
+            return m.group(0)
+        old = before.get((bool(m.group(1)), key.group(0)))
+        if old is None:
+            return m.group(0)
+        return m.group(0).replace(translation.group(0), old, 1)
+
+    return _MESSAGE.sub(fill, ts_text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ import binascii
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -76,13 +77,49 @@ class Settings:
 DEFAULTS = Settings()
 
 
-def step_scale(current: int, direction: int) -> int:
-    """The next text size up (direction > 0) or down (< 0) from ``current``; 0 resets."""
+def step_scale(current: int, direction: int, steps: Sequence[int] = SCALE_STEPS) -> int:
+    """The next text size of ``steps`` up (direction > 0) or down (< 0) from ``current``,
+    never beyond the first or last step; 0 resets to 100 % (or the nearest step to it)."""
     if direction == 0:
-        return DEFAULTS.text_scale
+        return min(steps, key=lambda s: abs(s - DEFAULTS.text_scale))
     if direction > 0:
-        return next((s for s in SCALE_STEPS if s > current), MAX_SCALE)
-    return next((s for s in reversed(SCALE_STEPS) if s < current), MIN_SCALE)
+        return next((s for s in steps if s > current), steps[-1])
+    return next((s for s in reversed(steps) if s < current), steps[0])
+
+
+#: The article's text is this much larger than the controls' at 100 %; the difference
+#: fades to none at 400 % (the size asked for is then the size the article gets).
+ARTICLE_FONT_RATIO = 1.25
+
+
+def article_font_ratio(text_scale: int) -> float:
+    """How much larger the article's text is than the controls' at ``text_scale``."""
+    s = min(max(text_scale, 100), 400)
+    return ARTICLE_FONT_RATIO - (ARTICLE_FONT_RATIO - 1.0) * (s - 100) / 300
+
+
+@dataclass(frozen=True, slots=True)
+class LookChoice:
+    """What a person chose for the look: the part of the settings both windows paint."""
+
+    text_scale: int = DEFAULTS.text_scale  # per cent
+    font_family: str = DEFAULTS.font_family  # an id from FONT_CHOICES
+    line_spacing: float = DEFAULTS.line_spacing
+    theme: str = DEFAULTS.theme  # "system" or a theme id
+
+    @classmethod
+    def of(cls, settings: Settings) -> LookChoice:
+        return cls(settings.text_scale, settings.font_family, settings.line_spacing, settings.theme)
+
+    def applied_to(self, settings: Settings) -> Settings:
+        """``settings`` with this look (everything else as it was)."""
+        return replace(
+            settings,
+            text_scale=self.text_scale,
+            font_family=self.font_family,
+            line_spacing=self.line_spacing,
+            theme=self.theme,
+        )
 
 
 def _valid_blob(value: Any) -> bool:

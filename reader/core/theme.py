@@ -8,6 +8,7 @@ resolved at run time (:func:`resolve_theme`) from the platform's colour-scheme h
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from reader.core.texts import QT_TRANSLATE_NOOP
@@ -167,7 +168,7 @@ THEME_CHOICES: tuple[tuple[str, str], ...] = (
 )
 
 
-#: The short names a narrow tool bar shows (see ``reader.ui.main_window.short_label``),
+#: The short names a narrow tool bar shows (see ``reader.ui.look.short_label``),
 #: marked here so that they are translated too.
 SHORT_NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Theme", "White on black"),
@@ -193,9 +194,10 @@ def resolve_theme(choice: str, *, system_dark: bool | None, high_contrast: bool 
     return DARK if system_dark else LIGHT
 
 
-def next_theme_choice(choice: str) -> str:
-    """The choice after ``choice`` in menu order (wrapping), for a "cycle theme" key."""
-    ids = theme_ids()
+def next_theme_choice(choice: str, ids: Sequence[str] = ()) -> str:
+    """The choice after ``choice`` among ``ids`` (default: every choice in menu order),
+    wrapping, for a "cycle theme" key or button."""
+    ids = ids or theme_ids()
     index = ids.index(choice) if choice in ids else -1
     return ids[(index + 1) % len(ids)]
 

@@ -850,6 +850,33 @@ se puede leer con las flechas.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>LookControls</name>
+    <message>
+        <source>Colours</source>
+        <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Letra</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>Interlineado</translation>
+    </message>
+    <message>
+        <source>Spacing %1</source>
+        <translation>Interlineado %1</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Text size %1 per cent</source>
+        <translation>Tamaño del texto: %1 por ciento</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search</source>
@@ -988,28 +1015,8 @@ se puede leer con las flechas.&lt;/p&gt;
         <translation>Herramientas de lectura</translation>
     </message>
     <message>
-        <source>Text size</source>
-        <translation>Tamaño del texto</translation>
-    </message>
-    <message>
         <source>Look and read aloud</source>
         <translation>Aspecto y lectura en voz alta</translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation>Colores</translation>
-    </message>
-    <message>
-        <source>Font</source>
-        <translation>Letra</translation>
-    </message>
-    <message>
-        <source>Line spacing</source>
-        <translation>Interlineado</translation>
-    </message>
-    <message>
-        <source>Spacing %1</source>
-        <translation>Interlineado %1</translation>
     </message>
     <message>
         <source>Read aloud</source>
@@ -1141,10 +1148,6 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>The view is back to its defaults.</source>
         <translation>La vista ha vuelto a como estaba al principio.</translation>
-    </message>
-    <message>
-        <source>Text size %1 per cent</source>
-        <translation>Tamaño del texto: %1 por ciento</translation>
     </message>
     <message>
         <source>Your settings could not be saved: %1</source>

@@ -15,7 +15,7 @@ from reader.core.paths import resources_dir
 from reader.ui import accessibility
 from reader.ui.fonts import load_bundled_fonts
 from reader.ui.i18n import translations
-from reader.ui.main_window import base_font
+from reader.ui.look import base_font
 
 log = logging.getLogger(__name__)
 

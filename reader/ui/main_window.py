@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QFont,
     QFontMetricsF,
@@ -65,18 +64,12 @@ from reader.core.model import (
 )
 from reader.core.navigation import CitationRef, History, Location, OpenRequest
 from reader.core.reading import Bookmark, ReadingStore, Visit
-from reader.core.settings import (
-    FONT_CHOICES,
-    LINE_SPACING_STEPS,
-    Settings,
-    SettingsStore,
-    step_scale,
-)
-from reader.core.texts import QT_TRANSLATE_NOOP, Text
-from reader.core.theme import THEME_CHOICES, Theme, next_theme_choice, resolve_theme
+from reader.core.settings import LookChoice, Settings, SettingsStore
+from reader.core.texts import QT_TRANSLATE_NOOP
+from reader.core.theme import Theme
 from reader.ui import printing
 from reader.ui.accessibility import announce
-from reader.ui.article_view import ArticleStyle, ArticleView
+from reader.ui.article_view import ArticleView
 from reader.ui.bookmarks import Bookmarks
 from reader.ui.find_bar import FindBar
 from reader.ui.fonts import font_for
@@ -89,25 +82,17 @@ from reader.ui.i18n import (
 )
 from reader.ui.library_chooser import LibraryChooser, LibraryOffer
 from reader.ui.library_pane import LibraryPane
-from reader.ui.platform import system_high_contrast, system_point_size
+from reader.ui.look import Look, LookControls, choice_actions, give_fonts, paint_application
 from reader.ui.references_pane import ReferencesPane, spoken_reference
 from reader.ui.search_pane import SearchPane
 from reader.ui.sections_pane import SectionsPane
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.speech import ReadAloudControls
-from reader.ui.style import palette, stylesheet
 from reader.ui.workers import ArticleLoaded, ArticleLoader, IndexReady, SearchService
 
 log = logging.getLogger(__name__)
 
-#: The article's text is this much larger than the controls' at 100 %; the difference
-#: fades to none at 400 % (the size asked for is then the size the article gets).
-ARTICLE_FONT_RATIO = 1.25
 DEFAULT_SIZE = (1280, 800)
-#: Menu bar, tool bars and status bar grow with the text up to this size (per cent):
-#: above it their rows would take a third of a laptop screen and push the article out
-#: of sight. Menus, panes and the article keep growing.
-TOOLS_MAX_SCALE = 200
 #: The most of the window's width each side pane takes when the text grows.
 SIDE_PANE_SHARE = 0.24
 #: Panes stay beside the article while it keeps this many characters a line; with less
@@ -119,12 +104,6 @@ MIN_PANE_CHARS = 16
 #: Below this window height the tool bars share one row; what does not fit goes into
 #: the row's overflow menu (») instead of a second row.
 TOOL_ROWS_MIN_HEIGHT = 720
-
-
-def article_font_ratio(text_scale: int) -> float:
-    """How much larger the article's text is than the controls' at ``text_scale``."""
-    s = min(max(text_scale, 100), 400)
-    return ARTICLE_FONT_RATIO - (ARTICLE_FONT_RATIO - 1.0) * (s - 100) / 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,45 +134,11 @@ PANES: tuple[PaneSpec, ...] = (
 )
 
 
-_BASE_FONT_PROPERTY = "reader_base_font"
-
-
-def base_font(app: QApplication) -> QFont:
-    """The application font as the platform gave it, before any text-size change.
-
-    Recorded on the application the first time it is asked for, so a window made after
-    another one changed the size (a restart in the same process) scales from the same base.
-    """
-    saved = app.property(_BASE_FONT_PROPERTY)
-    if isinstance(saved, QFont):
-        return QFont(saved)
-    font = QFont(app.font())
-    app.setProperty(_BASE_FONT_PROPERTY, font)
-    return QFont(font)
-
-
 @dataclass(frozen=True, slots=True)
 class StatusMessage:
     text: str
     error: bool = False
     spoken: bool = True
-
-
-def short_label(label: str) -> str:
-    """A choice's name for a narrow tool bar: "High contrast (yellow on black)" ->
-    "Yellow on black", "OpenDyslexic (dyslexia-friendly)" -> "OpenDyslexic"."""
-    if label.startswith("High contrast (") and label.endswith(")"):
-        inner = label[len("High contrast (") : -1]
-        short = inner[:1].upper() + inner[1:]
-    else:
-        short = label.split(" (", 1)[0]
-    context = label.context if isinstance(label, Text) else "Theme"
-    return QCoreApplication.translate(context, short)
-
-
-def _translated_choices(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(id, label) choices with each label in the interface language."""
-    return [(value, translated(label)) for value, label in choices]
 
 
 class _Plurals(QObject):
@@ -251,13 +196,14 @@ class MainWindow(QMainWindow):
         self.bookmarks = Bookmarks(reading, self)
         self.search = search if search is not None else SearchService(library, self)
         self.article_loader = ArticleLoader(self)
-        self.theme: Theme = resolve_theme(self.settings.theme, system_dark=False)
         app = QApplication.instance()
         assert isinstance(app, QApplication), "create the QApplication first"
         self._app = app
-        # The platform's own font, recorded before the reader scaled it (see base_font).
-        self._base_font = base_font(app)
-        self._base_point = max(self._base_font.pointSizeF(), 10.0)
+        # Text size, font, spacing and colours, from the platform's own font.
+        self.look = Look(LookChoice.of(self.settings), parent=self)
+        self.theme: Theme = self.look.theme
+        self.look_controls = LookControls(self.look, self)
+        self.look.changed.connect(self._on_look_changed)
 
         self.article_view = ArticleView(self)
         self.read_aloud = ReadAloudControls(self.article_view, self)
@@ -396,36 +342,6 @@ class MainWindow(QMainWindow):
         self.reading_mode = False
         self._update_history_actions()
 
-    def _choice_menu(
-        self,
-        parent: QMenu,
-        title: str,
-        choices: Sequence[tuple[object, str]],
-        slot: Callable[[QAction], None],
-        name_prefix: str | None,
-    ) -> QActionGroup:
-        """A sub-menu of checkable, mutually exclusive choices."""
-        return self._fill_choices(parent.addMenu(title), choices, slot, name_prefix)
-
-    def _fill_choices(
-        self,
-        menu: QMenu,
-        choices: Sequence[tuple[object, str]],
-        slot: Callable[[QAction], None],
-        name_prefix: str | None,
-    ) -> QActionGroup:
-        """Checkable actions, one per (value, label), in one exclusive group wired to ``slot``."""
-        group = QActionGroup(self)
-        for value, label in choices:
-            act = menu.addAction(label)
-            act.setCheckable(True)
-            act.setData(value)
-            if name_prefix is not None:
-                act.setObjectName(f"{name_prefix}{value}")
-            group.addAction(act)
-        group.triggered.connect(slot)
-        return group
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
@@ -442,24 +358,10 @@ class MainWindow(QMainWindow):
         for key in ("zoom_in", "zoom_out", "zoom_reset"):
             view.addAction(a[key])
         view.addSeparator()
-        self._font_group = self._choice_menu(
-            view,
-            self.tr("&Font"),
-            _translated_choices(FONT_CHOICES),
-            self._on_font_group_triggered,
-            "action_font_",
-        )
-        spacing_choices = [(spacing, f"{spacing:g}") for spacing in LINE_SPACING_STEPS]
-        self._spacing_group = self._choice_menu(
-            view, self.tr("Line &spacing"), spacing_choices, self._on_spacing_group_triggered, None
-        )
+        self.look_controls.fill_font_menu(view.addMenu(self.tr("&Font")))
+        self.look_controls.fill_spacing_menu(view.addMenu(self.tr("Line &spacing")))
         theme_menu = view.addMenu(self.tr("&Colours"))
-        self._theme_group = self._fill_choices(
-            theme_menu,
-            _translated_choices(THEME_CHOICES),
-            self._on_theme_group_triggered,
-            "action_theme_",
-        )
+        self.look_controls.fill_theme_menu(theme_menu)
         theme_menu.addSeparator()
         theme_menu.addAction(a["cycle_theme"])
         view.addSeparator()
@@ -472,9 +374,8 @@ class MainWindow(QMainWindow):
         self.toolbars_menu = view.addMenu(self.tr("&Tool bars"))
         self.toolbars_menu.setObjectName("toolbars_menu")
         view.addSeparator()
-        self._language_group = self._choice_menu(
-            view,
-            self.tr("&Language"),
+        self._language_group = choice_actions(
+            view.addMenu(self.tr("&Language")),
             INTERFACE_LANGUAGES,
             self._on_language_group_triggered,
             "action_language_",
@@ -527,9 +428,7 @@ class MainWindow(QMainWindow):
         bar.addAction(a["forward"])
         bar.addSeparator()
         bar.addAction(a["zoom_out"])
-        self.size_label = QLabel("100 %", self)
-        self.size_label.setObjectName("text_size_label")
-        self.size_label.setAccessibleName(self.tr("Text size"))
+        self.size_label = self.look_controls.size_label("text_size_label", self)
         bar.addWidget(self.size_label)
         bar.addAction(a["zoom_in"])
         bar.addSeparator()
@@ -540,30 +439,12 @@ class MainWindow(QMainWindow):
         look.setObjectName("look_toolbar")
         look.setAccessibleName(self.tr("Look and read aloud"))
         look.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.theme_combo = QComboBox(self)
-        self.theme_combo.setObjectName("theme_combo")
-        self.theme_combo.setAccessibleName(self.tr("Colours"))
-        for theme_id, label in THEME_CHOICES:
-            self.theme_combo.addItem(short_label(label), theme_id)
-        self.font_combo = QComboBox(self)
-        self.font_combo.setObjectName("font_combo")
-        self.font_combo.setAccessibleName(self.tr("Font"))
-        for font_id, label in FONT_CHOICES:
-            self.font_combo.addItem(short_label(label), font_id)
-        self.spacing_combo = QComboBox(self)
-        self.spacing_combo.setObjectName("spacing_combo")
-        self.spacing_combo.setAccessibleName(self.tr("Line spacing"))
-        for spacing in LINE_SPACING_STEPS:
-            self.spacing_combo.addItem(fill(self.tr("Spacing %1"), f"{spacing:g}"), spacing)
-        for combo, choices in ((self.theme_combo, THEME_CHOICES), (self.font_combo, FONT_CHOICES)):
-            # Short names on the bar (the combo is named "Colours" or "Font"); the menu,
-            # the tooltip and a screen reader get the full name.
-            for i, (_id, label) in enumerate(choices):
-                combo.setItemData(i, translated(label), Qt.ItemDataRole.ToolTipRole)
-                combo.setItemData(i, translated(label), Qt.ItemDataRole.AccessibleTextRole)
-        look.addWidget(self.theme_combo)
-        look.addWidget(self.font_combo)
-        look.addWidget(self.spacing_combo)
+        for combo in (
+            self.look_controls.theme_combo,
+            self.look_controls.font_combo,
+            self.look_controls.spacing_combo,
+        ):
+            look.addWidget(combo)
         look.addSeparator()
         look.addAction(a["reset_view"])
         speech = QToolBar(self.tr("Read aloud"), self)
@@ -598,9 +479,6 @@ class MainWindow(QMainWindow):
             toggle.setText(label)
             self.toolbars_menu.addAction(toggle)
         self._build_reading_bar()
-        self.theme_combo.activated.connect(self._on_theme_combo_activated)
-        self.font_combo.activated.connect(self._on_font_combo_activated)
-        self.spacing_combo.activated.connect(self._on_spacing_combo_activated)
 
     def _build_find_bar(self) -> None:
         """The find bar (Ctrl+F) on its own bar under the article, hidden until asked for."""
@@ -635,8 +513,7 @@ class MainWindow(QMainWindow):
         bar.addAction(a["reading_mode"])
         bar.addAction(a["back"])
         bar.addAction(a["zoom_out"])
-        self.reading_size_label = QLabel("100 %", self)
-        self.reading_size_label.setObjectName("reading_size_label")
+        self.reading_size_label = self.look_controls.size_label("reading_size_label", self)
         bar.addWidget(self.reading_size_label)
         bar.addAction(a["zoom_in"])
         menu_button = QToolButton(bar)
@@ -920,20 +797,11 @@ class MainWindow(QMainWindow):
 
     def _on_platform_theme_changed(self) -> None:
         """The platform's text scale or contrast changed while running: follow it."""
-        point = max(system_point_size(), 10.0)
-        if abs(point - self._base_point) > 0.01:
-            self._base_point = point
-            self._base_font.setPointSizeF(point)
+        self.look.follow_platform()
         self.apply_settings(self.settings, save=False)
 
-    def _on_font_group_triggered(self, action: QAction) -> None:
-        self.update_settings(font_family=str(action.data()))
-
-    def _on_spacing_group_triggered(self, action: QAction) -> None:
-        self.update_settings(line_spacing=float(action.data()))
-
-    def _on_theme_group_triggered(self, action: QAction) -> None:
-        self.update_settings(theme=str(action.data()))
+    def _on_look_changed(self, choice: LookChoice) -> None:
+        self.apply_settings(choice.applied_to(self.settings))
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         code = str(action.data())
@@ -942,15 +810,6 @@ class MainWindow(QMainWindow):
         from reader.ui.app import switch_language  # the window is rebuilt in that language
 
         switch_language(self, code)
-
-    def _on_theme_combo_activated(self, index: int) -> None:
-        self.update_settings(theme=str(self.theme_combo.itemData(index)))
-
-    def _on_font_combo_activated(self, index: int) -> None:
-        self.update_settings(font_family=str(self.font_combo.itemData(index)))
-
-    def _on_spacing_combo_activated(self, index: int) -> None:
-        self.update_settings(line_spacing=float(self.spacing_combo.itemData(index)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ThemeChange and watched is self:
@@ -1197,11 +1056,11 @@ class MainWindow(QMainWindow):
     # --- view settings ------------------------------------------------------------------
 
     def zoom(self, step: int) -> None:
-        self.update_settings(text_scale=step_scale(self.settings.text_scale, step))
+        self.look.step_size(step)
         self.show_status(fill(self.tr("Text size %1 %"), self.settings.text_scale))
 
     def cycle_theme(self) -> None:
-        self.update_settings(theme=next_theme_choice(self.settings.theme))
+        self.look.next_theme()
         self.show_status(fill(self.tr("Colours: %1"), translated(self.theme.label)))
 
     def reset_view(self) -> None:
@@ -1224,73 +1083,28 @@ class MainWindow(QMainWindow):
             self.settings = new
             self._save()
 
-    def resolved_theme(self, choice: str) -> Theme:
-        scheme = QGuiApplication.styleHints().colorScheme()
-        dark = scheme == Qt.ColorScheme.Dark if scheme != Qt.ColorScheme.Unknown else None
-        return resolve_theme(choice, system_dark=dark, high_contrast=system_high_contrast())
-
     def apply_settings(self, settings: Settings, *, save: bool = True) -> None:
         """Paint the window with ``settings``: size, font, spacing, theme."""
         previous_scale = self.settings.text_scale
         self.settings = settings
-        theme = self.resolved_theme(settings.theme)
+        self.look.choice = LookChoice.of(settings)
+        theme = self.look.theme
         self.theme = theme
-        scale = settings.text_scale / 100.0
-        ui_font = font_for(settings.font_family, self._base_point * scale, self._base_font)
-        article_font = font_for(
-            settings.font_family,
-            self._base_point * article_font_ratio(settings.text_scale) * scale,
-            self._base_font,
+        fonts = self.look.fonts()
+        paint_application(self._app, theme, fonts.ui)
+        give_fonts(
+            self,
+            fonts,
+            bars=self._chrome(),
+            own_font=(self.article_view,),
+            menus=self.menus.values(),
         )
-        tools_font = font_for(
-            settings.font_family,
-            self._base_point * min(settings.text_scale, TOOLS_MAX_SCALE) / 100.0,
-            self._base_font,
-        )
-        self._app.setPalette(palette(theme))
-        sheet = stylesheet(theme)
-        if sheet != self._app.styleSheet():  # the same at every size: set once per theme
-            self._app.setStyleSheet(sheet)
-        self._app.setFont(ui_font)  # for what is made from now on (dialogs, menus)
-        # Under an application stylesheet a widget keeps the font it was polished with
-        # (Qt does not pass a new application or parent font on), so each is given its own.
-        chrome_widgets = {id(w) for c in self._chrome() for w in (c, *c.findChildren(QWidget))}
-        article_widgets = {
-            id(w) for w in (self.article_view, *self.article_view.findChildren(QWidget))
-        }
-        for widget in self.findChildren(QWidget):
-            if id(widget) not in chrome_widgets and id(widget) not in article_widgets:
-                widget.setFont(ui_font)
-        self._tools_font = tools_font
-        for chrome in self._chrome():
-            # Each widget of a bar is given the font: under a stylesheet a child takes the
-            # application's font when it is polished, not its parent's.
-            for widget in (chrome, *chrome.findChildren(QWidget)):
-                if not isinstance(widget, QMenu):
-                    widget.setFont(tools_font)
+        self._tools_font = fonts.tools
         self._unsqueezable()
-        for menu in self.menus.values():
-            menu.setFont(ui_font)  # menus open over the window: they grow to the full size
-        self.article_view.set_style(
-            ArticleStyle(theme, article_font, settings.line_spacing, settings.text_scale)
-        )
-        for label in (self.size_label, self.reading_size_label):
-            label.setText(f"{settings.text_scale} %")
-            label.setAccessibleName(
-                self.tr("Text size %1 per cent").replace("%1", str(settings.text_scale))
-            )
-        self._select_data(self.theme_combo, settings.theme)
-        self._select_data(self.font_combo, settings.font_family)
-        self._select_data(self.spacing_combo, settings.line_spacing)
-        for group, value in (
-            (self._theme_group, settings.theme),
-            (self._font_group, settings.font_family),
-            (self._spacing_group, settings.line_spacing),
-        ):
-            for act in group.actions():
-                act.setChecked(act.data() == value)
-        self.actions_by_id["zoom_in"].setEnabled(settings.text_scale < 400)
-        self.actions_by_id["zoom_out"].setEnabled(settings.text_scale > 50)
+        self.article_view.set_style(self.look.article_style(theme, fonts.article))
+        self.look_controls.show(self.look.choice)
+        self.actions_by_id["zoom_in"].setEnabled(self.look.can_grow)
+        self.actions_by_id["zoom_out"].setEnabled(self.look.can_shrink)
         if settings.text_scale != previous_scale:
             self.fit_docks()
         self.fit_toolbars()
@@ -1404,12 +1218,6 @@ class MainWindow(QMainWindow):
         wide = [d for d in sides if d.width() > share]
         if wide:
             self.resizeDocks(wide, [share] * len(wide), Qt.Orientation.Horizontal)
-
-    @staticmethod
-    def _select_data(combo: QComboBox, value: object) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
 
     @staticmethod
     def _side(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
@@ -1534,7 +1342,7 @@ class MainWindow(QMainWindow):
         dialog = printing.Dialog(
             article,
             text_scale=self.settings.text_scale,
-            font=font_for(self.settings.font_family, printing.HANDOUT_POINT, self._base_font),
+            font=font_for(self.settings.font_family, printing.HANDOUT_POINT, self.look.base_font),
             line_spacing=self.settings.line_spacing,
             parent=self,
         )

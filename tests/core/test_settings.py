@@ -10,6 +10,7 @@ import pytest
 from reader.core.settings import (
     DEFAULTS,
     SCALE_STEPS,
+    LookChoice,
     Settings,
     SettingsStore,
     default_settings_path,
@@ -95,3 +96,20 @@ def test_settings_live_under_the_user_config_dir(
 ) -> None:
     monkeypatch.setenv("OFFLINE_READER_HOME", str(tmp_path))
     assert default_settings_path() == tmp_path / "config" / "settings.json"
+
+
+def test_steps_of_a_shorter_list_stop_at_its_own_ends() -> None:
+    kiosk = (100, 125, 150, 200)
+    assert step_scale(100, -1, kiosk) == 100
+    assert step_scale(200, 1, kiosk) == 200
+    assert step_scale(125, 1, kiosk) == 150
+    assert step_scale(200, 0, (125, 150)) == 125  # the nearest to 100 %
+
+
+def test_the_look_is_taken_from_and_put_back_into_the_settings() -> None:
+    s = Settings(text_scale=150, theme="dark", last_article="x", window_state="AAEC")
+    look = LookChoice.of(s)
+    assert look == LookChoice(text_scale=150, theme="dark")
+    assert LookChoice(text_scale=200, font_family="dyslexic").applied_to(s) == Settings(
+        text_scale=200, font_family="dyslexic", last_article="x", window_state="AAEC"
+    )

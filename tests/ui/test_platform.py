@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
 from reader.core.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, resolve_theme
-from reader.ui import main_window
+from reader.ui import look
 from reader.ui.app import build_window
 from reader.ui.platform import Platform
 
@@ -76,9 +76,9 @@ def test_window_follows_platform_text_scale_and_contrast_while_running(
     qtbot.addWidget(window)
     assert window.settings.theme == SYSTEM
     before = QApplication.font().pointSizeF()
-    base = window._base_point
-    monkeypatch.setattr(main_window, "system_point_size", lambda: base * 1.5)
-    monkeypatch.setattr(main_window, "system_high_contrast", lambda: True)
+    base = window.look.base_point
+    monkeypatch.setattr(look, "system_point_size", lambda: base * 1.5)
+    monkeypatch.setattr(look, "system_high_contrast", lambda: True)
     QApplication.sendEvent(window, QEvent(QEvent.Type.ThemeChange))  # what the platform sends
     assert window.theme is HIGH_CONTRAST
     assert QApplication.font().pointSizeF() == pytest.approx(before * 1.5, rel=0.05)

@@ -215,7 +215,9 @@ def test_300_percent_high_contrast_reflows_and_uses_the_theme(qtbot: QtBot) -> N
     assert window.settings.text_scale == 300
     assert window.size_label.text() == "300 %"
     window.actions_by_id["cycle_theme"].trigger()  # reach it via the View menu's group
-    hc_action = next(a for a in window._theme_group.actions() if a.data() == HIGH_CONTRAST.id)
+    hc_action = next(
+        a for a in window.look_controls.theme_group.actions() if a.data() == HIGH_CONTRAST.id
+    )
     hc_action.trigger()
     assert window.theme is HIGH_CONTRAST
     view.follow("cite:0")
@@ -228,7 +230,7 @@ def test_300_percent_high_contrast_reflows_and_uses_the_theme(qtbot: QtBot) -> N
     assert window.width() == 1280
     assert view.viewport().width() >= 1280 * 0.4
     # The controls grew with the text.
-    assert QApplication.font().pointSizeF() >= 2.9 * window._base_point
+    assert QApplication.font().pointSizeF() >= 2.9 * window.look.base_point
     assert view.font().pointSizeF() > QApplication.font().pointSizeF()
     # The colours a person sees are the theme's.
     assert view.palette().color(QPalette.ColorRole.Base) == QColor(HIGH_CONTRAST.background)

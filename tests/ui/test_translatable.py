@@ -12,6 +12,7 @@ missing message.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import subprocess
 import sys
@@ -166,3 +167,26 @@ def test_spanish_keeps_every_placeholder() -> None:
             if got != wanted and not (message.get("numerus") == "yes" and set(got) <= set(wanted)):
                 wrong.append((source, form))
     assert wrong == []
+
+
+def test_a_text_moved_to_another_class_keeps_its_translation() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "update_ts", REPO / "scripts" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    update_ts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update_ts)
+
+    def message(source: str, translation: str, kind: str = "") -> str:
+        return f"<message>\n<source>{source}</source>\n<translation{kind}>{translation}</translation>\n</message>"
+
+    before = "".join(
+        (
+            message("Font", "Letra"),
+            message("Back", "Atrás"),
+            message("Back", "Volver"),  # two translations: one must be chosen by a person
+        )
+    )
+    after = message("Font", "", ' type="unfinished"') + message("Back", "", ' type="unfinished"')
+    done = update_ts.carry_over(after, update_ts.translations_by_text(before))
+    assert done == message("Font", "Letra") + message("Back", "", ' type="unfinished"')
