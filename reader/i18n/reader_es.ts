@@ -666,6 +666,10 @@ se puede leer con las flechas.&lt;/p&gt;
             <numerusform>%1: %n artículos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Searching for “%1”…</source>
+        <translation>Buscando «%1»…</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s) for “%1”. Touch one to read it.</source>
         <translation>

@@ -7,6 +7,10 @@ on a worker thread. Opening an index and searching run on QRunnables that report
 through a QObject living on the UI thread, so results arrive there by queued signal.
 Searches run on a pool of one thread: a newer query supersedes an older one (the pane
 drops stale results).
+
+:class:`SearchService` is the one search of both windows. The kiosk's
+(:class:`reader.ui.kiosk.search.KioskSearch`) only decides where its index lives and never
+writes anywhere else; the searching, its thread and its results are this class's.
 """
 
 from __future__ import annotations
@@ -70,12 +74,22 @@ class _Signals(QObject):
     index_opened = Signal(object)  # _Opened
     index_damaged = Signal(object)  # _Damaged
     index_failed = Signal(str)
-    search_finished = Signal(object)  # SearchResults
-    search_failed = Signal(str)
+    search_finished = Signal(object)  # _Found
+    search_failed = Signal(object)  # _Found (its results unused) and the message
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A search's results as they come back from the worker, with the ticket of the
+    search that asked (see :meth:`SearchService.cancel`)."""
+
+    ticket: int
+    results: SearchResults
+    failure: str | None = None
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Any) -> None:
+    def __init__(self, fn: Callable[[], object]) -> None:
         super().__init__()
         self._fn = fn
         self.setAutoDelete(True)
@@ -248,7 +262,13 @@ class ArticleLoader(QObject):
 
 class SearchService(QObject):
     """Owns the search index, the process that builds it and the threads that open and
-    query it."""
+    query it.
+
+    ``may_update`` False (a kiosk) never changes an index once it is open: no check of
+    its files against their checksums, no indexing process, no rebuild after damage.
+    """
+
+    may_update = True
 
     index_opened = Signal()
     indexer_started = Signal(int)  # the process id of the indexing process
@@ -270,10 +290,15 @@ class SearchService(QObject):
         self._search_pool.setMaxThreadCount(1)
         self._pending_query: str | None = None
         self._searching = False
+        #: Each search started gets the next ticket; results of a ticket up to
+        #: ``_dropped`` are never delivered (taken at once, or cancelled).
+        self._ticket = 0
+        self._dropped = 0
+        self._taken: set[int] = set()
         self._closing = False
         self._process: QProcess | None = None
         self._outcome = IndexerOutcome()
-        self._rebuilt_for: Any = None  # the index a rebuild was started for after damage
+        self._rebuilt_for: SearchIndex | None = None  # a rebuild was started for it (damage)
         self.indexing = False
         s = self._signals
         s.index_opened.connect(self._on_signals_index_opened)
@@ -301,16 +326,14 @@ class SearchService(QObject):
         # of them (it lives as long as the window).
         gc.disable()
         try:
-            location = report.location if report is not None else None
-            if location is not None and location.is_dir():
-                index = SearchIndex.open(self.library, location)
-            else:
-                index = SearchIndex.open(self.library)
-            if notice:
-                index.notice = notice
-            if temporary and location is not None:
-                index.delete_folder_at_close()
+            index = self._open_index(report, notice, temporary)
+            if self._closing:  # the window is closing: nobody will take the index
+                index.close()
+                return
             needs = report is None and index.needs_update()
+            if needs and not self.may_update:
+                log.warning("the search index %s is older than the library", index.index_dir)
+                needs = False
             index.warm()
             gc.freeze()
             s.index_opened.emit(_Opened(index, needs, report))
@@ -325,6 +348,22 @@ class SearchService(QObject):
         finally:
             gc.enable()
 
+    def _open_index(
+        self, report: IndexReport | None, notice: str | None, temporary: bool
+    ) -> SearchIndex:
+        """On the index thread: the index where it lives (where the indexer said it wrote
+        it, after an update). Raises ReaderError when it cannot be opened."""
+        location = report.location if report is not None else None
+        if location is not None and location.is_dir():
+            index = SearchIndex.open(self.library, location)
+        else:
+            index = SearchIndex.open(self.library)
+        if notice:
+            index.notice = notice
+        if temporary and location is not None:
+            index.delete_folder_at_close()
+        return index
+
     def _on_signals_index_opened(self, opened: _Opened) -> None:
         if self._closing:  # the window closed meanwhile
             opened.index.close()
@@ -338,7 +377,7 @@ class SearchService(QObject):
             return
         self.indexing = False
         self.index_finished.emit(IndexReady(opened.report))
-        if opened.report is None:  # an index from before: check its files, in the background
+        if opened.report is None and self.may_update:  # an index from before: check its files
             index = opened.index
             self._index_pool.start(_Task(lambda: self._verify(index)))
         if self._pending_query is not None and not self._searching:
@@ -356,7 +395,7 @@ class SearchService(QObject):
             self._signals.index_damaged.emit(_Damaged(index, reason))
 
     def _on_signals_index_damaged(self, damaged: _Damaged) -> None:
-        if self._closing or damaged.index is not self.index or self.indexing:
+        if self._closing or damaged.index is not self.index or self.indexing or not self.may_update:
             return
         self.indexing = True
         self.index_damaged.emit(damaged.reason)
@@ -438,61 +477,108 @@ class SearchService(QObject):
 
     # --- search ---------------------------------------------------------------------------
 
-    def search(self, query: str) -> None:
-        """Search for ``query`` in the background; only the newest pending query runs."""
-        self._pending_query = query
-        if not self._searching:
-            self._run_next()
+    def search(self, query: str, *, wait_s: float = 0.0) -> SearchResults | None:
+        """Search for ``query`` in the background; only the newest pending query runs.
 
-    def _run_next(self) -> None:
+        With ``wait_s`` the caller takes the results itself if they come within that
+        time (an ordinary search shows at once): they are returned, and not emitted. A
+        slower search returns None and its results come by ``search_finished``, the window
+        going on meanwhile. Without it (the window's search pane) every result is emitted.
+        """
+        self._pending_query = query
+        if self._searching:
+            return None
+        return self._run_next(wait_s)
+
+    def cancel(self) -> None:
+        """Forget the pending query and the results of any search running now: they are
+        never delivered (a kiosk's session has ended)."""
+        self._pending_query = None
+        self._dropped = self._ticket
+
+    @property
+    def searching(self) -> bool:
+        """True while a search runs on the worker."""
+        return self._searching
+
+    def _not_ready_message(self) -> str:
+        return QCoreApplication.translate(
+            "SearchService",
+            "The search index is being prepared; your results will appear here "
+            "by themselves as soon as it is ready.",
+        )
+
+    def _run_next(self, wait_s: float = 0.0) -> SearchResults | None:
         query = self._pending_query
         self._pending_query = None
         index = self.index
         if query is None:
-            return
+            return None
+        results: SearchResults | None = None
         if not query.strip():
-            self.search_finished.emit(SearchResults(query, (), 0))
-            return
-        if index is None:
-            self.search_finished.emit(
-                SearchResults(
-                    query,
-                    (),
-                    0,
-                    rebuilding=True,
-                    message=QCoreApplication.translate(
-                        "SearchService",
-                        "The search index is being prepared; your results will appear here "
-                        "by themselves as soon as it is ready.",
-                    ),
-                )
-            )
+            results = SearchResults(query, (), 0)
+        elif index is None:
+            message = self._not_ready_message()
+            results = SearchResults(query, (), 0, rebuilding=True, message=message)
             self._pending_query = query  # run it again when the index is open
-            return
+        if results is not None:
+            if wait_s > 0:
+                return results
+            self.search_finished.emit(results)
+            return None
+        assert index is not None
         self._searching = True
+        self._ticket += 1
+        ticket = self._ticket
         s = self._signals
         language = translations().language  # decides a query that could be either language
+        ready = threading.Event()
+        box: list[_Found] = []
 
         def work() -> None:
             try:
-                s.search_finished.emit(index.search(query, language=language))
+                found = _Found(ticket, index.search(query, language=language))
             except ReaderError as exc:
-                s.search_failed.emit(str(exc))
+                found = _Found(ticket, SearchResults(query, (), 0), str(exc))
             except Exception as exc:
                 log.exception("search failed")
                 failed = QCoreApplication.translate("SearchService", "The search failed (%1).")
-                s.search_failed.emit(fill(failed, type(exc).__name__))
+                found = _Found(
+                    ticket, SearchResults(query, (), 0), fill(failed, type(exc).__name__)
+                )
+            box.append(found)
+            ready.set()
+            if found.failure is None:
+                s.search_finished.emit(found)
+            else:
+                s.search_failed.emit(found)
 
         self._search_pool.start(_Task(work))
+        if wait_s > 0 and ready.wait(wait_s) and box[0].failure is None:
+            # Taken now: the worker is done with it, and its queued copy is dropped.
+            self._taken.add(ticket)
+            self._searching = False
+            return box[0].results
+        return None
 
-    def _on_signals_search_finished(self, results: SearchResults) -> None:
+    def _delivered(self, found: _Found) -> bool:
+        """Whether ``found`` is for the caller still (not cancelled, not quitting)."""
+        return found.ticket > self._dropped and not self._closing
+
+    def _on_signals_search_finished(self, found: _Found) -> None:
+        if found.ticket in self._taken:  # the caller took it at once (see search)
+            self._taken.discard(found.ticket)
+            return
         self._searching = False
-        self.search_finished.emit(results)
+        results = found.results
+        if self._delivered(found):
+            self.search_finished.emit(results)
         index = self.index
         damage = index.damage if index is not None else None
         if (
             results.rebuilding
             and damage
+            and self.may_update
             and not self.indexing
             and not self._closing
             and index is not self._rebuilt_for
@@ -503,15 +589,21 @@ class SearchService(QObject):
             self.indexing = True
             self.index_damaged.emit(str(damage))
             self._start_indexer()
-        if results.rebuilding and self._pending_query is None and self.indexing:
+        if (
+            results.rebuilding
+            and self._pending_query is None
+            and self.indexing
+            and found.ticket > self._dropped
+        ):
             self._pending_query = results.query  # ask again once the index is built
             return
         if self._pending_query is not None:
             self._run_next()
 
-    def _on_signals_search_failed(self, message: str) -> None:
+    def _on_signals_search_failed(self, found: _Found) -> None:
         self._searching = False
-        self.search_failed.emit(message)
+        if self._delivered(found):
+            self.search_failed.emit(found.failure or "")
         if self._pending_query is not None:
             self._run_next()
 

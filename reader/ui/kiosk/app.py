@@ -131,6 +131,17 @@ class SelfTest:
             if key is not None:
                 key.click()
         w.keyboard.search_key.click()
+        if w.search.searching:  # a slow search: its results come by themselves
+            w.results_shown.connect(self._on_window_results_shown)
+            return
+        self._read_first_result()
+
+    def _on_window_results_shown(self) -> None:
+        self.window.results_shown.disconnect(self._on_window_results_shown)
+        self._read_first_result()
+
+    def _read_first_result(self) -> None:
+        w = self.window
         count = w.results_list.count()
         if not count:
             self.finish(1, f"no results for {w.search_box.text()!r}")

@@ -82,6 +82,10 @@ BASE_POINT_SIZE = 14.0
 #: The bars' buttons grow with the text up to this size (per cent); above it they would
 #: take the screen from what is being read. Pages and the article keep growing.
 BAR_MAX_SIZE = 150
+#: How long a search may take and still show its results at once (seconds); a slower
+#: one says it is searching, and its results come when they are found, the screen
+#: answering touches meanwhile.
+SEARCH_WAIT_S = 0.5
 
 
 def wrap_label(text: str, metrics: QFontMetrics, width: float) -> str:
@@ -230,6 +234,7 @@ class KioskWindow(QMainWindow):
     """The whole kiosk. ``countdown_override`` shortens the warning in tests only."""
 
     session_reset = Signal()
+    results_shown = Signal(object)  # SearchResults: a search's results are on the screen
     reset_failed = Signal(object)  # tuple[str, ...]: the parts that could not be cleared
     exit_granted = Signal()
 
@@ -262,7 +267,10 @@ class KioskWindow(QMainWindow):
         #: after it was started (a search, an article opened on a worker) shows nothing
         #: unless the session it was started in is still this one.
         self.session = 0
+        # The window's search service: searches run on its worker thread.
         self.search = KioskSearch(library, self)
+        self.search.search_finished.connect(self._on_search_search_finished)
+        self.search.search_failed.connect(self._on_search_search_failed)
         # Articles are read and parsed on a worker: a slow one never freezes the screen.
         self.article_loader = ArticleLoader(self)
         self.article_loader.loaded.connect(self._on_article_loader_loaded)
@@ -846,7 +854,6 @@ class KioskWindow(QMainWindow):
     def start(self) -> None:
         """Full screen, locked, idle timer running."""
         self.guard.install()
-        self.search.ready.connect(self._on_search_ready)
         self.search.start()
         screen = self.screen()
         if screen is not None:
@@ -864,10 +871,6 @@ class KioskWindow(QMainWindow):
         self.speech.stop()
         self.article_loader.shutdown(0)  # a slow read left behind ends on its own
         self.search.close()
-
-    def _on_search_ready(self) -> None:
-        if self._place.page == "results":
-            self._fill_results(self._place.key)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt\'s name
         super().resizeEvent(event)
@@ -974,8 +977,32 @@ class KioskWindow(QMainWindow):
             self._go(Place("results", query))
 
     def _fill_results(self, query: str) -> None:
+        """Search for ``query`` on the worker; a slow search says so and is shown by
+        :meth:`_on_search_search_finished` when it is done (unless left meanwhile)."""
         self.results_list.clear()
-        results: SearchResults = self.search.search(query)
+        results = self.search.search(query, wait_s=SEARCH_WAIT_S)
+        if results is None:
+            text = fill(self.tr("Searching for “%1”…"), query)
+            self.results_heading.setText(text)
+            announce(self.results_list, text)
+            return
+        self._show_results(results)
+
+    def _on_search_search_finished(self, results: SearchResults) -> None:
+        # Shown only on the page that asked for it: the person may have gone elsewhere,
+        # and a session's reset cancels what it left running (see _wipe_results).
+        if self._place == Place("results", results.query):
+            self._show_results(results)
+
+    def _on_search_search_failed(self, message: str) -> None:
+        if self._place.page == "results":
+            self.results_list.clear()
+            self.results_heading.setText(message)
+            announce(self.results_list, message)
+
+    def _show_results(self, results: SearchResults) -> None:
+        query = results.query
+        self.results_list.clear()
         for hit in results.hits:
             item = QListWidgetItem(f"{hit.article_title} — {hit.section_heading}\n{hit.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, hit.article_id)
@@ -991,6 +1018,7 @@ class KioskWindow(QMainWindow):
             text = fill(self.tr("%1 Did you mean “%2”?"), text, results.did_you_mean)
         self.results_heading.setText(text)
         announce(self.results_list, text)
+        self.results_shown.emit(results)
 
     def _on_article_item(self, item: QListWidgetItem) -> None:
         article_id = item.data(Qt.ItemDataRole.UserRole)
@@ -1241,6 +1269,7 @@ class KioskWindow(QMainWindow):
         close_other_windows(keep=self)
 
     def _wipe_results(self) -> None:
+        self.search.cancel()  # a search still running is never shown to the next person
         self.results_list.clear()
         self.results_heading.clear()
 
