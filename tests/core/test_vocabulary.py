@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.search import _ANALYSIS
+from reader.core.search.analysis import ANALYSIS
 from reader.core.vocabulary import Synonyms, americanise, fold_word
 
-analyse = _ANALYSIS.analyse
+analyse = ANALYSIS.analyse
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_stemming_and_stop_words() -> None:
 
 
 def test_synonyms_group_lay_and_clinical_words(tmp_path: Path) -> None:
-    syn = Synonyms.for_library(None, _ANALYSIS)
+    syn = Synonyms.for_library(None, ANALYSIS)
     assert len(syn) >= 40
     alts = syn.alternatives(tuple(analyse("heart attack")))
     assert tuple(analyse("myocardial infarction")) in alts
@@ -77,5 +77,5 @@ def test_synonyms_group_lay_and_clinical_words(tmp_path: Path) -> None:
     units = syn.segment(analyse("high blood pressure in pregnancy"))
     assert units[0][0] == tuple(analyse("high blood pressure"))
     (tmp_path / "synonyms.tsv").write_text("# ours\nzorp\tglimmerwort\n", encoding="utf-8")
-    extended = Synonyms.for_library(tmp_path, _ANALYSIS)
-    assert extended.alternatives(("zorp",)) == ((_ANALYSIS.stem("glimmerwort"),),)
+    extended = Synonyms.for_library(tmp_path, ANALYSIS)
+    assert extended.alternatives(("zorp",)) == ((ANALYSIS.stem("glimmerwort"),),)

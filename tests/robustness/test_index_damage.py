@@ -1,5 +1,5 @@
 """A damaged, stale or foreign index: detected, the reader keeps serving, a fresh index
-is built and swapped in. Complements tests/core/test_search.py (which damages the TOC,
+is built and swapped in. Complements tests/core/search/test_search.py (which damages the TOC,
 segments and manifest one way each) with garbage files, damage while the index is open,
 and serving during a rebuild."""
 

@@ -14,7 +14,7 @@ from reader.core.model import SearchResults
 from reader.core.search import SearchIndex
 from reader.core.vocabulary import Analysis, Synonyms, defined_abbreviations, is_abbreviation
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "lay_library"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "lay_library"
 
 
 @pytest.fixture(scope="module")

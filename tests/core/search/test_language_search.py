@@ -13,7 +13,7 @@ from reader.core.library import Library
 from reader.core.model import SearchResults
 from reader.core.search import LANGUAGES, SearchIndex
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 @pytest.fixture(scope="module")

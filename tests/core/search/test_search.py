@@ -14,7 +14,7 @@ from reader.core.library import Library
 from reader.core.model import IndexProgress, SearchResults
 from reader.core.search import MANIFEST_NAME, SearchIndex, default_index_dir, parse_query
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "search_library"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "search_library"
 SEED = "seed-b12-breast-milk"
 
 
@@ -383,7 +383,7 @@ def test_prebuilt_index_beside_the_library_is_used(library_dir: Path) -> None:
 def test_failed_update_is_reported_and_mended_by_the_next(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.core.search as search_module
+    import reader.core.search.index as search_module  # where an update reads documents
 
     ix = SearchIndex.open(Library.scan(library_dir))
 

@@ -1,19 +1,4 @@
-"""Full-text search over the library: the only module that imports Whoosh.
-
-The index holds ONE DOCUMENT PER SECTION (plus one for an article's reference list),
-so a hit points at the section that matched and its snippet comes from a short text.
-Beside the Whoosh files, ``reader-index.json`` records the schema version, the
-library it belongs to, the files of the last commit with their sizes, and a manifest
-of every article's content hash, title and headings. The manifest drives
-incremental updates (only added, changed and removed articles are touched) and the
-as-you-type suggestions (a sorted in-memory list of title and heading words, never a
-wildcard over the body).
-
-Query handling (see :meth:`SearchIndex.search`): plain words (sections with all of
-them first, then sections with some), ``"quoted phrases"``, ``-excluded`` words, a
-collection filter; synonyms applied at query time; Did-you-mean from the library's own
-vocabulary. Whatever a person types, search returns results or a friendly nothing.
-"""
+"""The search index of one library (see :class:`SearchIndex`)."""
 
 from __future__ import annotations
 
@@ -35,23 +20,14 @@ import time
 import traceback
 import warnings
 import zlib
-from bisect import bisect_left
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh.analysis.acore import Token
-from whoosh.analysis.analyzers import Analyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb import filestore
 from whoosh.filedb.filetables import FileFormatError
-from whoosh.lang import NoStemmer, NoStopWords, stemmer_for_language, stopwords_for_language
-from whoosh.lang.porter import stem as porter_stem
-from whoosh.query.compound import And, AndMaybe, Or
-from whoosh.query.positional import Phrase
+from whoosh.query.compound import And, Or
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term as WTerm
 from whoosh.reading import CorruptIndexError
@@ -59,11 +35,10 @@ from whoosh.reading import CorruptIndexError
 from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
 from reader.core.fslock import FileLock
-from reader.core.fsutil import atomic_write_text, open_regular
-from reader.core.language import DEFAULT_LANGUAGE, Languages
+from reader.core.fsutil import atomic_write_text
+from reader.core.language import DEFAULT_LANGUAGE
 from reader.core.library import Library
 from reader.core.model import (
-    Article,
     IndexPhase,
     IndexProgress,
     IndexReport,
@@ -73,86 +48,34 @@ from reader.core.model import (
     Suggestion,
 )
 from reader.core.paths import user_cache_dir
+from reader.core.search.analysis import (
+    ANALYSIS,
+    DIRTY_NAME,
+    ENOUGH_SECTIONS,
+    FEW_HITS,
+    LANGUAGES,
+    LOCK_NAME,
+    MANIFEST_NAME,
+    MAX_SECTIONS_PER_ARTICLE,
+    PREBUILT_DIR_NAME,
+    SCHEMA_VERSION,
+    make_schema,
+    spell_word,
+    untag,
+)
+from reader.core.search.documents import section_documents
+from reader.core.search.manifest import Manifest, file_checksum
+from reader.core.search.query import ParsedQuery, Plan, make_plan, parse_query, term_query
+from reader.core.search.snippets import make_snippet
+from reader.core.search.suggestions import SuggestionList, suggestion_keys
 from reader.core.text import fold
 from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.core.vocabulary import (
-    ANALYSIS_VERSION,
-    Analysis,
     Synonyms,
-    abbreviations_in,
-    clean_text,
-    defined_abbreviations,
     raw_words,
 )
 
 log = logging.getLogger(__name__)
-
-#: Bump when the schema, the documents or the manifest change; an index of another version
-#: is rebuilt.
-SCHEMA_VERSION = f"7.{ANALYSIS_VERSION}"  # 7: checksums of the index files
-MANIFEST_NAME = "reader-index.json"
-#: Present while an update may have committed to Whoosh without the manifest saying so.
-DIRTY_NAME = "reader-index.dirty"
-LOCK_NAME = "reader-index.lock"
-PREBUILT_DIR_NAME = ".index"
-#: Longer queries are cut here (a person types a few words; a paste of a page is not a query).
-MAX_QUERY_CHARS = 200
-MAX_UNITS = 12
-SNIPPET_CHARS = 180
-#: Fewer hits than this count as "little found": Did-you-mean is offered.
-FEW_HITS = 3
-MAX_SECTIONS_PER_ARTICLE = 3
-#: Sections with fewer of the words are looked for only while fewer than this were found.
-ENOUGH_SECTIONS = 20
-REFERENCES_ANCHOR = "references"
-
-_ANALYSIS = Analysis(porter_stem)
-
-
-# Whoosh's language tables are untyped: reach them through Any.
-_stemmer_for: Any = stemmer_for_language
-_stopwords_for: Any = stopwords_for_language
-
-
-def _snowball(code: str) -> Callable[[str], str] | None:
-    try:
-        stem: Callable[[str], str] = _stemmer_for(code)
-    except NoStemmer:
-        return None
-    return stem
-
-
-def _stop_words(code: str) -> frozenset[str] | None:
-    try:
-        return frozenset(_stopwords_for(code))
-    except NoStopWords:
-        return None
-
-
-#: Each article is indexed in its own language (see :mod:`reader.core.language`).
-LANGUAGES = Languages(_ANALYSIS, _snowball, _stop_words)
-#: Text of a language other than English reaches the analyzer as ``\x1dCODE\x1dtext``.
-LANG_MARK = "\x1d"
-
-
-def _tagged(code: str, text: str) -> str:
-    text = text.replace(LANG_MARK, " ")
-    return text if code == DEFAULT_LANGUAGE else f"{LANG_MARK}{code}{LANG_MARK}{text}"
-
-
-def _untag(value: str) -> tuple[str, str]:
-    """(language, text) of a value made by :func:`_tagged`."""
-    if value.startswith(LANG_MARK):
-        end = value.find(LANG_MARK, 1)
-        if 1 < end <= 9:
-            return value[1:end], value[end + 1 :]
-    return DEFAULT_LANGUAGE, value
-
-
-def _spell_word(code: str, word: str) -> str:
-    """Did-you-mean words of other languages are kept as ``code:word`` (``:`` is in no
-    word), so a query is corrected from the words of its own language only."""
-    return word if code == DEFAULT_LANGUAGE else f"{code}:{word}"
 
 
 # Whoosh's storage layer is untyped: reach it through Any.
@@ -164,16 +87,6 @@ def _storage(index_dir: Path) -> Any:
     an error to catch (a mapped one kills the process with SIGBUS); no slower measured."""
     return _FileStorage(str(index_dir), supports_mmap=False)
 
-
-# Every section is matched on one field, ``content`` (title, heading, text, authors and
-# journal, with position gaps between them so a phrase never spans two), which keeps the
-# number of posting lists read per word at one; the title and heading fields only add to
-# the score of sections already found: title over headings over body.
-_TITLE_BOOST = 3.0
-_HEADING_BOOST = 1.5
-#: Separates the parts of ``content``; the analyzer leaves a gap in positions there.
-PART_BREAK = "\x1e"
-_PART_GAP = 16
 
 # Failures Whoosh lets escape from a damaged index (see the module docstring of tests):
 # a flipped bit or a zeroed block reaches zlib, struct, pickle, array sizes and lookups.
@@ -204,79 +117,6 @@ _READ_ERRORS: tuple[type[BaseException], ...] = (Exception, MemoryError)
 _WHOOSH_FILE = re.compile(r"^(_?MAIN.*|.*\.(toc|seg|pst|trm|pos|dci|dcz|fvz|sta|lck))$")
 
 
-class HealthAnalyzer(Analyzer):
-    """Whoosh's view of :class:`reader.core.vocabulary.Analysis` (folding, letter–digit
-    joining, British->American spellings, stop words, stemming)."""
-
-    is_morph = True
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def has_morph(self) -> bool:
-        return True
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        no_morph = bool(kwargs.pop("no_morph", False) or kwargs.pop("nomorph", False))
-        kwargs.pop("tokenize", None)
-        code, text = _untag(value)
-        analysis = LANGUAGES.analysis(code)
-        start_char += len(value) - len(text)
-        value = text
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        token.boost = 1.0
-        token.stopped = False
-        pos = start_pos
-        offset = 0
-        for part in value.split(PART_BREAK) if PART_BREAK in value else (value,):
-            for term, _, start, end in analysis.spans(part, stemming=not no_morph):
-                token.text = _spell_word(code, term) if no_morph else term
-                if keeporiginal:
-                    token.original = part[start:end]  # type: ignore[attr-defined]
-                if positions:
-                    token.pos = pos
-                    pos += 1
-                if chars:
-                    token.startchar = start_char + offset + start
-                    token.endchar = start_char + offset + end
-                yield token
-            pos += _PART_GAP
-            offset += len(part) + 1
-
-
-def make_schema() -> Schema:
-    analyzer = HealthAnalyzer()
-    return Schema(
-        key=ID(unique=True, stored=True),
-        article=ID(stored=True, sortable=True),  # a column: grouping reads no stored text
-        language=ID(stored=True, sortable=True),  # the article's, as indexed: a column too
-        anchor=STORED(),
-        collection=ID(),  # folded, for the filter
-        collection_name=STORED(),
-        title=TEXT(analyzer=analyzer, stored=True, phrase=False),
-        heading=TEXT(analyzer=analyzer, stored=True, phrase=False),
-        body=STORED(),  # the section text, for snippets
-        content=TEXT(analyzer=analyzer, spelling=True),
-        # the abbreviations the article defines that the section uses in capitals: what a
-        # synonym expanding to an abbreviation matches (never "Mequon, MI")
-        abbrev=KEYWORD(lowercase=True, scorable=True),
-    )
-
-
 def _release(exc: BaseException) -> None:
     """Close the files a failed Whoosh writer left open (the frames of ``exc`` hold them)
     now, rather than at some later garbage collection; on a full disk that frees space."""
@@ -290,538 +130,6 @@ def default_index_dir(root: Path) -> Path:
     """Where the index of the library at ``root`` lives in the user cache."""
     digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
     return user_cache_dir() / "index" / digest
-
-
-#: Notices an importer puts where a figure, file or table image is left out: not text to
-#: search for.
-_OMITTED_NOTICE = re.compile(
-    r"\s*(?:The (?:figure image|supplementary file|media file) is not included in this copy\."
-    r"|The table is an image in the original and is not included\.)"
-)
-
-
-def section_documents(article: Article) -> list[dict[str, Any]]:
-    """The documents one article contributes: one per section.
-
-    What is not the article's text is not searched: the reference list, the notices that
-    stand in for images left out, and an agency's name as author (it would match every
-    topic the agency wrote; the names of a journal article's authors are searched)."""
-    meta = article.meta
-    code = LANGUAGES.key(meta.language)
-    byline = meta.journal is not None or meta.doi is not None
-    extra = " ".join((*meta.authors, meta.journal or "")) if byline else ""
-    also_called = dict(meta.extra).get("also_called", "")
-    defined = defined_abbreviations(
-        "\n".join(s.text for s in article.sections), also_called.split(";")
-    )
-    base = {
-        "article": meta.id,
-        "language": code,
-        "collection": fold(meta.collection),
-        "collection_name": meta.collection,
-        "title": _tagged(code, meta.title),
-    }
-
-    def content(heading: str, text: str) -> str:
-        parts = (meta.title, heading, text.replace(PART_BREAK, " "), extra)
-        return _tagged(code, PART_BREAK.join(parts))
-
-    docs: list[dict[str, Any]] = []
-    for section in article.sections:
-        text = _OMITTED_NOTICE.sub("", section.text)
-        if not text.strip() and not section.heading:
-            continue
-        abbrevs = abbreviations_in(f"{meta.title}\n{section.heading}\n{text}", defined)
-        docs.append(
-            {
-                **base,
-                "key": f"{meta.id}#{section.anchor}",
-                "anchor": section.anchor,
-                "heading": _tagged(code, section.heading),
-                "body": text,
-                "content": content(section.heading, text),
-                "abbrev": " ".join(abbrevs),
-            }
-        )
-    if not docs:
-        docs.append(
-            {
-                **base,
-                "key": f"{meta.id}#lead",
-                "anchor": "lead",
-                "heading": "",
-                "body": "",
-                "content": content("", ""),
-                "abbrev": "",
-            }
-        )
-    return docs
-
-
-# --- manifest -----------------------------------------------------------------------------
-
-#: The manifest's first line ends here; then one article per line, then ``}}``.
-_ARTICLES_OPEN = '"articles":{'
-_READ_BATCH = 400
-#: The manifest of 50,000 articles is some 30 MB; a larger file, or a longer line, is not one.
-MAX_MANIFEST_BYTES = 512 * 1024 * 1024
-_MAX_MANIFEST_LINE = 16 * 1024 * 1024
-
-
-def file_checksum(path: Path, cancel: Callable[[], bool] | None = None) -> str | None:
-    """CRC-32 of a regular file's bytes, read a mebibyte at a time (zlib lets other threads
-    run meanwhile); None when ``cancel`` said stop."""
-    crc = 0
-    with open_regular(path) as f:
-        while chunk := f.read(1 << 20):
-            if cancel is not None and cancel():
-                return None
-            crc = zlib.crc32(chunk, crc)
-    return f"crc32:{crc:08x}"
-
-
-@dataclass
-class _Manifest:
-    schema: str = SCHEMA_VERSION
-    library: str = ""
-    state: str = "clean"  # "dirty" while a writer may have committed without us recording it
-    docs: int = 0
-    files: dict[str, int] = field(default_factory=dict)
-    # file name -> checksum of its bytes (see file_checksum): damage inside a file of the
-    # right size (a zeroed block, a flipped bit) is found by comparing them
-    digests: dict[str, str] = field(default_factory=dict)
-    # id -> [content hash, title, collection, [[anchor, heading], ...]]
-    articles: dict[str, list[Any]] = field(default_factory=dict)
-
-    def to_json(self) -> str:
-        """One JSON document, written one article to a line (see :meth:`read`)."""
-        head = json.dumps(
-            {
-                "schema": self.schema,
-                "library": self.library,
-                "state": self.state,
-                "docs": self.docs,
-                "files": self.files,
-                "digests": self.digests,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        lines = [head[:-1] + "," + _ARTICLES_OPEN]
-        rows = [
-            json.dumps(article_id, ensure_ascii=False)
-            + ":"
-            + json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-            for article_id, row in self.articles.items()
-        ]
-        lines.append(",\n".join(rows))
-        lines.append("}}\n")
-        return "\n".join(line for line in lines if line)
-
-    @classmethod
-    def read(cls, path: Path) -> _Manifest:
-        """Read a manifest a few hundred lines at a time: no single call (nor the garbage
-        collections it would set off) holds the interpreter long, so a window reading the
-        index of 50,000 articles on a worker thread stays responsive. A manifest of an
-        older, one-line format gives only its schema version (and is rebuilt)."""
-        with open_regular(path, MAX_MANIFEST_BYTES) as f:
-            head = f.readline(_MAX_MANIFEST_LINE).decode("utf-8").rstrip("\r\n")
-            if not head.endswith(_ARTICLES_OPEN):
-                found = re.search(r'"schema":"([^"]{0,40})"', head[:4096])
-                if found is None:
-                    raise ValueError("not an index manifest")
-                return cls(schema=found.group(1), state="")
-            data = json.loads(head[: -len(_ARTICLES_OPEN)].rstrip(",") + "}")
-            if not isinstance(data, dict):
-                raise ValueError("not an index manifest")
-            articles: dict[str, list[Any]] = {}
-            batch: list[str] = []
-            closed = False
-            while raw := f.readline(_MAX_MANIFEST_LINE):
-                line = raw.decode("utf-8").rstrip("\r\n")
-                if line == "}}":
-                    closed = True
-                    break
-                batch.append(line.rstrip(","))
-                if len(batch) >= _READ_BATCH:
-                    articles.update(json.loads("{" + ",".join(batch) + "}"))
-                    batch.clear()
-            if batch:
-                articles.update(json.loads("{" + ",".join(batch) + "}"))
-            if not closed:
-                raise ValueError("the manifest is cut short")
-        return cls(
-            schema=str(data.get("schema", "")),
-            library=str(data.get("library", "")),
-            state=str(data.get("state", "")),
-            docs=int(data.get("docs", -1)),
-            files={str(k): int(v) for k, v in dict(data.get("files", {})).items()},
-            digests={str(k): str(v) for k, v in dict(data.get("digests", {})).items()},
-            articles=articles,
-        )
-
-
-# --- suggestions --------------------------------------------------------------------------
-
-
-def suggestion_keys(title: str, headings: list[list[str]]) -> list[str]:
-    """Folded, unstemmed keys of a title and its headings (kept in the manifest)."""
-    return [_ANALYSIS.fold_key(title), *(_ANALYSIS.fold_key(h) for _, h in headings)]
-
-
-def _buckets(texts: Iterable[str]) -> dict[str, list[str]]:
-    """``texts`` by their first letter, each bucket sorted."""
-    out: dict[str, list[str]] = {}
-    for text in texts:
-        if text:
-            out.setdefault(text[0], []).append(text)
-    for bucket in out.values():
-        bucket.sort()
-    return out
-
-
-def _take(found: dict[str, list[int]], bucket: list[str], prefix: str, most: int) -> Iterator[int]:
-    """Up to ``most`` entries under the texts of ``bucket`` that start with ``prefix``."""
-    n = 0
-    for i in range(bisect_left(bucket, prefix), len(bucket)):
-        if n >= most or not bucket[i].startswith(prefix):
-            return
-        for idx in found[bucket[i]][: most - n]:
-            n += 1
-            yield idx
-
-
-class _SuggestionList:
-    """Titles and headings, searchable by the start of any of their words, in memory."""
-
-    def __init__(self, articles: dict[str, list[Any]]) -> None:
-        self.entries: list[tuple[str, str, str | None, bool]] = []  # text, id, anchor, is_title
-        keys: dict[str, list[int]] = {}  # folded title or heading -> entries
-        words: dict[str, list[int]] = {}  # a word of one -> entries
-        self.entry_words: list[tuple[str, ...]] = []
-        for article_id, row in articles.items():
-            title = str(row[1]) if len(row) > 1 else ""
-            items: list[tuple[str, str | None, bool]] = [(title, None, True)]
-            headings = row[3] if len(row) > 3 and isinstance(row[3], list) else []
-            items.extend((str(h), str(a), False) for a, h in headings)
-            stored = row[4] if len(row) > 4 and isinstance(row[4], list) else []
-            if len(stored) != len(items):
-                stored = suggestion_keys(title, headings)
-            for (text, anchor, is_title), key in zip(items, stored, strict=True):
-                if not key:
-                    continue
-                idx = len(self.entries)
-                self.entries.append((text, article_id, anchor, is_title))
-                ws = tuple(key.split(" "))
-                self.entry_words.append(ws)
-                keys.setdefault(key, []).append(idx)
-                for w in set(ws):
-                    words.setdefault(w, []).append(idx)
-        # Distinct texts, sorted in buckets by first letter: no single sort of hundreds of
-        # thousands of entries holds the interpreter while a window waits.
-        self._keys = keys
-        self._key_text = _buckets(keys)
-        self._words = words
-        self._word_text = _buckets(words)
-
-    def suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
-        key = _ANALYSIS.fold_key(clean_text(prefix)[:MAX_QUERY_CHARS])
-        if not key or limit <= 0:
-            return ()
-        parts = key.split(" ")
-        chosen: list[int] = []
-        seen: set[int] = set()
-        # 1. entries that start with what was typed (titles first, then short ones)
-        starts = list(_take(self._keys, self._key_text.get(key[0], []), key, 400))
-        # 2. entries with a word that starts with the last word typed, and every other word
-        last, others = parts[-1], parts[:-1]
-        inside: list[int] = []
-        for idx in _take(self._words, self._word_text.get(last[:1], []), last, 3000):
-            ws = self.entry_words[idx]
-            if all(any(w.startswith(o) for w in ws) for o in others):
-                inside.append(idx)
-
-        def rank(idx: int) -> tuple[int, int, str]:
-            text, _, _, is_title = self.entries[idx]
-            return (0 if is_title else 1, len(text), text)
-
-        for group in (sorted(starts, key=rank), sorted(set(inside), key=rank)):
-            for idx in group:
-                if idx in seen:
-                    continue
-                seen.add(idx)
-                chosen.append(idx)
-        out: list[Suggestion] = []
-        shown: set[str] = set()
-        for idx in chosen:
-            text, article_id, anchor, _ = self.entries[idx]
-            folded = text.casefold()
-            if folded in shown:
-                continue
-            shown.add(folded)
-            out.append(Suggestion(text=text, article_id=article_id, section_anchor=anchor))
-            if len(out) >= limit:
-                break
-        return tuple(out)
-
-
-# --- queries ------------------------------------------------------------------------------
-
-
-@dataclass
-class ParsedQuery:
-    """What a person typed, split into plain words, phrases and excluded words/phrases."""
-
-    words: list[str] = field(default_factory=list)
-    phrases: list[str] = field(default_factory=list)
-    excluded: list[str] = field(default_factory=list)
-    dropped_operators: bool = False
-
-    def text(self, words: list[str] | None = None) -> str:
-        parts = list(words if words is not None else self.words)
-        parts += [f'"{p}"' for p in self.phrases]
-        parts += [f"-{e}" if " " not in e else f'-"{e}"' for e in self.excluded]
-        return " ".join(parts)
-
-
-_QUERY_TOKEN = re.compile(r'([-+]?)"([^"]*)(?:"|$)|(\S+)')
-_OPERATORS = frozenset({"AND", "OR", "NOT", "&&", "||", "AND NOT"})
-
-
-def parse_query(text: str) -> ParsedQuery:
-    """Split a query; never fails. ``NOT word`` and ``-word`` exclude; AND/OR are ignored."""
-    text = clean_text(text)[:MAX_QUERY_CHARS]
-    text = text.replace("“", '"').replace("”", '"').replace("„", '"').replace("«", '"')
-    text = text.replace("»", '"')
-    parsed = ParsedQuery()
-    negate_next = False
-    for m in _QUERY_TOKEN.finditer(text):
-        sign, phrase, word = m.group(1), m.group(2), m.group(3)
-        if phrase is not None:
-            phrase = " ".join(phrase.split())
-            if not phrase:
-                continue
-            if sign == "-" or negate_next:
-                parsed.excluded.append(phrase)
-            elif len(phrase.split()) == 1:
-                parsed.words.append(phrase)
-            else:
-                parsed.phrases.append(phrase)
-            negate_next = False
-            continue
-        if word in _OPERATORS:
-            parsed.dropped_operators = True
-            negate_next = word == "NOT"
-            continue
-        if word.startswith("-") and len(word) > 1 and word[1] != "-":
-            parsed.excluded.append(word[1:])
-            negate_next = False
-            continue
-        word = word.lstrip("+")
-        if negate_next:
-            parsed.excluded.append(word)
-        elif word:
-            parsed.words.append(word)
-        negate_next = False
-    return parsed
-
-
-def _term_any(term: str) -> Query:
-    return WTerm("content", term)
-
-
-def _seq_query(seq: tuple[str, ...], phrase: bool) -> Query:
-    if len(seq) == 1:
-        return _term_any(seq[0])
-    if phrase:
-        return Phrase("content", list(seq))
-    return And([_term_any(t) for t in seq])
-
-
-def _boost_query(terms: set[str]) -> Query | None:
-    """Extra score for sections whose title or heading has the words."""
-    subs: list[Query] = [WTerm("title", t, boost=_TITLE_BOOST) for t in sorted(terms)]
-    subs += [WTerm("heading", t, boost=_HEADING_BOOST) for t in sorted(terms)]
-    return Or(subs) if subs else None
-
-
-@dataclass
-class _Plan:
-    units: list[Query]
-    excluded: Query | None
-    marks: Marks  # what to mark in snippets and articles
-    word_terms: list[tuple[str, str]]  # (word as typed, term) of plain words
-    word_spans: list[tuple[int, int]]  # where those words are in " ".join(parsed.words)
-    boost: Query | None = None
-    language: str = DEFAULT_LANGUAGE  # the query's, as analysed
-    analysis: Analysis = _ANALYSIS
-
-    def scored(self, q: Query) -> Query:
-        return AndMaybe(q, self.boost) if self.boost is not None else q
-
-
-def _plan(parsed: ParsedQuery, synonyms: Synonyms, language: str = DEFAULT_LANGUAGE) -> _Plan:
-    analysis = LANGUAGES.analysis(language)
-    if language != DEFAULT_LANGUAGE:  # the synonym lists are English
-        synonyms = Synonyms((), analysis)
-    units: list[Query] = []
-    singles: set[str] = set()
-    seqs: list[tuple[str, ...]] = []
-    word_terms: list[tuple[str, str]] = []
-    joined = " ".join(parsed.words)
-    spans: list[tuple[int, int]] = []
-    for t in analysis.iter_terms(joined):
-        word_terms.append((joined[t.start : t.end], t.text))
-        spans.append((t.start, t.end))
-    plain_terms = [t for _, t in word_terms]
-    for seq, alts in synonyms.segment(plain_terms):
-        singles.update(seq)
-        options = [_seq_query(seq, phrase=False)]
-        for alt in alts:
-            abbreviation = synonyms.abbreviation(alt)
-            if abbreviation is not None:
-                # only where an article defines it and writes it in capitals
-                options.append(WTerm("abbrev", abbreviation))
-                continue
-            if len(alt) == 1:
-                singles.update(alt)
-            elif alt not in seqs:
-                seqs.append(alt)
-            options.append(_seq_query(alt, phrase=True))
-        units.append(options[0] if len(options) == 1 else Or(options))
-    for phrase in parsed.phrases:
-        terms = tuple(analysis.analyse(phrase))
-        if terms:
-            if len(terms) == 1:
-                singles.update(terms)
-            elif terms not in seqs:
-                seqs.append(terms)
-            units.append(_seq_query(terms, phrase=True))
-    excluded: list[Query] = []
-    for ex in parsed.excluded:
-        terms = tuple(analysis.analyse(ex))
-        if terms:
-            excluded.append(_seq_query(terms, phrase=True))
-    marks = Marks(frozenset(singles), tuple(seqs))
-    return _Plan(
-        units=units[:MAX_UNITS],
-        excluded=Or(excluded) if excluded else None,
-        marks=marks,
-        word_terms=word_terms,
-        word_spans=spans,
-        boost=_boost_query(marks.terms),
-        language=language,
-        analysis=analysis,
-    )
-
-
-# --- snippets -----------------------------------------------------------------------------
-
-
-def _scan(flat: str, width: int, analysis: Analysis) -> Iterator[tuple[str, str, int, int]]:
-    """The terms of a snippet's source, no further than a snippet needs: the first few
-    pages at most."""
-    for span in analysis.spans(flat[:8000]):
-        if span[2] > 3000 + 2 * width:
-            return
-        yield span
-
-
-@dataclass(frozen=True)
-class Marks:
-    """Words to mark: single terms anywhere, and term sequences (phrases, multi-word
-    synonyms) only where the whole sequence stands."""
-
-    singles: frozenset[str] = frozenset()
-    seqs: tuple[tuple[str, ...], ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.singles) + len(self.seqs)
-
-    @property
-    def terms(self) -> set[str]:
-        return set(self.singles).union(*self.seqs)
-
-    def find(self, spans: Iterable[tuple[str, str, int, int]]) -> Iterator[tuple[int, int, str]]:
-        """(start, end, what) of each marked word among analysed ``spans``; ``what`` is the
-        term, or the whole sequence it belongs to."""
-        longest = max((len(q) for q in self.seqs), default=0)
-        recent: deque[tuple[str, int, int]] = deque(maxlen=max(longest, 1))
-        emitted = -1  # end of the last span given, so no span is given twice
-        for term, _, start, end in spans:
-            recent.append((term, start, end))
-            found: list[tuple[int, int, str]] = []
-            for seq in self.seqs:
-                n = len(seq)
-                if term == seq[-1] and len(recent) >= n:
-                    tail = list(recent)[-n:]
-                    if tuple(t for t, _, _ in tail) == seq:
-                        key = " ".join(seq)
-                        found.extend((s, e, key) for _, s, e in tail)
-            if term in self.singles:
-                found.append((start, end, term))
-            for s, e, key in sorted(found):
-                if s >= emitted:
-                    emitted = e
-                    yield s, e, key
-
-
-def make_snippet(
-    text: str, marks: Marks, width: int = SNIPPET_CHARS, analysis: Analysis = _ANALYSIS
-) -> tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]:
-    """A short plain-text extract of ``text`` around the densest cluster of marked terms.
-
-    Returns (snippet, spans of the marked words in the snippet, the words as written).
-    """
-    flat = text.replace("\n", " ").replace("\t", " ")
-    matches: list[tuple[int, int, str]] = []
-    found: set[str] = set()
-    first = -1
-    # Scan no further than needed: to where every marked term was seen near the first
-    # match, or a little past the first match, or (nothing yet) the first few pages.
-    for start, end, key in marks.find(_scan(flat, width, analysis)):
-        matches.append((start, end, key))
-        found.add(key)
-        if first < 0:
-            first = start
-        if len(found) == len(marks) or start - first > 2 * width:
-            break
-    words = tuple(dict.fromkeys(flat[s:e] for s, e, _ in matches))
-    if not flat.strip():
-        return "", (), ()
-    if not matches:
-        start = 0
-    else:
-        best, best_score = 0, -1
-        for i, (s, _, _) in enumerate(matches):
-            distinct = {t for ms, _, t in matches[i:] if ms < s + width}
-            count = sum(1 for ms, _, _ in matches[i:] if ms < s + width)
-            score = len(distinct) * 100 + count
-            if score > best_score:
-                best, best_score = i, score
-        anchor = matches[best][0]
-        start = max(0, anchor - width // 4)
-        if start > 0:
-            space = flat.find(" ", start, anchor)
-            start = space + 1 if space >= 0 else start
-            # begin at a sentence start when one is near
-            dot = flat.rfind(". ", max(0, anchor - width // 3), anchor)
-            if dot >= 0:
-                start = dot + 2
-    end = min(len(flat), start + width)
-    if end < len(flat):
-        space = flat.rfind(" ", start + width // 2, end)
-        end = space if space > 0 else end
-    body = flat[start:end].strip()
-    lead = len(flat[start:end]) - len(flat[start:end].lstrip())
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(flat) else ""
-    offset = len(prefix) - start - lead
-    spans = tuple((s + offset, e + offset) for s, e, _ in matches if s >= start + lead and e <= end)
-    return prefix + body + suffix, spans, words
-
-
-# --- the index ----------------------------------------------------------------------------
 
 
 class SearchIndex:
@@ -839,15 +147,15 @@ class SearchIndex:
         self._searcher: Any = None
         self._column: tuple[Any, Any] | None = None
         self._languages: tuple[Any, tuple[str, ...]] | None = None
-        self._manifest = _Manifest(library=self._library_key())
-        self._suggestions: _SuggestionList | None = None  # built on first use
+        self._manifest = Manifest(library=self._library_key())
+        self._suggestions: SuggestionList | None = None  # built on first use
         self._suggestions_lock = threading.Lock()
         self._needs_rebuild = True
         self._rebuilding = False
         self._temporary_dir: Path | None = None
         self.damage: str | None = None  # why the index on disk was not usable, if it was not
         self.notice: str | None = None  # something to tell the person (where the index went)
-        self.synonyms = Synonyms.for_library(library.root, _ANALYSIS)
+        self.synonyms = Synonyms.for_library(library.root, ANALYSIS)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -910,7 +218,7 @@ class SearchIndex:
         if not path.is_file():
             return "there is no index yet"
         try:
-            manifest = _Manifest.read(path)
+            manifest = Manifest.read(path)
         except (OSError, ValueError, TypeError, json.JSONDecodeError):
             return "its manifest is unreadable"
         if manifest.schema != SCHEMA_VERSION:
@@ -956,7 +264,7 @@ class SearchIndex:
             if docs:
                 searcher.stored_fields(0)
                 searcher.stored_fields(docs - 1)
-                searcher.search(_term_any("b12"), limit=1)
+                searcher.search(term_query("b12"), limit=1)
         except BaseException:
             searcher.close()
             raise
@@ -1032,7 +340,7 @@ class SearchIndex:
         with self._lock:
             self._close_searcher()
             self._ix = None
-            self._manifest = _Manifest(library=self._library_key())
+            self._manifest = Manifest(library=self._library_key())
             self._suggestions = None
             self._needs_rebuild = True
         if not self.index_dir.is_dir() or not self._writable():
@@ -1302,7 +610,7 @@ class SearchIndex:
         with contextlib.suppress(FileNotFoundError):
             (self.index_dir / DIRTY_NAME).unlink()
 
-    def _write_manifest(self, manifest: _Manifest) -> None:
+    def _write_manifest(self, manifest: Manifest) -> None:
         manifest.library = self._library_key()
         path = self.index_dir / MANIFEST_NAME
         atomic_write_text(path, manifest.to_json())
@@ -1359,7 +667,7 @@ class SearchIndex:
                 )
 
     def _run(
-        self, plan: _Plan, collection: str | None, limit: int
+        self, plan: Plan, collection: str | None, limit: int
     ) -> tuple[list[tuple[int, float]], int, int]:
         """(docnum, score) of matching sections, best first; the total; and how many had
         every word.
@@ -1421,7 +729,7 @@ class SearchIndex:
         return len(self._searcher.search(q, limit=None, scored=False, filter=filt, mask=mask))
 
     def _group(
-        self, hits: list[tuple[int, float]], plan: _Plan, limit: int
+        self, hits: list[tuple[int, float]], plan: Plan, limit: int
     ) -> tuple[SearchHit, ...]:
         assert self._searcher is not None
         searcher = self._searcher
@@ -1445,12 +753,12 @@ class SearchIndex:
                 stored = searcher.stored_fields(docnum)
                 body = str(stored.get("body", ""))
                 snippet, spans, words = make_snippet(body, plan.marks, analysis=plan.analysis)
-                heading = _untag(str(stored.get("heading", "")))[1]
+                heading = untag(str(stored.get("heading", "")))[1]
                 if not snippet and heading:
                     snippet, spans, words = make_snippet(
                         heading, plan.marks, analysis=plan.analysis
                     )
-                title = _untag(str(stored.get("title", "")))[1]
+                title = untag(str(stored.get("title", "")))[1]
                 if title not in title_words_of:
                     title_words_of[title] = make_snippet(title, plan.marks, analysis=plan.analysis)[
                         2
@@ -1498,7 +806,7 @@ class SearchIndex:
         reader = self._searcher.reader()
 
         def known(code: str, word: str) -> float:
-            if ("spell_content", _spell_word(code, word)) in reader:
+            if ("spell_content", spell_word(code, word)) in reader:
                 return 1.0  # the word as written is in that language's articles
             terms = LANGUAGES.analysis(code).analyse(word)
             return 0.5 if terms and reader.doc_frequency("content", terms[0]) else 0.0
@@ -1515,7 +823,7 @@ class SearchIndex:
         same = [h for h in hits if column[h[0]] == code]
         return same + [h for h in hits if column[h[0]] != code]
 
-    def _correct(self, plan: _Plan, parsed: ParsedQuery) -> str | None:
+    def _correct(self, plan: Plan, parsed: ParsedQuery) -> str | None:
         """The query with unknown or rare words replaced by the library's closest words."""
         assert self._searcher is not None
         reader = self._searcher.reader()
@@ -1540,11 +848,11 @@ class SearchIndex:
         pieces.append(joined[last:])
         return parsed.text(["".join(pieces)])
 
-    def _closest(self, word: str, plan: _Plan) -> str | None:
+    def _closest(self, word: str, plan: Plan) -> str | None:
         """The library's closest word to ``word`` in the query's language."""
         assert self._searcher is not None
         reader = self._searcher.reader()
-        tagged = _spell_word(plan.language, word)
+        tagged = spell_word(plan.language, word)
         tag = len(tagged) - len(word)
         for maxdist in (1, 2):
             if maxdist == 2 and len(word) < 5:
@@ -1570,7 +878,7 @@ class SearchIndex:
     ) -> SearchResults:
         parsed = parse_query(query)
         code = self._query_language(parsed, prefer)
-        plan = _plan(parsed, self.synonyms, code)
+        plan = make_plan(parsed, self.synonyms, code)
         if not plan.units:
             hint = QT_TRANSLATE_NOOP("SearchIndex", "Type a word or two to search for.")
             if parsed.excluded:
@@ -1591,7 +899,7 @@ class SearchIndex:
         if n_all < FEW_HITS:
             did_you_mean = self._correct(plan, parsed)
             if not n_all and did_you_mean:
-                plan2 = _plan(parse_query(did_you_mean), self.synonyms, code)
+                plan2 = make_plan(parse_query(did_you_mean), self.synonyms, code)
                 if plan2.units:
                     hits2, total2, n_all2 = self._run(plan2, collection, limit)
                     if n_all2 or (hits2 and not hits):
@@ -1630,13 +938,13 @@ class SearchIndex:
         if len(loose.words) > 1:
             candidates.append(" ".join(loose.words[:-1]))
         for text in candidates:
-            plan = _plan(parse_query(text), self.synonyms, code)
+            plan = make_plan(parse_query(text), self.synonyms, code)
             if plan.units and self._run(plan, collection, 1)[0]:
                 return text, QT_TRANSLATE_NOOP(
                     "SearchIndex", "Nothing matched exactly. Try the broader search “{query}”."
                 ).format(query=text)
         if collection:
-            plan = _plan(parsed, self.synonyms, code)
+            plan = make_plan(parsed, self.synonyms, code)
             if plan.units and self._run(plan, None, 1)[0]:
                 return (
                     parsed.text(),
@@ -1659,7 +967,7 @@ class SearchIndex:
         except (ValueError, TypeError):  # pragma: no cover - defensive: never fail typing
             return ()
 
-    def _suggestion_list(self) -> _SuggestionList:
+    def _suggestion_list(self) -> SuggestionList:
         suggestions = self._suggestions
         if suggestions is not None:
             return suggestions
@@ -1667,7 +975,7 @@ class SearchIndex:
             if self._suggestions is not None:
                 return self._suggestions
             manifest = self._manifest
-            suggestions = _SuggestionList(manifest.articles)
+            suggestions = SuggestionList(manifest.articles)
             if manifest is self._manifest:
                 self._suggestions = suggestions
             return suggestions
@@ -1692,7 +1000,7 @@ class SearchIndex:
         parsed = parse_query(query)
         with self._lock:
             code = self._query_language(parsed, language)
-        plan = _plan(parsed, self.synonyms, code)
+        plan = make_plan(parsed, self.synonyms, code)
         if not len(plan.marks):
             return ()
         return tuple((s, e) for s, e, _ in plan.marks.find(plan.analysis.spans(text)))
