@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,15 +16,20 @@ class Location:
     citation: int | None = None  # ordinal of the selected citation, if any
 
 
-class History:
-    """A browser-style history: visiting a new place drops everything forward of it."""
+P = TypeVar("P")
+
+
+class Trail(Generic[P]):
+    """A browser-style history of places of any kind: visiting a new place drops everything
+    forward of it. The desktop window keeps reading positions (:class:`History`), the
+    kiosk the pages a person saw."""
 
     def __init__(self, limit: int = 200) -> None:
-        self._back: list[Location] = []
-        self._forward: list[Location] = []
+        self._back: list[P] = []
+        self._forward: list[P] = []
         self._limit = limit
 
-    def visit(self, current: Location | None) -> None:
+    def visit(self, current: P | None) -> None:
         """Remember ``current`` (where the reader is leaving from) before moving on."""
         if current is None:
             return
@@ -33,7 +39,7 @@ class History:
         del self._back[: -self._limit]
         self._forward.clear()
 
-    def back(self, current: Location | None) -> Location | None:
+    def back(self, current: P | None) -> P | None:
         if not self._back:
             return None
         target = self._back.pop()
@@ -41,7 +47,7 @@ class History:
             self._forward.append(current)
         return target
 
-    def forward(self, current: Location | None) -> Location | None:
+    def forward(self, current: P | None) -> P | None:
         if not self._forward:
             return None
         target = self._forward.pop()
@@ -57,9 +63,18 @@ class History:
     def can_go_forward(self) -> bool:
         return bool(self._forward)
 
+    @property
+    def lengths(self) -> tuple[int, int]:
+        """How many places are behind and ahead."""
+        return len(self._back), len(self._forward)
+
     def clear(self) -> None:
         self._back.clear()
         self._forward.clear()
+
+
+class History(Trail[Location]):
+    """The desktop window's history of reading positions."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from reader.core.keymap import KEYMAP, binding
-from reader.core.navigation import History, Location
+from reader.core.navigation import History, Location, Trail
 
 
 def test_back_and_forward_return_to_where_the_reader_was() -> None:
@@ -36,3 +36,18 @@ def test_key_map_has_unique_actions_and_keys() -> None:
     assert "Ctrl+K" in binding("focus_search").keys and "/" in binding("focus_search").keys
     assert binding("find_in_article").keys == ("Ctrl+F",)  # as in browsers and viewers
     assert binding("next_pane").keys == ("F6",)
+
+
+def test_a_trail_keeps_pages_of_any_kind_as_the_kiosk_uses_it() -> None:
+    trail: Trail[tuple[str, str]] = Trail()
+    trail.visit(("home", ""))
+    trail.visit(("results", "iron"))
+    assert trail.lengths == (2, 0)
+    assert trail.back(("article", "iron-a")) == ("results", "iron")
+    assert trail.lengths == (1, 1)
+    assert trail.forward(("results", "iron")) == ("article", "iron-a")
+    trail.visit(("article", "iron-a"))
+    assert trail.lengths == (3, 0)
+    trail.clear()
+    assert trail.lengths == (0, 0)
+    assert not trail.can_go_back and not trail.can_go_forward

@@ -18,7 +18,7 @@ from html import escape
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -47,14 +47,16 @@ from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.library import Library, secondary_collections
 from reader.core.lockout import PinLockout
 from reader.core.model import Reference, SearchResults
-from reader.core.navigation import CitationRef
+from reader.core.navigation import CitationRef, Trail
+from reader.core.settings import LookChoice
 from reader.core.texts import QT_TRANSLATE_NOOP, Text
-from reader.core.theme import THEMES, Theme, resolve_theme
+from reader.core.theme import THEMES, Theme
 from reader.core.topics import browsable, by_group, letter_of
 from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
 from reader.ui.article_html import DocumentColours, document_stylesheet
-from reader.ui.article_view import ArticleStyle, ArticleView
+from reader.ui.article_view import ArticleView
 from reader.ui.flow_layout import FlowLayout
+from reader.ui.fonts import load_bundled_fonts
 from reader.ui.i18n import fill, follow_content_language, translated, translations
 from reader.ui.kiosk.admin import AdminGate, AdminGesture, PinDialog
 from reader.ui.kiosk.guard import KioskGuard
@@ -71,6 +73,7 @@ from reader.ui.kiosk.session import (
     forget_text_view,
     scroll_to_start,
 )
+from reader.ui.look import Look
 from reader.ui.speech import ReadAloud
 from reader.ui.workers import ArticleLoaded, ArticleLoader
 
@@ -105,7 +108,8 @@ def wrap_label(text: str, metrics: QFontMetrics, width: float) -> str:
     return "\n".join(out)
 
 
-FONT_FAMILIES = {"atkinson": "Atkinson Hyperlegible", "dyslexic": "OpenDyslexic"}
+#: The article's line spacing on the shared screen (generous: low vision, low literacy).
+LINE_SPACING = 1.5
 
 
 def help_html() -> str:
@@ -254,14 +258,22 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(translated(config.home.title))
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAcceptDrops(False)
-        self.text_size = config.display.text_size
-        self.theme_id = config.display.theme
-        self.font_id = config.display.font
+        load_bundled_fonts()
+        # The desktop window's look, with the screen's own sizes and base, and every
+        # colour theme but "system" (a shared screen does not follow a platform setting).
+        self.look = Look(
+            self._configured_look(),
+            sizes=TEXT_SIZES,
+            themes=[t.id for t in THEMES],
+            base_point=BASE_POINT_SIZE,
+            follow_system=False,
+            parent=self,
+        )
         self.speech_rate = config.display.speech_rate
         self.speech = ReadAloud(self)
         self.speech.set_rate(self.speech_rate)
-        self._back: list[Place] = []
-        self._forward: list[Place] = []
+        #: The pages a person saw, for Back and Forward (the desktop window's history).
+        self.history: Trail[Place] = Trail()
         self._place = Place("home")
         #: Which person's session this is; each reset counts one more. Work that finishes
         #: after it was started (a search, an article opened on a worker) shows nothing
@@ -910,8 +922,7 @@ class KioskWindow(QMainWindow):
 
     def _go(self, place: Place, *, remember: bool = True) -> None:
         if remember and place != self._place:
-            self._back.append(self._place)
-            self._forward.clear()
+            self.history.visit(self._place)
         self._show(place)
 
     def _show(self, place: Place) -> None:
@@ -930,15 +941,15 @@ class KioskWindow(QMainWindow):
         self._update_navigation()
 
     def _update_navigation(self) -> None:
-        self.back_button.setEnabled(bool(self._back))
-        self.forward_button.setEnabled(bool(self._forward))
+        self.back_button.setEnabled(self.history.can_go_back)
+        self.forward_button.setEnabled(self.history.can_go_forward)
         on_article = self._place.page == "article"
         self.speak_button.setEnabled(on_article)
         self.print_button.setEnabled(on_article)
 
     @property
     def history_length(self) -> tuple[int, int]:
-        return len(self._back), len(self._forward)
+        return self.history.lengths
 
     @property
     def current_page(self) -> str:
@@ -948,14 +959,14 @@ class KioskWindow(QMainWindow):
         self._go(Place("home"))
 
     def _on_back_clicked(self) -> None:
-        if self._back:
-            self._forward.append(self._place)
-            self._show(self._back.pop())
+        target = self.history.back(self._place)
+        if target is not None:
+            self._show(target)
 
     def _on_forward_clicked(self) -> None:
-        if self._forward:
-            self._back.append(self._place)
-            self._show(self._forward.pop())
+        target = self.history.forward(self._place)
+        if target is not None:
+            self._show(target)
 
     def _fill_collection(self, name: str) -> None:
         self.collection_heading.setText(name)
@@ -1106,40 +1117,47 @@ class KioskWindow(QMainWindow):
 
     # --- view: size, colours, font, speech -------------------------------------------
 
+    def _configured_look(self) -> LookChoice:
+        display = self.config.display
+        return LookChoice(display.text_size, display.font, LINE_SPACING, display.theme)
+
     def _step_text_size(self, direction: int) -> None:
-        sizes = TEXT_SIZES
-        index = sizes.index(self.text_size) if self.text_size in sizes else 0
-        index = max(0, min(len(sizes) - 1, index + direction))
-        self.text_size = sizes[index]
+        size = self.look.step_size(direction)
         self._apply_view()
-        self._say(fill(self.tr("Text size %1 per cent"), self.text_size))
+        self._say(fill(self.tr("Text size %1 per cent"), size))
 
     def _on_colours_clicked(self) -> None:
-        ids = [t.id for t in THEMES]
-        index = ids.index(self.theme_id) if self.theme_id in ids else -1
-        self.theme_id = ids[(index + 1) % len(ids)]
+        theme = self.look.next_theme()
         self._apply_view()
-        self._say(fill(self.tr("Colours: %1"), translated(self.theme.label)))
+        self._say(fill(self.tr("Colours: %1"), translated(theme.label)))
+
+    @property
+    def text_size(self) -> int:
+        return self.look.choice.text_scale
+
+    @property
+    def theme_id(self) -> str:
+        return self.look.choice.theme
+
+    @property
+    def font_id(self) -> str:
+        return self.look.choice.font_family
 
     @property
     def theme(self) -> Theme:
-        return resolve_theme(self.theme_id, system_dark=False)
+        return self.look.theme
 
     def _apply_view(self) -> None:
         theme = self.theme
         self.setStyleSheet(kiosk_stylesheet(theme, self.text_size))
-        font = QFont(self.font())
-        family = FONT_FAMILIES.get(self.font_id)
-        if family is not None:
-            font.setFamily(family)
-        font.setPointSizeF(BASE_POINT_SIZE * self.text_size / 100)
+        font = self.look.font()  # the article too: the screen's text is large already
         self.setFont(font)
         colours = DocumentColours(theme.text, theme.link, theme.muted, theme.border)
-        sheet = document_stylesheet(colours, 1.5)
+        sheet = document_stylesheet(colours, LINE_SPACING)
         for view in (self.help_view, self.reference_text):
             view.document().setDefaultStyleSheet(sheet)
             view.document().setDefaultFont(font)
-        self.article_view.set_style(ArticleStyle(theme, font, 1.5))
+        self.article_view.set_style(self.look.article_style(theme, font))
         self.help_view.setHtml(help_html())
         t = target_px(self.text_size)
         bar_t = target_px(min(self.text_size, BAR_MAX_SIZE))
@@ -1286,17 +1304,14 @@ class KioskWindow(QMainWindow):
         forget_text_view(view)
 
     def _wipe_history(self) -> None:
-        self._back.clear()
-        self._forward.clear()
+        self.history.clear()
         self._update_navigation()
 
     def _wipe_language(self) -> None:
         translations().set_language(self.config.display.language)
 
     def _wipe_view(self) -> None:
-        self.text_size = self.config.display.text_size
-        self.theme_id = self.config.display.theme
-        self.font_id = self.config.display.font
+        self.look.choice = self._configured_look()
         self.speech_rate = self.config.display.speech_rate
         self.speech.set_rate(self.speech_rate)
         self._apply_view()
