@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.cli.import_jats import summary_line  # noqa: E402
-from reader.core.importers import jats  # noqa: E402
+from reader.core.importers import jats, mathml  # noqa: E402
 
 PACKAGE = "allofplos"
 VERSION = "0.11.1"
@@ -87,7 +87,7 @@ def extract(wheel: Path) -> list[Path]:
 
 def importer_fingerprint() -> str:
     digest = hashlib.sha256(jats.IMPORTER_VERSION.encode())
-    for module in (jats, sys.modules["reader.core.importers"]):
+    for module in (jats, mathml, sys.modules["reader.core.importers"]):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 

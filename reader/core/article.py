@@ -10,6 +10,7 @@ definitions stay in the token stream (and uncited ones are still references).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import logging
@@ -23,6 +24,7 @@ from urllib.parse import unquote
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -36,6 +38,7 @@ from reader.core.model import (
     BlockKind,
     Citation,
     FlaggedClaim,
+    Formula,
     Problem,
     Reference,
     Run,
@@ -80,6 +83,9 @@ def _markdown() -> MarkdownIt:
     )
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin)
+    # Bracketed spans only (``[ij]{.sub}``, ``[…]{.math aria-label="…"}``), written by the
+    # importers for sub/superscripts and formulas; no attributes on links, code or images.
+    md.use(attrs_plugin, spans=True, after=("span_close",))
     md.disable("footnote_tail")
     return md
 
@@ -292,6 +298,30 @@ class _InlineState:
     emphasis: int = 0
     strong: int = 0
     link: list[str | None] = field(default_factory=list)
+    #: Open bracketed spans: (script, formula) each opened ("", None when it set neither).
+    spans: list[tuple[str, Formula | None]] = field(default_factory=list)
+
+    @property
+    def script(self) -> str:
+        return next((s for s, _ in reversed(self.spans) if s), "")
+
+    @property
+    def formula(self) -> Formula | None:
+        return next((f for _, f in reversed(self.spans) if f is not None), None)
+
+
+_SCRIPT_CLASSES = {"sub": "sub", "sup": "sup"}
+
+
+def _span_meaning(tok: Token) -> tuple[str, Formula | None]:
+    """What a bracketed span says: a script ("sub"/"sup"), a formula, or nothing."""
+    classes = str(tok.attrGet("class") or "").split()
+    script = next((_SCRIPT_CLASSES[c] for c in classes if c in _SCRIPT_CLASSES), "")
+    formula = None
+    if "math" in classes:
+        spoken = " ".join(str(tok.attrGet("aria-label") or "").split())
+        formula = Formula(spoken=spoken, display="display" in classes)
+    return script, formula
 
 
 def _inline_runs(children: Sequence[Token], labels: set[str]) -> list[Run]:
@@ -302,7 +332,17 @@ def _inline_runs(children: Sequence[Token], labels: set[str]) -> list[Run]:
         if not text and kind is RunKind.TEXT:
             return
         link = st.link[-1] if st.link else None
-        runs.append(Run(text, kind, emphasis=st.emphasis > 0, strong=st.strong > 0, link=link))
+        runs.append(
+            Run(
+                text,
+                kind,
+                emphasis=st.emphasis > 0,
+                strong=st.strong > 0,
+                link=link,
+                script=st.script,
+                formula=st.formula,
+            )
+        )
 
     for tok in children:
         t = tok.type
@@ -324,6 +364,11 @@ def _inline_runs(children: Sequence[Token], labels: set[str]) -> list[Run]:
             st.strong = max(0, st.strong - 1)
         elif t in ("s_open", "s_close"):
             continue
+        elif t == "span_open":
+            st.spans.append(_span_meaning(tok))
+        elif t == "span_close":
+            if st.spans:
+                st.spans.pop()
         elif t == "link_open":
             st.link.append(safe_link(str(tok.attrGet("href") or "")))
         elif t == "link_close":
@@ -354,9 +399,10 @@ def _merge(runs: list[Run]) -> list[Run]:
             and merged[-1].kind is RunKind.TEXT
             and (merged[-1].emphasis, merged[-1].strong, merged[-1].link)
             == (run.emphasis, run.strong, run.link)
+            and (merged[-1].script, merged[-1].formula) == (run.script, run.formula)
         ):
             prev = merged[-1]
-            merged[-1] = Run(prev.text + run.text, prev.kind, prev.emphasis, prev.strong, prev.link)
+            merged[-1] = dataclasses.replace(prev, text=prev.text + run.text)
         else:
             merged.append(run)
     return merged

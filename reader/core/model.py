@@ -26,6 +26,17 @@ class RunKind(Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Formula:
+    """A formula the text holds in linear form, with the words a screen reader says for it.
+
+    ``display``: a formula set on its own (a numbered equation), not inside a sentence.
+    """
+
+    spoken: str
+    display: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of inline content with uniform style.
 
@@ -40,6 +51,10 @@ class Run:
     strong: bool = False
     link: str | None = None
     target: str | None = None
+    #: "sub" or "sup": shown lowered or raised (a subscript, a superscript); "" otherwise.
+    script: str = ""
+    #: The formula this run is part of (consecutive runs with an equal one are one formula).
+    formula: Formula | None = None
 
 
 class BlockKind(Enum):

@@ -19,7 +19,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from reader.core.model import Article, Block, BlockKind, Run, RunKind, Section
+from reader.core.model import Article, Block, BlockKind, Formula, Run, RunKind, Section
 from reader.ui.i18n import fill
 
 
@@ -62,6 +62,8 @@ class RenderedArticle:
     markers: tuple[Marker, ...]
     heading_anchors: tuple[str, ...]  # in document order: "top" (the title), then sections
     tables: tuple[str, ...] = ()  # each table's HTML, to check its width alone
+    #: The formulas, in reading order: ``math:<n>`` links to the n-th.
+    formulas: tuple[Formula, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ def document_stylesheet(
         f"p, li, td, th, blockquote {{ line-height: {lh}%; white-space: pre-wrap; }}\n"
         f".muted {{ color: {colours.muted}; }}\n"
         f".addr {{ color: {colours.muted}; }}\n"
+        f"a.formula {{ color: {colours.text}; text-decoration: none; }}\n"
         f"table {{ border-color: {colours.border}; }}\n"
         "h1, h2, h3, h4, h5, h6 { margin-top: 0.8em; }\n"
     )
@@ -126,13 +129,24 @@ def _runs_html(
     markers: list[Marker] | None,
     where: tuple[str, int],
     flags_at: dict[int, list[int]],
+    formulas: list[Formula] | None = None,
 ) -> str:
     """Inline runs to HTML. ``cite_ordinal`` is a one-item counter shared across the article
-    (None inside table cells, whose markers are not citations)."""
+    (None inside table cells, whose markers are not citations). Each formula becomes a
+    ``math:<n>`` link (n counts ``formulas``, shared across the article) when given."""
     out: list[str] = []
     offset = 0
+    in_formula: Formula | None = None
+
+    def close_formula() -> None:
+        nonlocal in_formula
+        if in_formula is not None:
+            out.append("</a>")
+            in_formula = None
 
     def emit_flags(upto: int) -> None:
+        if any(k <= upto for k in flags_at):
+            close_formula()
         for at in sorted(k for k in flags_at if k <= upto):
             for index in flags_at.pop(at):
                 href = f"flag:{index}"
@@ -142,6 +156,12 @@ def _runs_html(
                 out.append(f'<a href="{href}">{escape(label)}</a>')
 
     for run in runs:
+        if formulas is not None and run.formula != in_formula:
+            close_formula()
+            if run.formula is not None and run.text:
+                out.append(f'<a href="math:{len(formulas)}" class="formula">')
+                formulas.append(run.formula)
+                in_formula = run.formula
         if run.kind is RunKind.CITE:
             emit_flags(offset)
             n = numbers.get(run.target or "")
@@ -174,6 +194,7 @@ def _runs_html(
             start += len(piece)
         offset = end
     emit_flags(offset)
+    close_formula()
     return "".join(out)
 
 
@@ -189,6 +210,8 @@ def _text_run_html(run: Run, text: str) -> str:
         body = f"<i>{body}</i>"
     if run.strong:
         body = f"<b>{body}</b>"
+    if run.script in ("sub", "sup"):
+        body = f"<{run.script}>{body}</{run.script}>"
     if run.link:
         if run.link.startswith("#"):
             body = f'<a href="{escape(run.link)}">{body}</a>'
@@ -302,6 +325,7 @@ def _section_html(
     flags: dict[tuple[str, int], dict[int, list[int]]],
     linear_tables: bool = False,
     tables: list[str] | None = None,
+    formulas: list[Formula] | None = None,
 ) -> list[str]:
     out: list[str] = []
     if section.level > 0:
@@ -333,24 +357,41 @@ def _section_html(
                     f'list-style-type: {style};">'
                 )
                 open_list = key
-            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            inner = _runs_html(
+                block.runs, numbers, cite_ordinal, markers, where, flags_at, formulas
+            )
             out.append(f"<li>{inner}</li>")
             continue
         if kind is BlockKind.PARAGRAPH and open_list is not None and block.depth >= 0:
             # A further paragraph of a list item stays indented with its item.
-            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            inner = _runs_html(
+                block.runs, numbers, cite_ordinal, markers, where, flags_at, formulas
+            )
             indent = 2 * (block.depth + 1)
             out.append(f'<p style="margin-left: {indent}em;">{inner}</p>')
             continue
         close_list()
-        if kind is BlockKind.PARAGRAPH:
-            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+        first = block.runs[0].formula if block.runs else None
+        if kind is BlockKind.PARAGRAPH and first is not None and first.display:
+            # A numbered equation: set apart from the text, as it is printed.
+            inner = _runs_html(
+                block.runs, numbers, cite_ordinal, markers, where, flags_at, formulas
+            )
+            out.append(f'<p style="margin-left: 2em;">{inner}</p>')
+        elif kind is BlockKind.PARAGRAPH:
+            inner = _runs_html(
+                block.runs, numbers, cite_ordinal, markers, where, flags_at, formulas
+            )
             out.append(f"<p>{inner}</p>")
         elif kind is BlockKind.QUOTE:
-            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            inner = _runs_html(
+                block.runs, numbers, cite_ordinal, markers, where, flags_at, formulas
+            )
             out.append(f"<blockquote><p>{inner}</p></blockquote>")
         elif kind is BlockKind.NOTE:
-            inner = _runs_html(block.runs, numbers, cite_ordinal, markers, where, flags_at)
+            inner = _runs_html(
+                block.runs, numbers, cite_ordinal, markers, where, flags_at, formulas
+            )
             out.append(f'<p class="muted"><i>{inner}</i></p>')
         elif kind is BlockKind.CODE:
             out.append(
@@ -377,14 +418,19 @@ def render_article(article: Article, *, linear_tables: bool = False) -> Rendered
     parts = ["<html><body>", *_meta_html(article)]
     headings = ["top"]
     tables: list[str] = []
+    formulas: list[Formula] = []
     for section in article.sections:
         if section.level > 0:
             headings.append(section.anchor)
         parts.extend(
-            _section_html(section, numbers, cite_ordinal, markers, flags, linear_tables, tables)
+            _section_html(
+                section, numbers, cite_ordinal, markers, flags, linear_tables, tables, formulas
+            )
         )
     parts.append("</body></html>")
-    return RenderedArticle("".join(parts), tuple(markers), tuple(headings), tuple(tables))
+    return RenderedArticle(
+        "".join(parts), tuple(markers), tuple(headings), tuple(tables), tuple(formulas)
+    )
 
 
 def welcome_html(collections: Iterable[tuple[str, int]]) -> str:

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.keymap import KEYMAP, keys_for
-from reader.core.model import Article, FlaggedClaim
+from reader.core.model import Article, FlaggedClaim, Formula
 from reader.core.navigation import CitationRef, Location
 from reader.core.theme import LIGHT, Theme
 from reader.ui.accessibility import DOCUMENT_PROPERTY, citation_link_name, say_in_place
@@ -102,6 +102,7 @@ class ArticleView(QTextBrowser):
         self._current_section = ""
         self._linear_tables = False
         self._tables: tuple[str, ...] = ()
+        self._formulas: tuple[Formula, ...] = ()
         # The document position at the top of the view: kept there across a change of
         # size, font, spacing, theme or width (None: the top of the document).
         self._top_position: int | None = None
@@ -138,6 +139,7 @@ class ArticleView(QTextBrowser):
         self._markers = {}
         self._marker_spans = {}
         self._heading_anchors = ("top",)
+        self._formulas = ()
         self._claim = None
         self._flag = None
         self._matches = []
@@ -284,6 +286,7 @@ class ArticleView(QTextBrowser):
         self._markers = {m.href: m for m in rendered.markers}
         self._heading_anchors = rendered.heading_anchors
         self._tables = rendered.tables
+        self._formulas = rendered.formulas
         self._set_html(rendered.html)
         self._index_document()
         self._apply_selections()
@@ -664,18 +667,39 @@ class ArticleView(QTextBrowser):
         say_in_place(self, text)
 
     def _on_self_cursor_position_changed(self) -> None:
-        """A citation marker selected (next citation, Tab) is spoken with its reference."""
+        """A citation marker selected (next citation, Tab) is spoken with its reference;
+        a formula reached (Tab, or the caret moving into it) with its words."""
         cursor = self.textCursor()
         href = ""
         if cursor.hasSelection():
             span = _Span(cursor.selectionStart(), cursor.selectionEnd())
             href = next((h for h, s in self._marker_spans.items() if s == span), "")
+        elif self._formulas:
+            at = cursor.position()
+            href = next(
+                (
+                    h
+                    for h, s in self._marker_spans.items()
+                    if h.startswith("math:") and s.start <= at < s.end
+                ),
+                "",
+            )
         if href == self._spoken_marker:
             return
         self._spoken_marker = href
         name = citation_link_name(self._article, href) if href else None
+        if name is None and href.startswith("math:"):
+            name = self.formula_words(href)
         if name:
             self.say(name)
+
+    def formula_words(self, href: str) -> str | None:
+        """What a screen reader is told for the formula ``math:<n>``: "formula: x squared"."""
+        value = href.partition(":")[2]
+        if not value.isdigit() or int(value) >= len(self._formulas):
+            return None
+        spoken = self._formulas[int(value)].spoken
+        return fill(self.tr("formula: %1"), spoken) if spoken else None
 
     def step_citation(self, step: int) -> int | None:
         """Select the next (+1) or previous (-1) citation marker after the caret."""
@@ -758,6 +782,10 @@ class ArticleView(QTextBrowser):
                 self.reference_requested.emit(CitationRef(ordinal, key))
         elif kind == "ref" and article is not None:
             self.reference_requested.emit(CitationRef(-1, value))
+        elif kind == "math":
+            words = self.formula_words(href)
+            if words:
+                self.say(words)
         elif kind == "flag" and article is not None and value.isdigit():
             index = int(value)
             if index < len(article.flagged):

@@ -42,13 +42,14 @@ from reader.core.importers import (
     write_article,
     xml_syntax_problem,
 )
+from reader.core.importers.mathml import formula_markdown, linear_formula
 from reader.core.language import DEFAULT_LANGUAGE, is_known_code
 from reader.core.text import unique
 
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the Markdown written for the same XML changes.
-IMPORTER_VERSION = "1"
+IMPORTER_VERSION = "2"  # 2: formulas in linear form, real sub/superscripts
 #: Larger XML files are refused (the largest PLOS article is about 1 MB).
 MAX_JATS_BYTES = 32 * 1024 * 1024
 #: Deeper element nesting is refused (the converter recurses; real articles nest < 30).
@@ -349,7 +350,7 @@ def parse_jats(data: bytes, path: Path | None = None) -> ET.Element:
 #: Inline elements shown as their text.
 _TRANSPARENT = frozenset(
     {
-        "sup", "sub", "sc", "underline", "overline", "monospace", "named-content",
+        "sc", "underline", "overline", "monospace", "named-content",
         "styled-content", "span", "abbrev", "roman", "sans-serif", "strike", "email", "uri",
         "ext-link", "inline-supplementary-material", "related-article", "label", "title",
         "caption", "string-name", "name", "surname", "given-names", "source", "year",
@@ -477,7 +478,12 @@ class _Converter:
             inner = self.inline(child, italic, True, cite)
             return inner if bold else _wrap(inner, "**")
         if tag in _FORMULA:
-            return _esc(self.formula_text(child))
+            return self.formula(child)
+        if tag in ("sub", "sup"):
+            inner = self.inline(child, italic, bold, cite)
+            if "[^" in inner or not inner.strip():
+                return inner  # a citation set as a superscript: its marker says enough
+            return f"[{inner.strip()}]{{.{tag}}}"
         if tag == "break":
             return " "
         if tag in _SKIPPED_INLINE:
@@ -490,14 +496,33 @@ class _Converter:
         self.note_unknown(tag)
         return self.inline(child, italic, bold, cite)
 
-    def formula_text(self, elem: ET.Element) -> str:
-        """A formula as text: its MathML or TeX, flattened."""
-        if _local(elem.tag) in ("inline-formula", "disp-formula", "alternatives"):
-            for name in ("math", "tex-math"):
-                found = _descendant(elem, name)
-                if found is not None:
-                    return _plain(found)
-        return _plain(elem)
+    def formula(self, elem: ET.Element, display: bool = False) -> str:
+        """A formula as Markdown: its MathML in linear form (with the words a screen reader
+        says for it), else its TeX as text; '' when it is only an image."""
+        math = elem if _local(elem.tag) == "math" else _descendant(elem, "math")
+        if math is not None:
+            linear = linear_formula(math)
+            if linear.problem:
+                self.warnings.append(linear.problem)
+            return formula_markdown(linear, display=display)
+        tex = elem if _local(elem.tag) == "tex-math" else _descendant(elem, "tex-math")
+        if tex is not None:
+            return _esc(_plain(tex))
+        if _local(elem.tag) in _FORMULA:
+            return ""
+        return _esc(_plain(elem))
+
+    def display_formula(self, elem: ET.Element) -> None:
+        """A numbered equation: a paragraph of its own, the formula then its label."""
+        label = _plain(_child(elem, "label"))
+        markdown = self.formula(elem, display=True)
+        if not markdown:
+            note = "Formula {} is an image in the original article: not included here."
+            self.emit(_wrap(_esc(_sentence(note.format(label).replace("  ", " "))), "*"))
+            return
+        if label:
+            markdown = f"{markdown} {_esc(label)}"
+        self.emit(_block_start(_norm(markdown)))
 
     def _render_tokens(self, toks: list[_Tok]) -> Iterator[str]:
         out: list[_Tok] = []
@@ -651,12 +676,16 @@ class _Converter:
             self.table_wrap(child)
         elif tag in ("fig", "fig-group", "supplementary-material", "table-wrap-group", "media"):
             self.figure(child, level, headings)
-        elif tag in ("disp-formula", "disp-formula-group", "array"):
-            label = _plain(_child(child, "label"))
-            text = _esc(self.formula_text(child))
-            if label:
-                text = f"{text} {_esc(label)}"
-            self.emit(_block_start(_norm(f"*Formula:* {text}")))
+        elif tag == "disp-formula":
+            self.display_formula(child)
+        elif tag == "disp-formula-group":
+            for formula in child:
+                if _local(formula.tag) == "disp-formula":
+                    self.display_formula(formula)
+                else:
+                    self.block(formula, level, headings)
+        elif tag == "array":
+            self.emit(_block_start(_norm(self.inline(child))))
         elif tag == "disp-quote":
             self.quote(child)
         elif tag == "boxed-text":
