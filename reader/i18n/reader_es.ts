@@ -116,6 +116,10 @@
         <source>heading level %1, %2</source>
         <translation>encabezado de nivel %1, %2</translation>
     </message>
+    <message>
+        <source>formula: %1</source>
+        <translation>fórmula: %1</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkDialog</name>
