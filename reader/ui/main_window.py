@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QKeySequence,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -46,13 +45,11 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QToolBar,
     QToolButton,
     QWidget,
 )
 
 from reader.core.article import read_article
-from reader.core.keymap import KEYMAP, binding
 from reader.core.library import Library
 from reader.core.model import (
     Article,
@@ -69,6 +66,14 @@ from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.core.theme import Theme
 from reader.ui import printing
 from reader.ui.accessibility import announce
+from reader.ui.actions import (
+    FIND_BAR,
+    READING_BAR,
+    TOOL_BARS,
+    build_actions,
+    build_menus,
+    build_tool_bar,
+)
 from reader.ui.article_view import ArticleView
 from reader.ui.bookmarks import Bookmarks
 from reader.ui.find_bar import FindBar
@@ -113,7 +118,13 @@ class PaneSpec:
     area: Qt.DockWidgetArea
 
 
-#: The panes, in F6 order after the search box; the article is the central widget.
+@dataclass(frozen=True, slots=True)
+class Pane:
+    widget: QWidget
+    focus: QWidget  # what takes the focus when F6 or its key moves to the pane
+
+
+#: The panes in docks, in F6 order (the article, the central widget, after the library).
 PANES: tuple[PaneSpec, ...] = (
     PaneSpec(
         "search", QT_TRANSLATE_NOOP("MainWindow", "Search"), Qt.DockWidgetArea.LeftDockWidgetArea
@@ -202,7 +213,6 @@ class MainWindow(QMainWindow):
         # Text size, font, spacing and colours, from the platform's own font.
         self.look = Look(LookChoice.of(self.settings), parent=self)
         self.theme: Theme = self.look.theme
-        self.look_controls = LookControls(self.look, self)
         self.look.changed.connect(self._on_look_changed)
 
         self.article_view = ArticleView(self)
@@ -212,15 +222,21 @@ class MainWindow(QMainWindow):
         self.search_pane = SearchPane(self)
         self.sections_pane = SectionsPane(self)
         self.references_pane = ReferencesPane(self)
+        #: Every pane by its name (the docks' in PANES), in F6 order.
+        self.panes: dict[str, Pane] = {
+            "search": Pane(self.search_pane, self.search_pane.box),
+            "library": Pane(self.library_pane, self.library_pane.tree),
+            "article": Pane(self.article_view, self.article_view),
+            "sections": Pane(self.sections_pane, self.sections_pane.tree),
+            "references": Pane(self.references_pane, self.references_pane.list),
+        }
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self.actions_by_id: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self._build_bars()
         self._build_status_bar()
-        self._build_find_bar()
         self._connect_panes()
         self._folded = 0
         self._resume_at: tuple[str, int] | None = None
@@ -240,12 +256,6 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
 
     def _build_docks(self) -> None:
-        widgets: dict[str, QWidget] = {
-            "search": self.search_pane,
-            "library": self.library_pane,
-            "sections": self.sections_pane,
-            "references": self.references_pane,
-        }
         for spec in PANES:
             dock = QDockWidget(translated(spec.title), self)
             dock.setObjectName(f"{spec.id}_dock")
@@ -258,7 +268,7 @@ class MainWindow(QMainWindow):
             holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            holder.setWidget(widgets[spec.id])
+            holder.setWidget(self.panes[spec.id].widget)
             dock.setWidget(holder)
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -279,19 +289,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["search"], self.docks["library"]], [45, 55], Qt.Orientation.Vertical
         )
-
-    def _action(self, action_id: str, handler: Callable[[], object]) -> QAction:
-        b = binding(action_id)
-        action = QAction(translated(b.description), self)
-        action.setObjectName(f"action_{action_id}")
-        if b.scope == "window":
-            action.setShortcuts([QKeySequence(k) for k in b.keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(fill(self.tr("%1 (%2)"), translated(b.description), b.keys[0]))
-        action.triggered.connect(lambda _checked=False: handler())
-        self.addAction(action)
-        self.actions_by_id[action_id] = action
-        return action
 
     def _build_actions(self) -> None:
         handlers: dict[str, Callable[[], object]] = {
@@ -327,170 +324,86 @@ class MainWindow(QMainWindow):
             "open_menu_bar": self.open_menu_bar,
             "quit": self.close,
         }
-        for b in KEYMAP:
-            self._action(b.action, handlers[b.action])
-        self.actions_by_id["back"].setText(self.tr("Back"))
-        self.actions_by_id["forward"].setText(self.tr("Forward"))
-        self.actions_by_id["zoom_in"].setText(self.tr("Larger text"))
-        self.actions_by_id["zoom_out"].setText(self.tr("Smaller text"))
-        self.actions_by_id["zoom_reset"].setText(self.tr("Normal text size"))
-        self.actions_by_id["reset_view"].setText(self.tr("Reset view"))
-        self.actions_by_id["quit"].setText(self.tr("Quit"))
-        reading = self.actions_by_id["reading_mode"]
-        reading.setText(self.tr("&Reading mode"))
-        reading.setCheckable(True)
+        self.actions_by_id = build_actions(self, handlers)
         self.reading_mode = False
         self._update_history_actions()
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.setAccessibleName(self.tr("Menu bar"))
+    def _build_bars(self) -> None:
+        """The tool bars, then the menus (View > Tool bars switches the bars), then reading
+        mode's bar (its Menu button holds the menus)."""
         a = self.actions_by_id
-        file_menu = bar.addMenu(self.tr("&File"))
-        a["print"].setText(self.tr("&Print or save as PDF…"))
-        a["open_library"].setText(self.tr("&Open library…"))
-        for key in ("open_library", "print", None, "quit"):
-            if key is None:
-                file_menu.addSeparator()
-            else:
-                file_menu.addAction(a[key])
-        view = bar.addMenu(self.tr("&View"))
-        for key in ("zoom_in", "zoom_out", "zoom_reset"):
-            view.addAction(a[key])
-        view.addSeparator()
-        self.look_controls.fill_font_menu(view.addMenu(self.tr("&Font")))
-        self.look_controls.fill_spacing_menu(view.addMenu(self.tr("Line &spacing")))
-        theme_menu = view.addMenu(self.tr("&Colours"))
-        self.look_controls.fill_theme_menu(theme_menu)
-        theme_menu.addSeparator()
-        theme_menu.addAction(a["cycle_theme"])
-        view.addSeparator()
-        view.addAction(a["reading_mode"])
-        panes_menu = view.addMenu(self.tr("&Panes"))
+        look = self.look_controls = LookControls(self.look, self)
+        self.size_label = look.size_label("text_size_label", self)
+        widgets: dict[str, QWidget] = {
+            "text_size": self.size_label,
+            "theme": look.theme_combo,
+            "font": look.font_combo,
+            "spacing": look.spacing_combo,
+            "read_aloud": self.read_aloud,
+        }
+        bars = {spec.id: build_tool_bar(self, spec, a, widgets) for spec in TOOL_BARS}
+        self.toolbar = bars["reading_toolbar"]
+        self.look_toolbar = bars["look_toolbar"]
+        self.speech_toolbar = bars["speech_toolbar"]
+        self._toolbar_breaks: tuple[bool, ...] = (False, False)
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
+        self.bookmarks.add_action = a["bookmark"]
+        self.menus = build_menus(
+            self.menuBar(),
+            a,
+            {
+                "font_choices": look.fill_font_menu,
+                "spacing_choices": look.fill_spacing_menu,
+                "theme_choices": look.fill_theme_menu,
+                "panes": self._fill_panes_menu,
+                "toolbars": self._fill_toolbars_menu,
+                "languages": self._fill_language_menu,
+                "bookmarks": self.bookmarks.menu,
+            },
+        )
+        self.reading_size_label = look.size_label("reading_size_label", self)
+        self.reading_bar = build_tool_bar(
+            self,
+            READING_BAR,
+            a,
+            {"text_size": self.reading_size_label, "menus": self._menus_button()},
+        )
+        self.reading_bar.hide()
+        # The find bar (Ctrl+F) under the article, hidden until asked for.
+        self.find_bar = FindBar(self.article_view, self)
+        self.find_toolbar = build_tool_bar(self, FIND_BAR, a, {"find": self.find_bar})
+        self.find_bar.closed.connect(self.find_toolbar.hide)
+
+    def _fill_panes_menu(self, menu: QMenu) -> None:
         for spec in PANES:
             toggle = self.docks[spec.id].toggleViewAction()
             toggle.setText(fill(self.tr("Show %1"), translated(spec.title)))
-            panes_menu.addAction(toggle)
-        self.toolbars_menu = view.addMenu(self.tr("&Tool bars"))
-        self.toolbars_menu.setObjectName("toolbars_menu")
-        view.addSeparator()
+            menu.addAction(toggle)
+
+    def _fill_toolbars_menu(self, menu: QMenu) -> None:
+        for tools in (self.toolbar, self.look_toolbar, self.speech_toolbar):
+            menu.addAction(tools.toggleViewAction())
+
+    def _fill_language_menu(self, menu: QMenu) -> None:
         self._language_group = choice_actions(
-            view.addMenu(self.tr("&Language")),
-            INTERFACE_LANGUAGES,
-            self._on_language_group_triggered,
-            "action_language_",
+            menu, INTERFACE_LANGUAGES, self._on_language_group_triggered, "action_language_"
         )
         for act in self._language_group.actions():
             act.setChecked(act.data() == translations().language)
-        view.addSeparator()
-        view.addAction(a["reset_view"])
-        go = bar.addMenu(self.tr("&Go"))
-        for key in (
-            "back",
-            "forward",
-            "focus_search",
-            "focus_library",
-            "focus_article",
-            "next_pane",
-            "previous_pane",
-            "next_section",
-            "previous_section",
-            "next_citation",
-            "previous_citation",
-            "activate_citation",
-            "return_to_claim",
-            "find_in_article",
-            "find_next",
-            "find_previous",
-        ):
-            go.addAction(a[key])
-        self.bookmarks.add_action = a["bookmark"]
-        a["bookmark"].setText(self.tr("Bookmark this &place…"))
-        bar.addMenu(self.bookmarks.menu)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.actions_by_id["show_shortcuts"].setText(self.tr("&Keyboard shortcuts"))
-        help_menu.addAction(a["show_shortcuts"])
-        self.menus = {
-            "file": file_menu,
-            "view": view,
-            "go": go,
-            "bookmarks": self.bookmarks.menu,
-            "help": help_menu,
-        }
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Reading tools"), self)
-        bar.setObjectName("reading_toolbar")
-        bar.setAccessibleName(self.tr("Reading tools"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        a = self.actions_by_id
-        bar.addAction(a["back"])
-        bar.addAction(a["forward"])
-        bar.addSeparator()
-        bar.addAction(a["zoom_out"])
-        self.size_label = self.look_controls.size_label("text_size_label", self)
-        bar.addWidget(self.size_label)
-        bar.addAction(a["zoom_in"])
-        bar.addSeparator()
-        bar.addAction(a["reading_mode"])
-        # Colours, font, spacing and reading aloud on a second bar: it goes to its own
-        # row when one row cannot hold both (large text), instead of eliding the labels.
-        look = QToolBar(self.tr("Look and read aloud"), self)
-        look.setObjectName("look_toolbar")
-        look.setAccessibleName(self.tr("Look and read aloud"))
-        look.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for combo in (
-            self.look_controls.theme_combo,
-            self.look_controls.font_combo,
-            self.look_controls.spacing_combo,
-        ):
-            look.addWidget(combo)
-        look.addSeparator()
-        look.addAction(a["reset_view"])
-        speech = QToolBar(self.tr("Read aloud"), self)
-        speech.setObjectName("speech_toolbar")
-        speech.setAccessibleName(self.tr("Read aloud"))
-        speech.addWidget(self.read_aloud)
-        for tools in (bar, look, speech):
-            for action in tools.actions():
-                widget = tools.widgetForAction(action)
-                if widget is not None and not widget.accessibleName():
-                    widget.setAccessibleName(action.text())
-                # Separators and the read-aloud group are not controls: only their parts are.
-                if (
-                    widget is not None
-                    and not action.isSeparator()
-                    and widget is not self.read_aloud
-                ):
-                    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
-        self.toolbar = bar
-        self.look_toolbar = look
-        self.speech_toolbar = speech
-        self._toolbar_breaks: tuple[bool, ...] = (False, False)
-        for tools, label in (
-            (bar, self.tr("Show reading tools")),
-            (look, self.tr("Show look tools")),
-            (speech, self.tr("Show read-aloud tools")),
-        ):
-            # Qt's overflow button (») holds what a short row cannot show.
-            tools.setFloatable(False)
-            toggle = tools.toggleViewAction()
-            toggle.setText(label)
-            self.toolbars_menu.addAction(toggle)
-        self._build_reading_bar()
-
-    def _build_find_bar(self) -> None:
-        """The find bar (Ctrl+F) on its own bar under the article, hidden until asked for."""
-        self.find_bar = FindBar(self.article_view, self)
-        bar = QToolBar(self.tr("Find in the article"), self)
-        bar.setObjectName("find_toolbar")
-        bar.setAccessibleName(self.tr("Find in the article"))
-        bar.setMovable(False)
-        bar.addWidget(self.find_bar)
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
-        self.find_toolbar = bar
-        self.find_bar.closed.connect(bar.hide)
+    def _menus_button(self) -> QToolButton:
+        """Reading mode's Menu button: every menu of the menu bar, which is hidden then."""
+        button = QToolButton(self)
+        button.setObjectName("reading_menu_button")
+        button.setText(self.tr("Menu"))
+        button.setAccessibleName(self.tr("Menu"))
+        button.setToolTip(self.tr("The window's menus"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        all_menus = QMenu(button)
+        for menu in self.menus.values():
+            all_menus.addMenu(menu)
+        button.setMenu(all_menus)
+        return button
 
     def find_in_article(self, step: int) -> None:
         """Ctrl+F opens the find bar; F3 / Shift+F3 go to the next / previous match."""
@@ -499,43 +412,6 @@ class MainWindow(QMainWindow):
             self.find_bar.open_bar()
         else:
             self.find_bar.step(step)
-
-    def _build_reading_bar(self) -> None:
-        """Reading mode's only bar: leave it, the text size, back, and every menu."""
-        a = self.actions_by_id
-        bar = QToolBar(self.tr("Reading mode"), self)
-        bar.setObjectName("reading_mode_bar")
-        bar.setAccessibleName(self.tr("Reading mode tools"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.toggleViewAction().setVisible(False)
-        bar.addAction(a["reading_mode"])
-        bar.addAction(a["back"])
-        bar.addAction(a["zoom_out"])
-        self.reading_size_label = self.look_controls.size_label("reading_size_label", self)
-        bar.addWidget(self.reading_size_label)
-        bar.addAction(a["zoom_in"])
-        menu_button = QToolButton(bar)
-        menu_button.setObjectName("reading_menu_button")
-        menu_button.setText(self.tr("Menu"))
-        menu_button.setAccessibleName(self.tr("Menu"))
-        menu_button.setToolTip(self.tr("The window's menus"))
-        menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        all_menus = QMenu(menu_button)
-        for menu in self.menus.values():
-            all_menus.addMenu(menu)
-        menu_button.setMenu(all_menus)
-        bar.addWidget(menu_button)
-        for action in bar.actions():
-            widget = bar.widgetForAction(action)
-            if widget is not None and not action.isSeparator():
-                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                if not widget.accessibleName():
-                    widget.setAccessibleName(action.text().replace("&", ""))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        bar.hide()
-        self.reading_bar = bar
 
     def toggle_reading_mode(self) -> None:
         self.set_reading_mode(not self.reading_mode)
@@ -1001,14 +877,12 @@ class MainWindow(QMainWindow):
         box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _pane_targets(self) -> list[tuple[str, QWidget]]:
-        order: list[tuple[str, QWidget]] = [
-            ("search", self.search_pane.box),
-            ("library", self.library_pane.tree),
-            ("article", self.article_view),
-            ("sections", self.sections_pane.tree),
-            ("references", self.references_pane.list),
+        """The panes F6 goes through (those shown), in order, with what takes the focus."""
+        return [
+            (name, pane.focus)
+            for name, pane in self.panes.items()
+            if name not in self.docks or self.docks[name].isVisible()
         ]
-        return [(name, w) for name, w in order if name == "article" or self.docks[name].isVisible()]
 
     def _focus_pane(self, name: str) -> None:
         if name in self.docks:
@@ -1021,35 +895,21 @@ class MainWindow(QMainWindow):
     def cycle_pane(self, step: int) -> None:
         """F6 / Shift+F6: move focus to the next / previous visible pane."""
         targets = self._pane_targets()
-        focused = QApplication.focusWidget()
-        pane_widgets: dict[str, QWidget] = {
-            "search": self.search_pane,
-            "library": self.library_pane,
-            "article": self.article_view,
-            "sections": self.sections_pane,
-            "references": self.references_pane,
-        }
-        index = -1
-        for i, (name, _w) in enumerate(targets):
-            container = pane_widgets[name]
-            if focused is not None and (focused is container or container.isAncestorOf(focused)):
-                index = i
-                break
+        names = [name for name, _focus in targets]
+        current = self.current_pane()
+        index = names.index(current) if current in names else -1
         name, widget = targets[(index + step) % len(targets)] if index >= 0 else targets[0]
         if name in self.docks:
             self.docks[name].raise_()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_pane(self) -> str | None:
+        """The name of the pane that has the focus (None: none has)."""
         focused = QApplication.focusWidget()
-        for name, widget in (
-            ("search", self.search_pane),
-            ("library", self.library_pane),
-            ("article", self.article_view),
-            ("sections", self.sections_pane),
-            ("references", self.references_pane),
-        ):
-            if focused is not None and (focused is widget or widget.isAncestorOf(focused)):
+        for name, pane in self.panes.items():
+            if focused is not None and (
+                focused is pane.widget or pane.widget.isAncestorOf(focused)
+            ):
                 return name
         return None
 

@@ -111,3 +111,14 @@ def test_the_window_and_the_kiosk_share_the_application_without_a_circle() -> No
 
 def test_the_window_options_are_plain_data() -> None:
     assert not any(i.startswith("PySide6") for i in _imports(UI / "options.py"))
+
+
+def test_what_the_window_is_built_from_never_imports_the_window() -> None:
+    """The actions' and the look's tables and builders are given the window's handlers:
+    only the application that opens the window imports it."""
+    importers = {
+        f
+        for f, imps in _ui_files().items()
+        if any(i.startswith("reader.ui.main_window") for i in imps)
+    }
+    assert importers == {"reader/ui/app.py"}
