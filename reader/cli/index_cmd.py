@@ -18,7 +18,7 @@ from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.model import IndexPhase, IndexProgress, IndexReport
 from reader.core.paths import bundled_library, user_cache_dir
-from reader.core.search import SearchIndex
+from reader.core.search import SearchIndex, location
 
 
 def register(sub: Any) -> None:
@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     library = Library.scan(root)
     for problem in library.problems:
         print(f"  skipped: {problem}", file=sys.stderr)
-    index = SearchIndex.open(library, args.out, verify=True)
+    index = SearchIndex.open(library, location.for_writing(library, args.out), verify=True)
     try:
         if index.damage and not args.quiet and "no index yet" not in index.damage:
             print(f"rebuilding the index: {index.damage}", file=sys.stderr)
@@ -182,7 +182,7 @@ def run_json(args: argparse.Namespace) -> int:
     root: Path = args.library or bundled_library()
     try:
         library = Library.scan(root, cache_dir=user_cache_dir())
-        index = SearchIndex.open(library, args.out, verify=True)
+        index = SearchIndex.open(library, location.for_writing(library, args.out), verify=True)
         try:
             progress = JsonProgress()
             if args.rebuild:

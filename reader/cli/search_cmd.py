@@ -13,7 +13,7 @@ from reader.core.errors import SearchError
 from reader.core.library import Library, require_library
 from reader.core.model import SearchHit, SearchResults
 from reader.core.paths import bundled_library
-from reader.core.search import SearchIndex
+from reader.core.search import SearchIndex, location
 
 
 def register(sub: Any) -> None:
@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     require_library(root)
     query = as_text(" ".join(args.query))
     collection = as_text(args.collection) if args.collection is not None else None
-    index = SearchIndex.open(Library.scan(root), args.index, verify=True)
+    library = Library.scan(root)
+    index = SearchIndex.open(library, location.for_writing(library, args.index), verify=True)
     try:
         results = None
         for _ in range(2):  # damage found while searching: rebuilt, then asked again once

@@ -40,7 +40,7 @@ from reader.core.errors import ReaderError
 from reader.core.index_wire import IndexerOutcome, decode_line
 from reader.core.library import Library
 from reader.core.model import Article, IndexProgress, IndexReport, SearchResults
-from reader.core.search import SearchIndex
+from reader.core.search import SearchIndex, location
 from reader.ui.i18n import fill, translations
 
 log = logging.getLogger(__name__)
@@ -353,16 +353,12 @@ class SearchService(QObject):
     ) -> SearchIndex:
         """On the index thread: the index where it lives (where the indexer said it wrote
         it, after an update). Raises ReaderError when it cannot be opened."""
-        location = report.location if report is not None else None
-        if location is not None and location.is_dir():
-            index = SearchIndex.open(self.library, location)
+        folder = report.location if report is not None else None
+        if folder is not None and folder.is_dir():
+            where = location.reported(folder, temporary=temporary, notice=notice)
         else:
-            index = SearchIndex.open(self.library)
-        if notice:
-            index.notice = notice
-        if temporary and location is not None:
-            index.delete_folder_at_close()
-        return index
+            where = location.for_reading(self.library)
+        return SearchIndex.open(self.library, where)
 
     def _on_signals_index_opened(self, opened: _Opened) -> None:
         if self._closing:  # the window closed meanwhile
@@ -620,7 +616,7 @@ class SearchService(QObject):
         self._search_pool.waitForDone(timeout_ms)
         self._index_pool.waitForDone(timeout_ms)
         index = self.index
-        if index is not None and hasattr(index, "close"):
+        if index is not None:
             index.close()
 
 

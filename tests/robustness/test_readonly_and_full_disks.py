@@ -1,61 +1,20 @@
 """Read-only media and full disks. As root (where chmod does not stop writes) the
-read-only library is a real read-only tmpfs mount, and the full disk a tiny tmpfs; as
-another user, chmod -R a-w stands in for read-only media."""
+read-only library is a real read-only tmpfs mount (see tests/readonly_media.py), and the
+full disk a tiny tmpfs; as another user, chmod -R a-w stands in for read-only media."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from readonly_media import ROOT_USER, mount, read_only_copy, umount
 from robust_library import make_library
 
 from reader.core.errors import SearchError
 from reader.core.library import Library
 from reader.core.search import PREBUILT_DIR_NAME, SearchIndex, default_index_dir
-
-ROOT_USER = os.geteuid() == 0
-
-
-def _mount(kind: str, where: Path, options: str) -> bool:
-    where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["mount", "-t", kind, "-o", options, kind, str(where)],
-        capture_output=True,
-        check=False,
-    )
-    return done.returncode == 0
-
-
-def _umount(where: Path) -> None:
-    subprocess.run(["umount", "-l", str(where)], capture_output=True, check=False)
-
-
-@contextlib.contextmanager
-def read_only_copy(source: Path, where: Path) -> Iterator[Path]:
-    """``source`` copied to ``where``, then made read-only for this process."""
-    if ROOT_USER:
-        if not _mount("tmpfs", where, "size=64m"):
-            pytest.skip("read-only media need a tmpfs mount (root without mount rights)")
-        try:
-            shutil.copytree(source, where, dirs_exist_ok=True)
-            remount = ["mount", "-o", "remount,ro", str(where)]
-            assert subprocess.run(remount, capture_output=True, check=False).returncode == 0
-            yield where
-        finally:
-            _umount(where)
-    else:
-        shutil.copytree(source, where)
-        subprocess.run(["chmod", "-R", "a-w", str(where)], check=True)
-        try:
-            yield where
-        finally:
-            subprocess.run(["chmod", "-R", "u+w", str(where)], check=True)
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
@@ -156,12 +115,12 @@ def test_with_nothing_writable_search_still_works_and_says_where_its_index_is(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     where = tmp_path / f"small-{uuid.uuid4().hex[:6]}"
-    if not ROOT_USER or not _mount("tmpfs", where, "size=1500k"):
+    if not ROOT_USER or not mount("tmpfs", where, "size=1500k"):
         pytest.skip("a full disk is simulated with a tiny tmpfs mount (needs root)")
     try:
         yield where
     finally:
-        _umount(where)
+        umount(where)
 
 
 def test_a_full_disk_while_indexing_keeps_the_old_index_and_says_so(

@@ -17,7 +17,9 @@ vocabulary. Whatever a person types, search returns results or a friendly nothin
 
 The modules, from the bottom up: ``analysis`` (constants, languages, analyzer, schema),
 ``documents`` (an article's section documents), ``manifest``, ``suggestions``,
-``snippets``, ``query`` (parsing and planning), and ``index`` (:class:`SearchIndex`).
+``snippets``, ``query`` (parsing and planning), ``location`` (where an index lives and
+whether it may be written: asked by everything that opens one) and ``index``
+(:class:`SearchIndex`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from reader.core.search.analysis import (
     make_schema,
 )
 from reader.core.search.documents import section_documents
-from reader.core.search.index import SearchIndex, default_index_dir
+from reader.core.search.index import SearchIndex
+from reader.core.search.location import IndexLocation, Place, default_index_dir
 from reader.core.search.manifest import file_checksum
 from reader.core.search.query import ParsedQuery, parse_query
 from reader.core.search.snippets import Marks, make_snippet
@@ -47,8 +50,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "SNIPPET_CHARS",
     "HealthAnalyzer",
+    "IndexLocation",
     "Marks",
     "ParsedQuery",
+    "Place",
     "SearchIndex",
     "default_index_dir",
     "file_checksum",

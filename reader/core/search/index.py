@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import errno
 import gc
-import hashlib
 import json
 import logging
 import os
@@ -14,7 +13,6 @@ import pickle
 import re
 import shutil
 import struct
-import tempfile
 import threading
 import time
 import traceback
@@ -47,7 +45,7 @@ from reader.core.model import (
     SearchResults,
     Suggestion,
 )
-from reader.core.paths import user_cache_dir
+from reader.core.search import location
 from reader.core.search.analysis import (
     ANALYSIS,
     DIRTY_NAME,
@@ -57,14 +55,13 @@ from reader.core.search.analysis import (
     LOCK_NAME,
     MANIFEST_NAME,
     MAX_SECTIONS_PER_ARTICLE,
-    PREBUILT_DIR_NAME,
-    SCHEMA_VERSION,
     make_schema,
     spell_word,
     untag,
 )
 from reader.core.search.documents import section_documents
-from reader.core.search.manifest import Manifest, file_checksum
+from reader.core.search.location import IndexLocation, Place
+from reader.core.search.manifest import Manifest, file_checksum, library_key
 from reader.core.search.query import ParsedQuery, Plan, make_plan, parse_query, term_query
 from reader.core.search.snippets import make_snippet
 from reader.core.search.suggestions import SuggestionList, suggestion_keys
@@ -110,6 +107,8 @@ _INDEX_ERRORS: tuple[type[BaseException], ...] = (
     FileFormatError,
     filestore.StorageError,
 )
+#: What a failed update may raise: the above, or another writer holding Whoosh's lock.
+_UPDATE_ERRORS: tuple[type[BaseException], ...] = (windex.LockError, *_INDEX_ERRORS)
 #: What reading a damaged index may raise: anything at all (Whoosh has a dozen exception
 #: classes of its own, and damaged data reaches code paths that raise whatever they
 #: raise). Reading is never left to fail: the index is marked damaged and rebuilt.
@@ -126,21 +125,15 @@ def _release(exc: BaseException) -> None:
         gc.collect()
 
 
-def default_index_dir(root: Path) -> Path:
-    """Where the index of the library at ``root`` lives in the user cache."""
-    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
-    return user_cache_dir() / "index" / digest
-
-
 class SearchIndex:
     """The search index of one library. Open with :meth:`open`; call :meth:`update` (from a
     worker thread if you like) when :meth:`needs_update`; :meth:`search` and :meth:`suggest`
     from any thread."""
 
-    def __init__(self, library: Library, index_dir: Path, *, explicit_dir: bool) -> None:
+    def __init__(self, library: Library, where: IndexLocation) -> None:
         self.library = library
-        self.index_dir = index_dir
-        self._explicit_dir = explicit_dir
+        self.location = where
+        self.index_dir = where.folder
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._ix: Any = None
@@ -152,35 +145,47 @@ class SearchIndex:
         self._suggestions_lock = threading.Lock()
         self._needs_rebuild = True
         self._rebuilding = False
-        self._temporary_dir: Path | None = None
+        # a temporary folder is deleted at close (see keep_temporary_folder)
+        self._temporary_dir: Path | None = where.folder if where.temporary else None
         self.damage: str | None = None  # why the index on disk was not usable, if it was not
-        self.notice: str | None = None  # something to tell the person (where the index went)
+        self.notice: str | None = where.notice  # something to tell the person (where it is)
         self.synonyms = Synonyms.for_library(library.root, ANALYSIS)
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, library: Library, index_dir: Path | None = None, *, verify: bool = False
+        cls,
+        library: Library,
+        where: IndexLocation | Path | None = None,
+        *,
+        verify: bool = False,
     ) -> SearchIndex:
-        """Open the index of ``library``; a missing, damaged, stale or foreign index is
-        detected here and cleared, and :meth:`needs_update` then says it must be built.
-        ``verify`` also checks every file against its checksum now (see :meth:`verify`,
-        which a window calls on a worker after opening instead)."""
-        explicit = index_dir is not None
-        if index_dir is None:
-            beside = Path(library.root) / PREBUILT_DIR_NAME
-            index_dir = default_index_dir(library.root)
-            if (beside / MANIFEST_NAME).is_file():
-                probe = cls(library, beside, explicit_dir=True)
-                if probe._try_open() is None and not (verify and probe.verify()):
-                    log.info("using the prebuilt index %s", beside)
-                    return probe
-                probe.close()
-        self = cls(library, Path(index_dir), explicit_dir=explicit)
+        """Open the index of ``library`` where :mod:`~reader.core.search.location` put it
+        (``where``: a location, or a folder named by the person; None: where the library's
+        index is kept up to date, see :func:`~reader.core.search.location.for_writing`).
+        The index stays there: an update writes there or fails, it never moves.
+
+        A missing, damaged, stale or foreign index is detected here and cleared, and
+        :meth:`needs_update` then says it must be built; an unusable prebuilt index is
+        left as it is and the index opened where the location says instead. ``verify``
+        also checks every file against its checksum now (see :meth:`verify`, which a
+        window calls on a worker after opening instead)."""
+        if where is None:
+            where = location.for_writing(library)
+        elif not isinstance(where, IndexLocation):
+            where = location.chosen(where)
+        self = cls(library, where)
         reason = self._try_open()
         if reason is None and verify:
             reason = self.verify()
+        if reason is not None and (instead := location.instead_of(where, library)) is not None:
+            log.info("the prebuilt index %s cannot be used: %s", self.index_dir, reason)
+            self.close()
+            self = cls(library, instead)
+            reason = self._try_open()
+            if reason is None and verify:
+                reason = self.verify()
         if reason is not None:
             self.damage = reason
             if FileLock(self.index_dir / LOCK_NAME).held_elsewhere():
@@ -192,11 +197,12 @@ class SearchIndex:
         return self
 
     @classmethod
-    def open_prebuilt(cls, library: Library, folder: Path) -> SearchIndex:
+    def open_prebuilt(cls, library: Library, where: IndexLocation | Path) -> SearchIndex:
         """Open a prebuilt index as it is, for reading only: unlike :meth:`open`, nothing
         is cleared or rebuilt (a kiosk's index on read-only media). Raises SearchError
         with the reason when it cannot be used."""
-        index = cls(library, folder, explicit_dir=True)
+        folder = where.folder if isinstance(where, IndexLocation) else Path(where)
+        index = cls(library, IndexLocation(folder, Place.PREBUILT, writable=False))
         reason = index._try_open()
         if reason is not None:
             index.close()
@@ -204,13 +210,7 @@ class SearchIndex:
         return index
 
     def _library_key(self) -> str:
-        root = Path(self.library.root).resolve()
-        try:
-            if self.index_dir.resolve().parent == root:
-                return "."
-        except OSError:
-            pass
-        return str(root)
+        return library_key(self.library.root, self.index_dir)
 
     def _try_open(self) -> str | None:
         """Open the index on disk; return None, or why it cannot be used."""
@@ -221,11 +221,10 @@ class SearchIndex:
             manifest = Manifest.read(path)
         except (OSError, ValueError, TypeError, json.JSONDecodeError):
             return "its manifest is unreadable"
-        if manifest.schema != SCHEMA_VERSION:
-            return f"it was built by another version ({manifest.schema})"
-        if manifest.library != self._library_key():
-            return f"it belongs to another library ({manifest.library})"
-        if manifest.state != "clean" or (self.index_dir / DIRTY_NAME).exists():
+        unusable = manifest.unusable(self._library_key())
+        if unusable is not None:
+            return unusable
+        if (self.index_dir / DIRTY_NAME).exists():
             return "its last update was interrupted"
         for name, size in manifest.files.items():
             try:
@@ -329,6 +328,9 @@ class SearchIndex:
                         child.unlink()
 
     def _writable(self) -> bool:
+        """Whether the index may be written now (its location allows it, and the disk)."""
+        if not self.location.writable:
+            return False
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -368,10 +370,6 @@ class SearchIndex:
         window that asked for the index) opens it and deletes it when done."""
         self._temporary_dir = None
 
-    def delete_folder_at_close(self) -> None:
-        """Delete this index's folder at :meth:`close` (a temporary one handed over)."""
-        self._temporary_dir = self.index_dir
-
     def close(self) -> None:
         """Close the index files; an index kept in a temporary folder (nothing else could
         be written) is deleted with its folder, so no run leaves one behind."""
@@ -385,13 +383,7 @@ class SearchIndex:
     # -- building ----------------------------------------------------------------------
 
     def _diff(self) -> tuple[list[str], list[str], list[str], int]:
-        known = self._manifest.articles
-        current = {s.id: s for s in self.library.summaries}
-        removed = [a for a in known if a not in current]
-        changed = [a for a, s in current.items() if a in known and known[a][0] != s.content_hash]
-        added = [a for a in current if a not in known]
-        unchanged = len(current) - len(changed) - len(added)
-        return added, changed, removed, unchanged
+        return self._manifest.diff(self.library.summaries)
 
     def needs_update(self) -> bool:
         """True when the index must be built, or articles were added, changed or removed."""
@@ -436,7 +428,7 @@ class SearchIndex:
                 return self._update(progress, cancel)
             except SearchError:
                 raise
-            except (windex.LockError, *_INDEX_ERRORS) as exc:  # type: ignore[misc]
+            except _UPDATE_ERRORS as exc:
                 disk_full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
                 # a full disk is said once, by the SearchError below; anything else is logged
                 (log.info if disk_full else log.warning)("index update failed: %s", exc)
@@ -467,34 +459,18 @@ class SearchIndex:
                 progress(IndexProgress(done, total, article_id, phase))
 
         tell(0, len(self.library.summaries), None, IndexPhase.CHECKING)
-        if not self._writable():
-            if self._explicit_dir and self.index_dir.name != PREBUILT_DIR_NAME:
-                raise SearchError(f"the search index folder {self.index_dir} cannot be written")
-            # a read-only prebuilt index that is out of date: build a private copy instead
-            self.close()
-            self.index_dir = default_index_dir(self.library.root)
-            self._explicit_dir = False
-            if self._try_open() is not None:
-                self._clear()
-            if not self._writable():  # nor the user cache: a temporary folder, for this run
-                self.index_dir = Path(tempfile.mkdtemp(prefix="offline-reader-index-"))
-                self._temporary_dir = self.index_dir  # removed again by close()
-                self.notice = QT_TRANSLATE_NOOP(
-                    "SearchIndex",
-                    "Nothing here can be written, so the search index is kept in the "
-                    "temporary folder {folder} and rebuilt at each start.",
-                ).format(folder=self.index_dir)
-                log.warning("%s", self.notice)
-                self._clear()
         full = self._needs_rebuild
+        added, changed, removed, unchanged = self._diff()
+        if not full and not added and not changed and not removed:
+            tell(0, 0, None, IndexPhase.DONE)  # nothing to write: a read-only index will do
+            return self._report(0, 0, 0, unchanged, started)
+        if not self._writable():  # the index stays where its location is: see location
+            raise SearchError(f"the search index folder {self.index_dir} cannot be written")
         if full:
             self._clear()
             self._rebuilding = True
-        added, changed, removed, unchanged = self._diff()
+            added, changed, removed, unchanged = self._diff()
         todo = added + changed
-        if not full and not todo and not removed:
-            tell(0, 0, None, IndexPhase.DONE)
-            return self._report(0, 0, 0, unchanged, started)
         try:
             if self._ix is None:
                 storage = _storage(self.index_dir)

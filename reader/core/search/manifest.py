@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.core.fsutil import open_regular
+from reader.core.model import ArticleSummary
 from reader.core.search.analysis import SCHEMA_VERSION
 
 #: The manifest's first line ends here; then one article per line, then ``}}``.
@@ -22,6 +23,19 @@ _READ_BATCH = 400
 #: The manifest of 50,000 articles is some 30 MB; a larger file, or a longer line, is not one.
 MAX_MANIFEST_BYTES = 512 * 1024 * 1024
 _MAX_MANIFEST_LINE = 16 * 1024 * 1024
+
+
+def library_key(root: Path, folder: Path) -> str:
+    """How the manifest of an index in ``folder`` names the library at ``root``: ``"."``
+    for an index beside it (the library and its index move together), else the library's
+    absolute path."""
+    resolved = Path(root).resolve()
+    try:
+        if Path(folder).resolve().parent == resolved:
+            return "."
+    except OSError:
+        pass
+    return str(resolved)
 
 
 def file_checksum(path: Path, cancel: Callable[[], bool] | None = None) -> str | None:
@@ -48,6 +62,29 @@ class Manifest:
     digests: dict[str, str] = field(default_factory=dict)
     # id -> [content hash, title, collection, [[anchor, heading], ...]]
     articles: dict[str, list[Any]] = field(default_factory=dict)
+
+    def unusable(self, key: str) -> str | None:
+        """Why the index of this manifest cannot serve the library named ``key`` (see
+        :func:`library_key`), or None."""
+        if self.schema != SCHEMA_VERSION:
+            return f"it was built by another version ({self.schema})"
+        if self.library != key:
+            return f"it belongs to another library ({self.library})"
+        if self.state != "clean":
+            return "its last update was interrupted"
+        return None
+
+    def diff(
+        self, summaries: Iterable[ArticleSummary]
+    ) -> tuple[list[str], list[str], list[str], int]:
+        """(added, changed, removed, unchanged) articles of a library against this index."""
+        known = self.articles
+        current = {s.id: s for s in summaries}
+        removed = [a for a in known if a not in current]
+        changed = [a for a, s in current.items() if a in known and known[a][0] != s.content_hash]
+        added = [a for a in current if a not in known]
+        unchanged = len(current) - len(changed) - len(added)
+        return added, changed, removed, unchanged
 
     def to_json(self) -> str:
         """One JSON document, written one article to a line (see :meth:`read`)."""

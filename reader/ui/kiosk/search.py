@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import logging
-import tempfile
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from reader.core.errors import SearchError
 from reader.core.library import Library
 from reader.core.model import IndexReport
-from reader.core.search import MANIFEST_NAME, PREBUILT_DIR_NAME, SearchIndex
+from reader.core.search import IndexLocation, Place, SearchIndex, location
 from reader.ui.i18n import fill
 from reader.ui.workers import IndexReady, SearchService
 
@@ -53,38 +53,42 @@ class KioskSearch(SearchService):
         super().__init__(library, parent)
         self.prebuilt = False
         self.problem: str | None = None
-        self._temp: tempfile.TemporaryDirectory[str] | None = None
+        self._where: IndexLocation | None = None  # decided at start (see location.for_kiosk)
         self.index_finished.connect(self._on_self_index_finished)
         self.index_failed.connect(self._on_self_index_failed)
 
     @property
     def temp_dir(self) -> Path | None:
-        return Path(self._temp.name) if self._temp is not None else None
+        where = self._where
+        return where.folder if where is not None and where.temporary else None
 
     def start(self) -> None:
-        beside = Path(self.library.root) / PREBUILT_DIR_NAME
-        if not (beside / MANIFEST_NAME).is_file():
-            self._temp = tempfile.TemporaryDirectory(prefix="offline-reader-kiosk-")
+        try:
+            self._where = location.for_kiosk(self.library)
+        except SearchError as exc:  # not even a temporary folder can be made
+            self._on_self_index_failed(str(exc))
+            return
         super().start()
 
     def _open_index(
         self, report: IndexReport | None, notice: str | None, temporary: bool
     ) -> SearchIndex:
         """On the index thread: the prebuilt index as it is, or a private one built now."""
-        folder = self.temp_dir
-        if folder is None:
-            beside = Path(self.library.root) / PREBUILT_DIR_NAME
+        where = self._where
+        assert where is not None  # start() decided it
+        if where.place is Place.PREBUILT:
             try:
-                index = SearchIndex.open_prebuilt(self.library, beside)
+                index = SearchIndex.open_prebuilt(self.library, where)
             except SearchError as exc:
-                raise SearchError(f"the prebuilt index {beside} cannot be used: {exc}") from exc
+                folder = where.folder
+                raise SearchError(f"the prebuilt index {folder} cannot be used: {exc}") from exc
             self.prebuilt = True
             return index
         # Opening is done with garbage collection paused (see SearchService._open); a
         # build makes and drops far more objects than that, so it runs with it on.
         gc.enable()
         try:
-            index = SearchIndex.open(self.library, folder)
+            index = SearchIndex.open(self.library, where)
             if index.needs_update():
                 index.update(cancel=lambda: self._closing)
         except Exception as exc:  # a worker must never take the kiosk down
@@ -117,6 +121,7 @@ class KioskSearch(SearchService):
         # temporary folder is still open when the folder is removed.
         self.shutdown(60000)
         self.index = None
-        if self._temp is not None:
-            self._temp.cleanup()
-            self._temp = None
+        folder = self.temp_dir  # the index deletes it when closed; a failed build may not
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._where = None
