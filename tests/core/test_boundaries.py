@@ -59,16 +59,30 @@ UI = CORE.parent / "ui"
 PANES = ("article_view", "library_pane", "references_pane", "search_pane", "sections_pane")
 
 
-def _imports(path: Path) -> set[str]:
-    """Every module a file imports, by its full dotted name."""
+def _imports(path: Path, package: str | None = None) -> set[str]:
+    """Every module a file imports, by its full dotted name (relative imports resolved
+    against ``package``, by default the file's own)."""
+    parts = package.split(".") if package else path.parent.relative_to(READER.parent).parts
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = list(parts[: len(parts) - node.level + 1]) if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
     return names
+
+
+def test_relative_imports_are_read_as_the_modules_they_name(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"  # as if it were reader/ui/kiosk/probe.py
+    probe.write_text(
+        "from . import window\nfrom ..search_pane import SearchPane\nfrom .. import app\n",
+        encoding="utf-8",
+    )
+    found = _imports(probe, "reader.ui.kiosk")
+    assert {"reader.ui.kiosk.window", "reader.ui.search_pane", "reader.ui.app"} <= found
 
 
 def _ui_files() -> dict[str, set[str]]:
