@@ -298,30 +298,39 @@ class _InlineState:
     emphasis: int = 0
     strong: int = 0
     link: list[str | None] = field(default_factory=list)
-    #: Open bracketed spans: (script, formula) each opened ("", None when it set neither).
-    spans: list[tuple[str, Formula | None]] = field(default_factory=list)
+    #: Open bracketed spans: (script, formula, emphasis, strong) each opened.
+    spans: list[tuple[str, Formula | None, bool, bool]] = field(default_factory=list)
+
+    @property
+    def emphasised(self) -> bool:
+        return self.emphasis > 0 or any(s[2] for s in self.spans)
+
+    @property
+    def strengthened(self) -> bool:
+        return self.strong > 0 or any(s[3] for s in self.spans)
 
     @property
     def script(self) -> str:
-        return next((s for s, _ in reversed(self.spans) if s), "")
+        return next((s[0] for s in reversed(self.spans) if s[0]), "")
 
     @property
     def formula(self) -> Formula | None:
-        return next((f for _, f in reversed(self.spans) if f is not None), None)
+        return next((s[1] for s in reversed(self.spans) if s[1] is not None), None)
 
 
 _SCRIPT_CLASSES = {"sub": "sub", "sup": "sup"}
 
 
-def _span_meaning(tok: Token) -> tuple[str, Formula | None]:
-    """What a bracketed span says: a script ("sub"/"sup"), a formula, or nothing."""
+def _span_meaning(tok: Token) -> tuple[str, Formula | None, bool, bool]:
+    """What a bracketed span says: a script ("sub"/"sup"), a formula, emphasis (``.em``,
+    ``.strong``: where ``*`` cannot be read as emphasis, e.g. ``**(1.2)**d``), or nothing."""
     classes = str(tok.attrGet("class") or "").split()
     script = next((_SCRIPT_CLASSES[c] for c in classes if c in _SCRIPT_CLASSES), "")
     formula = None
     if "math" in classes:
         spoken = " ".join(str(tok.attrGet("aria-label") or "").split())
         formula = Formula(spoken=spoken, display="display" in classes)
-    return script, formula
+    return script, formula, "em" in classes, "strong" in classes
 
 
 def _inline_runs(children: Sequence[Token], labels: set[str]) -> list[Run]:
@@ -336,8 +345,8 @@ def _inline_runs(children: Sequence[Token], labels: set[str]) -> list[Run]:
             Run(
                 text,
                 kind,
-                emphasis=st.emphasis > 0,
-                strong=st.strong > 0,
+                emphasis=st.emphasised,
+                strong=st.strengthened,
                 link=link,
                 script=st.script,
                 formula=st.formula,

@@ -416,3 +416,24 @@ def test_italic_spans_that_touch_read_as_one_without_stars() -> None:
     paragraph = _section(parse_article(conv.markdown), "Introduction")
     sentence = paragraph[paragraph.index("Integrating") :].split(".")[0]
     assert sentence == "Integrating νij(t) over time"
+
+
+@pytest.mark.parametrize(
+    ("xml", "shown", "strong"),
+    [
+        ("<bold>(1.1–1.6)</bold>d", "(1.1–1.6)d", "(1.1–1.6)"),  # "**(1.1–1.6)**d" shows stars
+        ("(<bold>Fig. 7</bold><bold>, left</bold>)", "(Fig. 7, left)", "Fig. 7, left"),
+        ("<italic>V179I</italic><bold>, M184V</bold>", "V179I, M184V", ", M184V"),
+    ],
+)
+def test_bold_and_italics_never_leave_their_stars_in_the_text(
+    xml: str, shown: str, strong: str
+) -> None:
+    source = ARTICLE.read_text(encoding="utf-8").replace(
+        "<p>Walking improves sleep ", f"<p>Odds {xml} here. Walking improves sleep ", 1
+    )
+    conv = convert_jats(source.encode("utf-8"), "Research", ARTICLE)
+    article = parse_article(conv.markdown)
+    block = next(b for s in article.sections for b in s.blocks if b.text.startswith("Odds"))
+    assert block.text.startswith(f"Odds {shown} here.")
+    assert "".join(r.text for r in block.runs if r.strong) == strong

@@ -23,6 +23,7 @@ import copy
 import dataclasses
 import logging
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ from reader.core.text import unique
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the Markdown written for the same XML changes.
-IMPORTER_VERSION = "2"  # 2: formulas in linear form, real sub/superscripts
+IMPORTER_VERSION = "3"  # 2: formulas in linear form; 3: emphasis never left as "**"
 #: Larger XML files are refused (the largest PLOS article is about 1 MB).
 MAX_JATS_BYTES = 32 * 1024 * 1024
 #: Deeper element nesting is refused (the converter recurses; real articles nest < 30).
@@ -221,24 +222,80 @@ def _block_start(markdown: str) -> str:
     return f"\\{markdown}"
 
 
+#: Emphasis is written with placeholders (characters XML cannot hold) and settled once the
+#: whole block is known: ``*…*`` / ``**…**`` where Markdown will read them so, else a span.
+_EM_OPEN, _EM_CLOSE, _STRONG_OPEN, _STRONG_CLOSE = "\x01", "\x02", "\x03", "\x04"
+_EMPHASIS = {_EM_OPEN: ("*", ".em", _EM_CLOSE), _STRONG_OPEN: ("**", ".strong", _STRONG_CLOSE)}
+_PLACEHOLDERS = re.compile("[\x01-\x04]")
+
+
 def _wrap(markdown: str, marker: str) -> str:
-    """Wrap in emphasis markers, keeping surrounding spaces outside them."""
+    """Wrap in emphasis (``marker`` "*" or "**"), keeping surrounding spaces outside it."""
     core = markdown.strip()
     if not core:
         return markdown
     lead = markdown[: len(markdown) - len(markdown.lstrip())]
     trail = markdown[len(markdown.rstrip()) :]
-    return f"{lead}{marker}{core}{marker}{trail}"
+    opener, closer = (_STRONG_OPEN, _STRONG_CLOSE) if marker == "**" else (_EM_OPEN, _EM_CLOSE)
+    return f"{lead}{opener}{core}{closer}{trail}"
 
 
 def _touching_italics(before: str, after: str) -> bool:
-    """``before`` ends one italic span and ``after`` starts another, with nothing between."""
-    return (
-        before.endswith("*")
-        and not before.endswith("**")
-        and after.startswith("*")
-        and not after.startswith("**")
+    """``before`` ends an italic (bold) span and ``after`` starts another, nothing between."""
+    return (before.endswith(_EM_CLOSE) and after.startswith(_EM_OPEN)) or (
+        before.endswith(_STRONG_CLOSE) and after.startswith(_STRONG_OPEN)
     )
+
+
+def _punctuation(ch: str) -> bool:
+    return bool(ch) and unicodedata.category(ch)[0] in "PS"
+
+
+def _settle_emphasis(markdown: str) -> str:
+    """Placeholders -> ``*x*``/``**x**`` when CommonMark reads them as emphasis there (its
+    flanking rules look at the characters around), else ``[x]{.em}``/``[x]{.strong}``:
+    never a "**" left showing in the text."""
+    if not _PLACEHOLDERS.search(markdown):
+        return markdown
+    out: list[str] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(markdown):
+        if ch in _EMPHASIS:
+            stack.append((ch, len(out)))
+            out.append("")
+            continue
+        if ch not in (_EM_CLOSE, _STRONG_CLOSE) or not stack:
+            if ch not in (_EM_CLOSE, _STRONG_CLOSE):
+                out.append(ch)
+            continue
+        opener, at = stack.pop()
+        marker, span, _ = _EMPHASIS[opener]
+        inner = "".join(out[at + 1 :])
+        before = "".join(out[:at])[-1:]
+        after = _PLACEHOLDERS.sub("", markdown[i + 1 : i + 2 + 2])[:1]
+        opens = (
+            inner[:1]
+            and not inner[:1].isspace()
+            and (
+                not _punctuation(inner[:1])
+                or not before
+                or before.isspace()
+                or _punctuation(before)
+            )
+        )
+        closes = (
+            inner[-1:]
+            and not inner[-1:].isspace()
+            and (
+                not _punctuation(inner[-1:]) or not after or after.isspace() or _punctuation(after)
+            )
+        )
+        # Marks that would touch other marks ("*a***b**") run together: a span instead.
+        touching = before == "*" or markdown[i + 1 : i + 2] in (_EM_OPEN, _STRONG_OPEN)
+        del out[at:]
+        plain = opens and closes and not touching
+        out.append(f"{marker}{inner}{marker}" if plain else f"[{inner}]{{{span}}}")
+    return _PLACEHOLDERS.sub("", "".join(out))
 
 
 def _sentence(*parts: str) -> str:
@@ -413,6 +470,7 @@ class _Converter:
     # --- output ---
 
     def emit(self, markdown: str) -> None:
+        markdown = _settle_emphasis(markdown)
         if not markdown.strip():
             return
         if self.need_body_heading:
@@ -423,7 +481,7 @@ class _Converter:
         self.blocks.append(markdown)
 
     def heading(self, text: str, level: int) -> None:
-        text = _norm(text)
+        text = _norm(_settle_emphasis(text))
         if not text:
             return
         if text.endswith("#"):
