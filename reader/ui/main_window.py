@@ -1,8 +1,10 @@
 """The reader window: panes declared as a table, and ALL wiring between them in one method.
 
 Panes never import each other; they speak through signals that this window connects
-in :meth:`MainWindow._connect_panes`. View settings (size, font, spacing, theme) are
-plain data (:class:`~reader.core.settings.Settings`) applied by :meth:`apply_settings`.
+in :meth:`MainWindow._connect_panes`. Its actions, menus and tool bars are declared in
+:mod:`reader.ui.actions` and built here with the window's handlers; the look (size,
+font, spacing, theme) is a :class:`~reader.ui.look.Look`, applied with the rest of the
+settings by :meth:`MainWindow.apply_settings`.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QFont,
-    QFontMetricsF,
     QGuiApplication,
     QResizeEvent,
     QShowEvent,
@@ -36,7 +37,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDockWidget,
     QFrame,
     QLabel,
@@ -93,22 +93,12 @@ from reader.ui.search_pane import SearchPane
 from reader.ui.sections_pane import SectionsPane
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.speech import ReadAloudControls
+from reader.ui.window_fit import WindowFit, fit_to_screen, mirrored, unsqueezable
 from reader.ui.workers import ArticleLoaded, ArticleLoader, IndexReady, SearchService
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 800)
-#: The most of the window's width each side pane takes when the text grows.
-SIDE_PANE_SHARE = 0.24
-#: Panes stay beside the article while it keeps this many characters a line; with less
-#: room they fold into one column of tabs, then close (their keys and the View menu
-#: open them again).
-MIN_ARTICLE_CHARS = 34
-#: A pane is no narrower than this many characters of its text.
-MIN_PANE_CHARS = 16
-#: Below this window height the tool bars share one row; what does not fit goes into
-#: the row's overflow menu (») instead of a second row.
-TOOL_ROWS_MIN_HEIGHT = 720
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,13 +226,18 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_actions()
         self._build_bars()
+        self.fit = WindowFit(
+            self,
+            [self.docks[spec.id] for spec in PANES],
+            first_row=self.toolbar,
+            wrapping=(self.look_toolbar, self.speech_toolbar),
+            article_font=lambda: self.article_view.document().defaultFont(),
+        )
         self._build_status_bar()
         self._connect_panes()
-        self._folded = 0
         self._resume_at: tuple[str, int] | None = None
         self._tools_font: QFont | None = None
         self._references_after_welcome = False
-        self._unfolded_state = QByteArray()
         self._before_reading = QByteArray()
         self.resize(*DEFAULT_SIZE)
         self._default_state = self.saveState()
@@ -275,7 +270,7 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
-            self.addDockWidget(self._side(spec.area), dock)
+            self.addDockWidget(mirrored(spec.area), dock)
             self.docks[spec.id] = dock
         self.resizeDocks(
             [self.docks["search"], self.docks["references"]],
@@ -345,7 +340,6 @@ class MainWindow(QMainWindow):
         self.toolbar = bars["reading_toolbar"]
         self.look_toolbar = bars["look_toolbar"]
         self.speech_toolbar = bars["speech_toolbar"]
-        self._toolbar_breaks: tuple[bool, ...] = (False, False)
         self.menuBar().setAccessibleName(self.tr("Menu bar"))
         self.bookmarks.add_action = a["bookmark"]
         self.menus = build_menus(
@@ -786,7 +780,7 @@ class MainWindow(QMainWindow):
             view.show_article(article)
             if self._references_after_welcome and not self.reading_mode:
                 self._references_after_welcome = False
-                if self._folded < 2:
+                if self.fit.folded < 2:
                     self.docks["references"].show()
             resume = self._resume_at
             self._resume_at = None
@@ -926,10 +920,9 @@ class MainWindow(QMainWindow):
     def reset_view(self) -> None:
         if self.reading_mode:
             self.set_reading_mode(False)
-        self._folded = 0
-        self.restoreState(self._default_state)
+        self.fit.restore(self._default_state)
         self.resize(*DEFAULT_SIZE)
-        self.fit_to_screen()
+        fit_to_screen(self)
         for dock in self.docks.values():
             dock.show()
         self.apply_settings(self.settings.with_reset_view())
@@ -960,15 +953,15 @@ class MainWindow(QMainWindow):
             menus=self.menus.values(),
         )
         self._tools_font = fonts.tools
-        self._unsqueezable()
+        unsqueezable((self.toolbar, self.look_toolbar, self.speech_toolbar, self.reading_bar))
         self.article_view.set_style(self.look.article_style(theme, fonts.article))
         self.look_controls.show(self.look.choice)
         self.actions_by_id["zoom_in"].setEnabled(self.look.can_grow)
         self.actions_by_id["zoom_out"].setEnabled(self.look.can_shrink)
         if settings.text_scale != previous_scale:
             self.fit_docks()
-        self.fit_toolbars()
-        self.fit_to_screen()
+        self.fit.fit_toolbars()
+        fit_to_screen(self)
         if save:
             self._save()
         self.theme_applied.emit(theme)
@@ -985,125 +978,21 @@ class MainWindow(QMainWindow):
             self.reading_bar,
         ]
 
-    def _unsqueezable(self) -> None:
-        """Tool bar controls never narrower than their text: a short row moves the ones
-        that do not fit into its overflow menu (») instead of eliding their labels."""
-        bars = (self.toolbar, self.look_toolbar, self.speech_toolbar, self.reading_bar)
-        for bar in bars:
-            for widget in bar.findChildren(QToolButton) + bar.findChildren(QComboBox):
-                if widget.objectName() == "qt_toolbar_ext_button":
-                    continue
-                widget.setMinimumWidth(0)
-                widget.setMinimumWidth(widget.sizeHint().width())
-
-    def fit_toolbars(self) -> None:
-        """Tool bars side by side while they fit the window's width, else on new rows;
-        on a short window one row, with Qt's overflow menu (») for what does not fit."""
-        breaks: list[bool] = []
-        used = self.toolbar.sizeHint().width()
-        rows_allowed = self.height() >= TOOL_ROWS_MIN_HEIGHT
-        for tools in (self.look_toolbar, self.speech_toolbar):
-            width = tools.sizeHint().width()
-            wrap = rows_allowed and used + width > self.width()
-            breaks.append(wrap)
-            used = width if wrap else used + width
-        if tuple(breaks) == self._toolbar_breaks:
-            return
-        for tools, wrap in zip((self.look_toolbar, self.speech_toolbar), breaks, strict=True):
-            self.removeToolBarBreak(tools)
-            if wrap:
-                self.insertToolBarBreak(tools)
-        self._toolbar_breaks = tuple(breaks)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if hasattr(self, "look_toolbar"):
-            self.fit_toolbars()
+        if hasattr(self, "fit"):
+            self.fit.fit_toolbars()
             if event.oldSize().width() != event.size().width():
                 self.fit_docks()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self.fit_to_screen()
-
-    def fit_to_screen(self) -> None:
-        """Never larger than the screen the window is on (a restored size may be)."""
-        room = self.screen().availableGeometry()
-        frame = self.frameGeometry()
-        extra_w = frame.width() - self.width()
-        extra_h = frame.height() - self.height()
-        width = min(self.width(), room.width() - extra_w)
-        height = min(self.height(), room.height() - extra_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), room.x()), room.right() - frame.width() + 1)
-        y = min(max(frame.y(), room.y()), room.bottom() - frame.height() + 1)
-        if (x, y) != (frame.x(), frame.y()):
-            self.move(x, y)
-
-    def _fold_level(self) -> int:
-        """0: the panes as laid out; 1: one column of tabs; 2: panes closed."""
-        article = QFontMetricsF(self.article_view.document().defaultFont())
-        pane = QFontMetricsF(self.font())
-        needed = article.averageCharWidth() * MIN_ARTICLE_CHARS + 2 * 16 + 24
-        pane_w = pane.averageCharWidth() * MIN_PANE_CHARS + 24
-        room = self.width() - needed
-        if room >= 2 * pane_w:
-            return 0
-        if room >= pane_w:
-            return 1
-        return 2
+        fit_to_screen(self)
 
     def fit_docks(self) -> None:
-        """Fold the panes as the room runs out, and back when it comes back; then keep
-        at least half the width for the article: side panes share the rest."""
-        if not hasattr(self, "reading_bar") or self.reading_mode:
-            return
-        level = self._fold_level()
-        if level != self._folded:
-            if self._folded == 0:
-                self._unfolded_state = self.saveState()
-            else:
-                self.restoreState(self._unfolded_state)
-            if level > 0:
-                self._fold_panes(hide=level == 2)
-            self._folded = level
-        share = int(self.width() * SIDE_PANE_SHARE)
-        sides = [
-            d
-            for spec, d in ((s, self.docks[s.id]) for s in PANES)
-            if spec.area != Qt.DockWidgetArea.TopDockWidgetArea and d.isVisible()
-        ]
-        wide = [d for d in sides if d.width() > share]
-        if wide:
-            self.resizeDocks(wide, [share] * len(wide), Qt.Orientation.Horizontal)
-
-    @staticmethod
-    def _side(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
-        """``area`` as a right-to-left interface mirrors it: the left panes on the right."""
-        if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
-            return area
-        swap = {
-            Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
-            Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
-        }
-        return swap.get(area, area)
-
-    def _fold_panes(self, *, hide: bool) -> None:
-        """All panes as tabs of one column on the left (closed when ``hide``)."""
-        shown = [spec.id for spec in PANES if self.docks[spec.id].isVisible()]
-        first = self.docks[PANES[0].id]
-        start = self._side(Qt.DockWidgetArea.LeftDockWidgetArea)
-        for spec in PANES:
-            if self.dockWidgetArea(self.docks[spec.id]) != start:
-                self.addDockWidget(start, self.docks[spec.id])
-        for spec in PANES[1:]:
-            self.tabifyDockWidget(first, self.docks[spec.id])
-        for spec in PANES:
-            self.docks[spec.id].setVisible(not hide and spec.id in shown)
-        if shown and not hide:
-            self.docks[shown[0]].raise_()
+        """Fold the panes as the room runs out (not in reading mode: they are hidden)."""
+        if hasattr(self, "fit") and not self.reading_mode:
+            self.fit.fit_docks()
 
     def _restore_layout(self) -> None:
         try:
@@ -1130,12 +1019,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         # The layout as the person made it, not as reading mode or folding changed it.
-        if self.reading_mode:
-            layout = self._before_reading
-        elif self._folded:
-            layout = self._unfolded_state
-        else:
-            layout = self.saveState()
+        layout = self._before_reading if self.reading_mode else self.fit.layout
         state = base64.b64encode(bytes(layout.data())).decode("ascii")
         article = self.article_view.article
         position = self.settings.last_position
