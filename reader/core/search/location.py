@@ -127,15 +127,16 @@ def temporary(*, prefix: str = "offline-reader-index-", tell: bool = True) -> In
     return IndexLocation(folder, Place.TEMPORARY, True, notice)
 
 
-def _prebuilt_manifest(library: Library) -> Manifest | None:
+def _prebuilt_manifest(library: Library, *, head_only: bool) -> Manifest | None:
     """The manifest of the index beside ``library`` when it is one this reader can use
-    (this version, this library, its last update finished), else None."""
+    (this version, this library, its last update finished), else None; ``head_only``:
+    without its articles (see :meth:`Manifest.read`)."""
     folder = prebuilt_folder(library.root)
     path = folder / MANIFEST_NAME
     if not path.is_file() or (folder / DIRTY_NAME).exists():
         return None
     try:
-        manifest = Manifest.read(path)
+        manifest = Manifest.read(path, head_only=head_only)
     except (OSError, ValueError, TypeError, json.JSONDecodeError):
         return None
     if manifest.unusable(library_key(library.root, folder)) is not None:
@@ -175,7 +176,7 @@ def for_writing(library: Library, folder: Path | None = None) -> IndexLocation:
     beside = prebuilt_folder(library.root)
     if (beside / MANIFEST_NAME).is_file():
         writable = can_write(beside)
-        manifest = _prebuilt_manifest(library)
+        manifest = _prebuilt_manifest(library, head_only=writable)  # articles: only to compare
         if manifest is not None and (writable or is_current(manifest, library)):
             return IndexLocation(beside, Place.PREBUILT, writable)
         if manifest is not None:

@@ -112,11 +112,12 @@ class Manifest:
         return "\n".join(line for line in lines if line)
 
     @classmethod
-    def read(cls, path: Path) -> Manifest:
+    def read(cls, path: Path, *, head_only: bool = False) -> Manifest:
         """Read a manifest a few hundred lines at a time: no single call (nor the garbage
         collections it would set off) holds the interpreter long, so a window reading the
         index of 50,000 articles on a worker thread stays responsive. A manifest of an
-        older, one-line format gives only its schema version (and is rebuilt)."""
+        older, one-line format gives only its schema version (and is rebuilt).
+        ``head_only``: its first line only (no articles), to see whether it is usable."""
         with open_regular(path, MAX_MANIFEST_BYTES) as f:
             head = f.readline(_MAX_MANIFEST_LINE).decode("utf-8").rstrip("\r\n")
             if not head.endswith(_ARTICLES_OPEN):
@@ -129,8 +130,8 @@ class Manifest:
                 raise ValueError("not an index manifest")
             articles: dict[str, list[Any]] = {}
             batch: list[str] = []
-            closed = False
-            while raw := f.readline(_MAX_MANIFEST_LINE):
+            closed = head_only
+            while not head_only and (raw := f.readline(_MAX_MANIFEST_LINE)):
                 line = raw.decode("utf-8").rstrip("\r\n")
                 if line == "}}":
                     closed = True
