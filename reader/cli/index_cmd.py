@@ -194,7 +194,7 @@ def run_json(args: argparse.Namespace) -> int:
         finally:
             index.close()
     except ReaderError as exc:
-        _OUTPUT.write_line(index_wire.encode_failed(str(exc)))
+        _OUTPUT.write_line(index_wire.encode_failed(exc.text))
         return 2
     finally:
         cancelled.set()  # stops the parent watch

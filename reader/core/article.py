@@ -49,6 +49,7 @@ from reader.core.model import (
 )
 from reader.core.refparse import parse_reference
 from reader.core.text import UndecodableTextError, decode_text_file, sentences_at, slugify, unique
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +215,11 @@ def load_front_matter(
     raw, n_lines = split_front_matter(text)
     if raw is None:
         raise ArticleError(
-            path, "no front matter: a library article starts with '---', YAML, '---'", line=1
+            path,
+            QT_TRANSLATE_NOOP(
+                "ArticleError", "no front matter: a library article starts with '---', YAML, '---'"
+            ),
+            line=1,
         )
     try:
         try:
@@ -228,14 +233,19 @@ def load_front_matter(
         # which is the line a person needs to fix; the problem mark is where YAML gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ArticleError(path, f"broken front matter: {problem}", line=line) from None
+        problem = getattr(exc, "problem", None) or QT_TRANSLATE_NOOP("ArticleError", "invalid YAML")
+        raise ArticleError(path, _broken_front_matter(problem), line=line) from None
     except RecursionError:
-        raise ArticleError(path, "broken front matter: nested too deeply", line=1) from None
+        nested = QT_TRANSLATE_NOOP("ArticleError", "nested too deeply")
+        raise ArticleError(path, _broken_front_matter(nested), line=1) from None
     except (ValueError, OverflowError) as exc:  # e.g. a date such as 2020-13-45
-        raise ArticleError(path, f"broken front matter: {exc}", line=1) from None
+        raise ArticleError(path, _broken_front_matter(str(exc)), line=1) from None
     if not isinstance(data, dict):
-        raise ArticleError(path, "front matter must be a mapping of field: value", line=2)
+        raise ArticleError(
+            path,
+            QT_TRANSLATE_NOOP("ArticleError", "front matter must be a mapping of field: value"),
+            line=2,
+        )
     if problems is not None:
         for key, line in duplicates[:20]:
             problems.append(
@@ -249,15 +259,23 @@ def load_front_matter(
     return data, n_lines
 
 
+def _broken_front_matter(problem: str) -> str:
+    return QT_TRANSLATE_NOOP("ArticleError", "broken front matter: {problem}").format(
+        problem=problem
+    )
+
+
 def meta_from_front_matter(data: Mapping[str, Any], path: Path | None) -> ArticleMeta:
     missing = [f for f in REQUIRED_FIELDS if not _as_str(data.get(f))]
     if missing:
-        raise ArticleError(path, f"front matter lacks required field(s): {', '.join(missing)}", 2)
+        lacks = QT_TRANSLATE_NOOP("ArticleError", "front matter lacks required field(s): {fields}")
+        raise ArticleError(path, lacks.format(fields=", ".join(missing)), 2)
     article_id = _as_str(data["id"]) or ""
     if not _ID_RE.match(article_id):
-        raise ArticleError(
-            path, f"id {article_id!r} must be letters, digits, '.', '_' or '-' (128 at most)", 2
+        bad_id = QT_TRANSLATE_NOOP(
+            "ArticleError", "id {id} must be letters, digits, '.', '_' or '-' (128 at most)"
         )
+        raise ArticleError(path, bad_id.format(id=repr(article_id)), 2)
     known = set(ArticleMeta.__dataclass_fields__) | {
         "flagged_claims",
         "licence_text",
@@ -677,11 +695,7 @@ def _flagged(
 def decode_article_bytes(data: bytes, path: Path | None) -> str:
     """Bytes -> text, refusing what is not a UTF-8 text file (with the line of the fault)."""
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            path,
-            f"the file is {len(data) / 1e6:.1f} MB; articles larger than "
-            f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
-        )
+        raise ArticleError(path, _too_large(f"{len(data) / 1e6:.1f}"))
     try:
         return decode_text_file(data, "Markdown")
     except UndecodableTextError as exc:
@@ -813,7 +827,9 @@ def parse_article(text: str, path: Path | None = None, content_hash: str = "") -
     try:
         tokens = _MD.parse(body, {})
     except RecursionError:
-        raise ArticleError(path, "the Markdown is nested too deeply to read") from None
+        raise ArticleError(
+            path, QT_TRANSLATE_NOOP("ArticleError", "the Markdown is nested too deeply to read")
+        ) from None
 
     builders: list[_SectionBuilder] = [_SectionBuilder("", 0, "lead", 1)]
     anchors: set[str] = {"lead"}
@@ -916,6 +932,18 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _too_large(megabytes: str | None) -> str:
+    limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+    if megabytes is None:
+        return QT_TRANSLATE_NOOP(
+            "ArticleError",
+            "the file is larger than that; articles larger than {limit} MiB are refused",
+        ).format(limit=limit)
+    return QT_TRANSLATE_NOOP(
+        "ArticleError", "the file is {size} MB; articles larger than {limit} MiB are refused"
+    ).format(size=megabytes, limit=limit)
+
+
 def read_article_bytes(path: Path, within: Path | None = None) -> bytes:
     """The bytes of one library file, read as it is NOW: at most the size limit (+ 1 byte),
     only a regular file and, with ``within`` (the library folder), only one inside it once
@@ -924,16 +952,20 @@ def read_article_bytes(path: Path, within: Path | None = None) -> bytes:
     try:
         return read_bounded(path, MAX_ARTICLE_BYTES, within=within)
     except FileTooLargeError as exc:
-        shown = f"{exc.size / 1e6:.1f} MB" if exc.size is not None else "larger than that"
-        raise ArticleError(
-            path,
-            f"the file is {shown}; articles larger than "
-            f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB are refused",
-        ) from None
+        shown = f"{exc.size / 1e6:.1f}" if exc.size is not None else None
+        raise ArticleError(path, _too_large(shown)) from None
     except UnsafeFileError as exc:
-        raise ArticleError(path, f"not read: {exc}") from None
+        not_read = QT_TRANSLATE_NOOP("ArticleError", "not read: {reason}")
+        raise ArticleError(path, not_read.format(reason=exc.strerror)) from None
     except OSError as exc:
-        raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise ArticleError(path, cannot_be_read(exc)) from None
+
+
+def cannot_be_read(exc: OSError) -> str:
+    """ "cannot be read: REASON" (the operating system's reason), translatable."""
+    return QT_TRANSLATE_NOOP("ArticleError", "cannot be read: {reason}").format(
+        reason=os_reason(exc)
+    )
 
 
 def read_article(path: Path, within: Path | None = None) -> Article:

@@ -11,6 +11,7 @@ from pathlib import Path
 from reader.core.errors import ReaderError
 from reader.core.fsutil import atomic_write_bytes, atomic_write_text
 from reader.core.paths import resources_dir
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 
 APP_ID = "org.offlinereader.OfflineReader"
 
@@ -69,9 +70,10 @@ def install_desktop(command: str, data_home: Path | None = None) -> list[Path]:
                 atomic_write_bytes(target, source.read_bytes())
             written.append(target)
     except OSError as exc:
-        raise ReaderError(
-            f"the desktop files could not be written to {home}: {exc.strerror or exc}"
-        ) from None
+        problem = QT_TRANSLATE_NOOP(
+            "Desktop", "the desktop files could not be written to {folder}: {reason}"
+        )
+        raise ReaderError(problem.format(folder=home, reason=os_reason(exc))) from None
     return written
 
 
@@ -84,6 +86,7 @@ def uninstall_desktop(data_home: Path | None = None) -> list[Path]:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise ReaderError(f"{target} could not be removed: {exc.strerror or exc}") from None
+            problem = QT_TRANSLATE_NOOP("Desktop", "{file} could not be removed: {reason}")
+            raise ReaderError(problem.format(file=target, reason=os_reason(exc))) from None
         removed.append(target)
     return removed

@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.core.texts import QT_TRANSLATE_NOOP
+
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that ``path`` holds either the old or the new bytes.
@@ -77,8 +79,16 @@ class FileTooLargeError(UnsafeFileError):
     def __init__(self, size: int | None, limit: int) -> None:
         self.size = size
         self.limit = limit
-        shown = f"{size / 1e6:.1f} MB" if size is not None else "larger than that"
-        super().__init__(f"the file is {shown}; at most {limit / (1024 * 1024):g} MiB is read")
+        most = f"{limit / (1024 * 1024):g}"
+        if size is None:
+            message = QT_TRANSLATE_NOOP(
+                "FileError", "the file is larger than that; at most {limit} MiB is read"
+            ).format(limit=most)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "FileError", "the file is {size} MB; at most {limit} MiB is read"
+            ).format(size=f"{size / 1e6:.1f}", limit=most)
+        super().__init__(message)
 
 
 class OutsideFolderError(UnsafeFileError):
@@ -86,17 +96,26 @@ class OutsideFolderError(UnsafeFileError):
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, QT_TRANSLATE_NOOP("FileError", "a folder")),
+    (stat.S_ISFIFO, QT_TRANSLATE_NOOP("FileError", "a named pipe")),
+    (stat.S_ISCHR, QT_TRANSLATE_NOOP("FileError", "a device")),
+    (stat.S_ISBLK, QT_TRANSLATE_NOOP("FileError", "a device")),
+    (stat.S_ISSOCK, QT_TRANSLATE_NOOP("FileError", "a socket")),
 )
 
 
 def file_kind(mode: int) -> str:
     """What a non-regular file is, in words: "a named pipe", "a device" ..."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    kind = next((name for test, name in _KINDS if test(mode)), None)
+    return kind or QT_TRANSLATE_NOOP("FileError", "not a regular file")
+
+
+def _not_regular(mode: int) -> NotRegularFileError:
+    return NotRegularFileError(
+        QT_TRANSLATE_NOOP("FileError", "it is {kind}, not a regular file").format(
+            kind=file_kind(mode)
+        )
+    )
 
 
 def _opened_path(fd: int, path: Path) -> str:
@@ -117,7 +136,7 @@ def open_regular(path: Path, limit: int | None = None) -> BinaryIO:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFileError(f"it is {file_kind(st.st_mode)}, not a regular file")
+            raise _not_regular(st.st_mode)
         if limit is not None and st.st_size > limit:
             raise FileTooLargeError(st.st_size, limit)
         return os.fdopen(fd, "rb")
@@ -146,12 +165,14 @@ def read_bounded(
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise NotRegularFileError(f"it is {file_kind(st.st_mode)}, not a regular file")
+            raise _not_regular(st.st_mode)
         if within is not None:
             real = _opened_path(fd, Path(path))
             folder = os.path.realpath(within)
             if os.path.commonpath([real, folder]) != folder:
-                raise OutsideFolderError("it leads outside the library folder")
+                raise OutsideFolderError(
+                    QT_TRANSLATE_NOOP("FileError", "it leads outside the library folder")
+                )
         if st.st_size > limit:
             raise FileTooLargeError(st.st_size, limit)
         chunks: list[bytes] = []

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.model import IndexPhase, IndexProgress, IndexReport, Problem
+from reader.core.texts import Text, text_from_json
 
 _PROGRESS_PHASES = frozenset(phase.value for phase in IndexPhase)
 
@@ -71,13 +72,16 @@ def encode_finished(report: IndexReport, notice: str | None, temporary: bool) ->
             "problems": [[str(p.path), p.message, p.line] for p in report.problems],
             "cancelled": report.cancelled,
             "notice": notice,
+            "notice_text": notice.to_json() if isinstance(notice, Text) else None,
             "temporary": temporary,  # the reader deletes the folder when done with it
         }
     )
 
 
 def encode_failed(message: str) -> str:
-    return _line({"phase": str(Outcome.FAILED), "message": message})
+    """``message`` in English, and (a :class:`~reader.core.texts.Text`) how to translate it."""
+    text = message.to_json() if isinstance(message, Text) else None
+    return _line({"phase": str(Outcome.FAILED), "message": message, "text": text})
 
 
 def _report(data: dict[str, Any]) -> IndexReport:
@@ -118,9 +122,10 @@ def decode_line(line: str) -> IndexProgress | IndexerOutcome | None:
                 IndexPhase(phase),
             )
         if phase == Outcome.FAILED:
-            return IndexerOutcome(failure=str(data.get("message", "")))
+            text = text_from_json(data.get("text"))
+            return IndexerOutcome(failure=text or str(data.get("message", "")))
         if phase == Outcome.FINISHED:
-            notice = data.get("notice")
+            notice = text_from_json(data.get("notice_text")) or data.get("notice")
             return IndexerOutcome(
                 _report(data),
                 notice if isinstance(notice, str) else None,

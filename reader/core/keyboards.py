@@ -11,6 +11,7 @@ from importlib import resources
 
 from reader.core.errors import ReaderError
 from reader.core.language import DEFAULT_LANGUAGE, primary_code
+from reader.core.texts import QT_TRANSLATE_NOOP
 
 LAYOUTS_FILE = "keyboards.toml"
 
@@ -36,25 +37,41 @@ def parse_layouts(text: str) -> dict[str, KeyboardLayout]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ReaderError(f"the keyboard layouts are not valid TOML: {exc}") from None
+        problem = QT_TRANSLATE_NOOP(
+            "Keyboards", "the keyboard layouts are not valid TOML: {reason}"
+        )
+        raise ReaderError(problem.format(reason=exc)) from None
     layouts: dict[str, KeyboardLayout] = {}
     for code, table in data.items():
         if not isinstance(table, dict) or primary_code(code) != code:
-            raise ReaderError(f"keyboard layout {code!r}: not a language code with a table")
+            problem = QT_TRANSLATE_NOOP(
+                "Keyboards", "keyboard layout {code}: not a language code with a table"
+            )
+            raise ReaderError(problem.format(code=repr(code)))
         rows = table.get("rows")
         names = table.get("names", {})
         if not isinstance(rows, list) or not all(isinstance(r, str) and r for r in rows):
-            raise ReaderError(f"keyboard layout {code!r}: rows must be a list of strings")
+            problem = QT_TRANSLATE_NOOP(
+                "Keyboards", "keyboard layout {code}: rows must be a list of strings"
+            )
+            raise ReaderError(problem.format(code=repr(code)))
         if not isinstance(names, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v for k, v in names.items()
         ):
-            raise ReaderError(f"keyboard layout {code!r}: names must map keys to words")
+            problem = QT_TRANSLATE_NOOP(
+                "Keyboards", "keyboard layout {code}: names must map keys to words"
+            )
+            raise ReaderError(problem.format(code=repr(code)))
         keys = [k for row in rows for k in row]
         if len(set(keys)) != len(keys):
-            raise ReaderError(f"keyboard layout {code!r}: a key appears twice")
+            problem = QT_TRANSLATE_NOOP("Keyboards", "keyboard layout {code}: a key appears twice")
+            raise ReaderError(problem.format(code=repr(code)))
         unnamed = [k for k in keys if not k.isalnum() and k not in names]
         if unnamed:
-            raise ReaderError(f"keyboard layout {code!r}: no spoken name for {' '.join(unnamed)}")
+            problem = QT_TRANSLATE_NOOP(
+                "Keyboards", "keyboard layout {code}: no spoken name for {keys}"
+            )
+            raise ReaderError(problem.format(code=repr(code), keys=" ".join(unnamed)))
         layouts[code] = KeyboardLayout(
             code=code,
             name=str(table.get("name", code)),
@@ -62,7 +79,9 @@ def parse_layouts(text: str) -> dict[str, KeyboardLayout]:
             names=tuple((k, v) for k, v in names.items()),
         )
     if DEFAULT_LANGUAGE not in layouts:
-        raise ReaderError("the keyboard layouts lack the English one")
+        raise ReaderError(
+            QT_TRANSLATE_NOOP("Keyboards", "the keyboard layouts lack the English one")
+        )
     return layouts
 
 

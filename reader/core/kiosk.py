@@ -28,7 +28,7 @@ from reader.core.fsutil import read_bounded
 from reader.core.language import INTERFACE_LANGUAGES
 from reader.core.paths import user_cache_dir, user_config_dir, user_data_dir
 from reader.core.settings import FONT_CHOICES, SCALE_STEPS
-from reader.core.texts import QT_TRANSLATE_NOOP
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 from reader.core.theme import theme_ids
 
 #: The most of a kiosk configuration file that is read (a real one is a few KiB).
@@ -137,7 +137,11 @@ def check_pin_format(pin: str) -> None:
     """A PIN is 4 to 12 digits (the kiosk's PIN pad has only digits)."""
     low, high = PIN_LENGTH_RANGE
     if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
-        raise SettingsError(f"a kiosk PIN must be {low} to {high} digits (0-9), nothing else")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "KioskConfig", "a kiosk PIN must be {low} to {high} digits (0-9), nothing else"
+            ).format(low=low, high=high)
+        )
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
@@ -188,17 +192,28 @@ def verify_pin(pin: str, pin_hash: str) -> bool:
 # --- reading and checking the file -------------------------------------------------------
 
 
+def _out_of_range(value: float, lim: tuple[float, float]) -> str:
+    return QT_TRANSLATE_NOOP("KioskConfig", "{value} is out of range; allowed {low}–{high}").format(
+        value=value, low=lim[0], high=lim[1]
+    )
+
+
 class _Checker:
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def fail(self, key: str, message: str) -> SettingsError:
-        return SettingsError(f"{self.path}: {key}: {message}")
+        return SettingsError(
+            QT_TRANSLATE_NOOP("KioskConfig", "{file}: {key}: {problem}").format(
+                file=self.path, key=key, problem=message
+            )
+        )
 
     def table(self, data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
         value = data.get(name, {})
         if not isinstance(value, dict):
-            raise self.fail(name, f"must be a table ([{name}]), not {type(value).__name__}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be a table ([{name}]), not {type}")
+            raise self.fail(name, problem.format(name=name, type=type(value).__name__))
         return value
 
     def known(self, data: Mapping[str, Any], prefix: str, allowed: tuple[str, ...]) -> None:
@@ -206,16 +221,16 @@ class _Checker:
             if key not in allowed:
                 where = f"{prefix}.{key}" if prefix else key
                 choices = ", ".join(allowed)
-                raise self.fail(where, f"unknown key; allowed here: {choices}")
+                problem = QT_TRANSLATE_NOOP("KioskConfig", "unknown key; allowed here: {choices}")
+                raise self.fail(where, problem.format(choices=choices))
 
     def integer(self, data: Mapping[str, Any], prefix: str, key: str, lim: tuple[int, int]) -> int:
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"{prefix}.{key}", f"must be a whole number, not {value!r}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be a whole number, not {value}")
+            raise self.fail(f"{prefix}.{key}", problem.format(value=repr(value)))
         if not lim[0] <= value <= lim[1]:
-            raise self.fail(
-                f"{prefix}.{key}", f"{value} is out of range; allowed {lim[0]}–{lim[1]}"
-            )
+            raise self.fail(f"{prefix}.{key}", _out_of_range(value, lim))
         return value
 
     def number(
@@ -223,23 +238,24 @@ class _Checker:
     ) -> float:
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(f"{prefix}.{key}", f"must be a number, not {value!r}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be a number, not {value}")
+            raise self.fail(f"{prefix}.{key}", problem.format(value=repr(value)))
         if not lim[0] <= value <= lim[1]:
-            raise self.fail(
-                f"{prefix}.{key}", f"{value} is out of range; allowed {lim[0]}–{lim[1]}"
-            )
+            raise self.fail(f"{prefix}.{key}", _out_of_range(value, lim))
         return float(value)
 
     def boolean(self, data: Mapping[str, Any], prefix: str, key: str) -> bool:
         value = data[key]
         if not isinstance(value, bool):
-            raise self.fail(f"{prefix}.{key}", f"must be true or false, not {value!r}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be true or false, not {value}")
+            raise self.fail(f"{prefix}.{key}", problem.format(value=repr(value)))
         return value
 
     def string(self, data: Mapping[str, Any], prefix: str, key: str) -> str:
         value = data[key]
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{prefix}.{key}", f"must be a non-empty text, not {value!r}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be a non-empty text, not {value}")
+            raise self.fail(f"{prefix}.{key}", problem.format(value=repr(value)))
         return value.strip()
 
     def choice(self, data: Mapping[str, Any], prefix: str, key: str, choices: tuple[_T, ...]) -> _T:
@@ -248,15 +264,21 @@ class _Checker:
             if type(value) is type(allowed_value) and value == allowed_value:
                 return allowed_value
         allowed = ", ".join(repr(c) for c in choices)
-        raise self.fail(f"{prefix}.{key}", f"{value!r} is not allowed; choose one of {allowed}")
+        problem = QT_TRANSLATE_NOOP(
+            "KioskConfig", "{value} is not allowed; choose one of {allowed}"
+        )
+        raise self.fail(f"{prefix}.{key}", problem.format(value=repr(value), allowed=allowed))
 
     def strings(self, data: Mapping[str, Any], prefix: str, key: str) -> tuple[str, ...]:
         value = data[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(f"{prefix}.{key}", f"must be a list of texts, not {value!r}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be a list of texts, not {value}")
+            raise self.fail(f"{prefix}.{key}", problem.format(value=repr(value)))
         items = tuple(v.strip() for v in value)
         if len(set(items)) != len(items):
-            raise self.fail(f"{prefix}.{key}", "lists a collection twice")
+            raise self.fail(
+                f"{prefix}.{key}", QT_TRANSLATE_NOOP("KioskConfig", "lists a collection twice")
+            )
         return items
 
 
@@ -296,15 +318,17 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
         value = Path(c.string(d, prefix, key))
         where = f"{prefix}.{key}"
         if not value.is_absolute():
-            raise c.fail(where, f"must be an absolute path, not {str(value)!r}")
+            problem = QT_TRANSLATE_NOOP("KioskConfig", "must be an absolute path, not {value}")
+            raise c.fail(where, problem.format(value=repr(str(value))))
         for folder in user_folders():
             if _inside(value, folder):
-                raise c.fail(
-                    where,
-                    f"{value} is inside {folder}, one of the kiosk account's own folders, "
+                problem = QT_TRANSLATE_NOOP(
+                    "KioskConfig",
+                    "{path} is inside {folder}, one of the kiosk account's own folders, "
                     "where a kiosk writes nothing; choose a folder the staff control, "
                     "such as /var/lib/offline-reader",
                 )
+                raise c.fail(where, problem.format(path=value, folder=folder))
         return value
 
     def pin_hash(d: Mapping[str, Any], prefix: str, key: str) -> str:
@@ -312,8 +336,11 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
         if not is_pin_hash(value):
             raise c.fail(
                 f"{prefix}.{key}",
-                "is not a PIN hash; make one with 'offline-reader kiosk hash-pin' "
-                "(the PIN itself is never written in the file)",
+                QT_TRANSLATE_NOOP(
+                    "KioskConfig",
+                    "is not a PIN hash; make one with 'offline-reader kiosk hash-pin' "
+                    "(the PIN itself is never written in the file)",
+                ),
             )
         return value
 
@@ -383,9 +410,12 @@ def parse_kiosk_config(data: Mapping[str, Any], path: Path) -> KioskConfig:
     if admin.pin_hash is not None and admin.lockout_file is None:
         raise c.fail(
             "admin.lockout_file",
-            "is needed with admin.pin_hash: a file where wrong PINs are counted across "
-            "restarts, in a folder the staff control that the kiosk's account can write "
-            '(for example lockout_file = "/var/lib/offline-reader/pin-lockout.json")',
+            QT_TRANSLATE_NOOP(
+                "KioskConfig",
+                "is needed with admin.pin_hash: a file where wrong PINs are counted across "
+                "restarts, in a folder the staff control that the kiosk's account can write "
+                '(for example lockout_file = "/var/lib/offline-reader/pin-lockout.json")',
+            ),
         )
     return KioskConfig(
         session=session, display=display, home=home, features=features, admin=admin, source=path
@@ -399,13 +429,18 @@ def load_kiosk_config(path: Path | None) -> KioskConfig:
     try:
         raw = read_bounded(path, CONFIG_LIMIT)
     except OSError as exc:
-        raise SettingsError(
-            f"{path}: the kiosk configuration cannot be read: {exc.strerror or exc}"
-        ) from None
+        problem = QT_TRANSLATE_NOOP(
+            "KioskConfig", "{file}: the kiosk configuration cannot be read: {reason}"
+        )
+        raise SettingsError(problem.format(file=path, reason=os_reason(exc))) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise SettingsError(f"{path}: the kiosk configuration is not UTF-8 text") from None
+        problem = QT_TRANSLATE_NOOP(
+            "KioskConfig", "{file}: the kiosk configuration is not UTF-8 text"
+        )
+        raise SettingsError(problem.format(file=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+        problem = QT_TRANSLATE_NOOP("KioskConfig", "{file}: not valid TOML: {reason}")
+        raise SettingsError(problem.format(file=path, reason=exc)) from None
     return parse_kiosk_config(data, path)

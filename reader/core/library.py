@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.article import (
+    cannot_be_read,
     content_hash,
     decode_article_bytes,
     load_front_matter,
@@ -35,6 +36,7 @@ from reader.core.fsutil import (
     read_bounded,
 )
 from reader.core.model import Article, ArticleSummary, Problem
+from reader.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -98,20 +100,26 @@ def _unusable_entry(entry: os.DirEntry[str], root_resolved: str) -> str | None:
                 target = Path(entry.path).stat()  # follows; a loop or a dangling link raises
             except OSError as exc:
                 if exc.errno == errno.ELOOP:
-                    return "a link that leads round in a loop"
-                return "a link to nothing (its target is missing)"
+                    return QT_TRANSLATE_NOOP("LibraryError", "a link that leads round in a loop")
+                return QT_TRANSLATE_NOOP(
+                    "LibraryError", "a link to nothing (its target is missing)"
+                )
             real = os.path.realpath(entry.path)
             if os.path.commonpath([real, root_resolved]) != root_resolved:
-                return "a link that leads outside the library"
+                return QT_TRANSLATE_NOOP("LibraryError", "a link that leads outside the library")
             mode = target.st_mode
         elif entry.is_file(follow_symlinks=False):  # the listing says so: no system call
             return None
         else:
             mode = entry.stat(follow_symlinks=False).st_mode
-    except (OSError, ValueError) as exc:
-        return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
+    except OSError as exc:
+        return cannot_be_read(exc)
+    except ValueError as exc:
+        return QT_TRANSLATE_NOOP("ArticleError", "cannot be read: {reason}").format(reason=exc)
     if not stat.S_ISREG(mode):
-        return f"it is {file_kind(mode)}, not a regular file"
+        return QT_TRANSLATE_NOOP("FileError", "it is {kind}, not a regular file").format(
+            kind=file_kind(mode)
+        )
     return None
 
 
@@ -205,7 +213,7 @@ class ScanCache:
         try:
             st = path.stat()
         except OSError as exc:
-            raise ArticleError(path, f"cannot be read: {exc.strerror or exc}") from None
+            raise ArticleError(path, cannot_be_read(exc)) from None
         entry: list[Any] = self._old.get(rel) or []
         if not (_valid_entry(entry) and entry[0] == st.st_size and entry[1] == st.st_mtime_ns):
             try:
@@ -315,7 +323,11 @@ class Library:
         told every few hundred files."""
         root = Path(root)
         if not root.is_dir():
-            raise LibraryError(f"the library folder {root} does not exist or is not a folder")
+            raise LibraryError(
+                QT_TRANSLATE_NOOP(
+                    "LibraryError", "the library folder {root} does not exist or is not a folder"
+                ).format(root=root)
+            )
         cache = ScanCache(cache_dir, root) if cache_dir is not None else None
         summaries: list[ArticleSummary] = []
         paths, problems = list_article_files(root)
@@ -386,14 +398,19 @@ class Library:
         """Read and parse an article, as its file is now (bounded, inside the library)."""
         summary = self._by_id.get(article_id)
         if summary is None:
-            raise LibraryError(f"there is no article with id {article_id!r} in {self.root}")
+            raise LibraryError(
+                QT_TRANSLATE_NOOP(
+                    "LibraryError", "there is no article with id {id} in {root}"
+                ).format(id=repr(article_id), root=self.root)
+            )
         return read_article(summary.path, self.root)
 
 
 #: What a person can do about a missing or empty library (the CLI and the window add it).
-LIBRARY_NEXT_STEP = (
+LIBRARY_NEXT_STEP = QT_TRANSLATE_NOOP(
+    "LibraryError",
     "Give a folder of article .md files with --library DIR, or open one in the window "
-    "(File > Open library…). From a clone, scripts/bootstrap.sh sets up the bundled library."
+    "(File > Open library…). From a clone, scripts/bootstrap.sh sets up the bundled library.",
 )
 
 
@@ -402,6 +419,14 @@ def require_library(root: Path) -> None:
     folder, or holds no article (``*.md``) at all; cheap (stops at the first article)."""
     root = Path(root)
     if not root.is_dir():
-        raise LibraryError(f"there is no library folder at {root}. {LIBRARY_NEXT_STEP}")
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "LibraryError", "there is no library folder at {root}. {next}"
+            ).format(root=root, next=LIBRARY_NEXT_STEP)
+        )
     if next(iter_article_files(root), None) is None:
-        raise LibraryError(f"the library folder {root} holds no articles. {LIBRARY_NEXT_STEP}")
+        raise LibraryError(
+            QT_TRANSLATE_NOOP(
+                "LibraryError", "the library folder {root} holds no articles. {next}"
+            ).format(root=root, next=LIBRARY_NEXT_STEP)
+        )

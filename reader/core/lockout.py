@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reader.core.errors import SettingsError
 from reader.core.fsutil import atomic_write_text
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -143,11 +144,13 @@ class PinLockout:
             try:
                 self._write()
             except OSError as exc:
-                raise SettingsError(
-                    f"{self.path}: the PIN lockout file cannot be written "
-                    f"({exc.strerror or exc}); admin.lockout_file must be in a folder "
-                    "the kiosk's account can write, such as /var/lib/offline-reader"
-                ) from None
+                problem = QT_TRANSLATE_NOOP(
+                    "KioskConfig",
+                    "{file}: the PIN lockout file cannot be written ({reason}); "
+                    "admin.lockout_file must be in a folder the kiosk's account can write, "
+                    "such as /var/lib/offline-reader",
+                )
+                raise SettingsError(problem.format(file=self.path, reason=os_reason(exc))) from None
 
     def remaining(self) -> float:
         """Seconds the pad stays locked (0 when a PIN may be tried)."""

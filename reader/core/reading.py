@@ -16,6 +16,7 @@ from typing import Any
 
 from reader.core.fsutil import atomic_write_text, open_regular
 from reader.core.paths import user_data_dir
+from reader.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,11 @@ def _float(value: Any) -> float:
 def reading_from_dict(data: Any) -> Reading:
     """Bookmarks and history from decoded JSON; unusable entries are left out (counted)."""
     if not isinstance(data, dict):
-        return Reading(warnings=("the bookmarks file does not hold a JSON object",))
+        return Reading(
+            warnings=(
+                QT_TRANSLATE_NOOP("Bookmarks", "the bookmarks file does not hold a JSON object"),
+            )
+        )
     bookmarks: list[Bookmark] = []
     history: list[Visit] = []
     dropped = 0
@@ -134,7 +139,10 @@ def reading_from_dict(data: Any) -> Reading:
             dropped += 1
             continue
         history.append(Visit(aid, _str(raw.get("title"), 2000) or aid, _float(raw.get("read_at"))))
-    warnings = (f"{dropped} unusable bookmark or history entries were left out",) if dropped else ()
+    left_out = QT_TRANSLATE_NOOP(
+        "Bookmarks", "unusable bookmark or history entries were left out ({count})"
+    )
+    warnings = (left_out.format(count=dropped),) if dropped else ()
     return Reading(tuple(bookmarks[-MAX_BOOKMARKS:]), tuple(history[:MAX_HISTORY]), warnings)
 
 
@@ -167,13 +175,22 @@ class ReadingStore:
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             log.warning("cannot read %s: %s", self.path, exc)
-            return Reading(warnings=(f"your bookmarks ({self.path}) cannot be read",))
+            unreadable = QT_TRANSLATE_NOOP("Bookmarks", "your bookmarks ({file}) cannot be read")
+            return Reading(warnings=(unreadable.format(file=self.path),))
         if len(raw) > MAX_FILE_BYTES:
-            return self._set_aside("is too large")
+            return self._set_aside(
+                QT_TRANSLATE_NOOP(
+                    "Bookmarks", "the bookmarks file is too large; it was kept as {aside}"
+                )
+            )
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            return self._set_aside("is damaged")
+            return self._set_aside(
+                QT_TRANSLATE_NOOP(
+                    "Bookmarks", "the bookmarks file is damaged; it was kept as {aside}"
+                )
+            )
         reading = reading_from_dict(data)
         for w in reading.warnings:
             log.warning("%s: %s", self.path, w)
@@ -186,8 +203,9 @@ class ReadingStore:
             self.path.replace(aside)
         except OSError:
             aside = self.path
-        log.warning("%s %s; kept as %s", self.path, why, aside)
-        return Reading(warnings=(f"the bookmarks file {why}; it was kept as {aside}",))
+        warning = why.format(aside=aside) if isinstance(why, Text) else why
+        log.warning("%s: %s", self.path, warning)
+        return Reading(warnings=(warning,))
 
     def save(self, reading: Reading) -> None:
         """Write atomically; raises OSError when the folder cannot be written."""

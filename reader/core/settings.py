@@ -167,7 +167,11 @@ def _check(name: str, value: Any) -> bool:
 def settings_from_dict(data: Any) -> tuple[Settings, tuple[str, ...]]:
     """Settings from decoded JSON; every bad field becomes its default plus a warning."""
     if not isinstance(data, dict):
-        return DEFAULTS, ("the settings file does not hold a JSON object; using defaults",)
+        return DEFAULTS, (
+            QT_TRANSLATE_NOOP(
+                "Settings", "the settings file does not hold a JSON object; using defaults"
+            ),
+        )
     warnings: list[str] = []
     values: dict[str, Any] = {}
     for f in fields(Settings):
@@ -177,9 +181,16 @@ def settings_from_dict(data: Any) -> tuple[Settings, tuple[str, ...]]:
         if _check(f.name, value):
             values[f.name] = float(value) if f.name == "line_spacing" else value
         else:
+            unusable = QT_TRANSLATE_NOOP(
+                "Settings",
+                "setting {name} has an unusable value {value}; using the default {default}",
+            )
             warnings.append(
-                f"setting {f.name!r} has an unusable value {value!r:.60}; "
-                f"using the default {getattr(DEFAULTS, f.name)!r}"
+                unusable.format(
+                    name=repr(f.name),
+                    value=f"{value!r:.60}",
+                    default=repr(getattr(DEFAULTS, f.name)),
+                )
             )
     return replace(DEFAULTS, **values), tuple(warnings)
 
@@ -215,13 +226,24 @@ class SettingsStore:
             return DEFAULTS, ()
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read %s: %s", self.path, exc)
-            why = f" ({exc})" if isinstance(exc, UnsafeFileError) else ""
-            return DEFAULTS, (f"the settings file {self.path} cannot be read{why}; using defaults",)
+            if isinstance(exc, UnsafeFileError):
+                unreadable = QT_TRANSLATE_NOOP(
+                    "Settings",
+                    "the settings file {file} cannot be read ({reason}); using defaults",
+                ).format(file=self.path, reason=exc.strerror)
+            else:
+                unreadable = QT_TRANSLATE_NOOP(
+                    "Settings", "the settings file {file} cannot be read; using defaults"
+                ).format(file=self.path)
+            return DEFAULTS, (unreadable,)
         try:
             data = json.loads(raw)
         except (json.JSONDecodeError, RecursionError, MemoryError):
             log.warning("%s is not valid JSON", self.path)
-            return DEFAULTS, (f"the settings file {self.path} is damaged; using defaults",)
+            damaged = QT_TRANSLATE_NOOP(
+                "Settings", "the settings file {file} is damaged; using defaults"
+            )
+            return DEFAULTS, (damaged.format(file=self.path),)
         settings, warnings = settings_from_dict(data)
         for w in warnings:
             log.warning("%s: %s", self.path, w)

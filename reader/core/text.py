@@ -7,6 +7,8 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from reader.core.texts import QT_TRANSLATE_NOOP
+
 # Words that end with a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset(
     {
@@ -122,25 +124,28 @@ class UndecodableTextError(ValueError):
         self.line = line
 
 
-def decode_text_file(data: bytes, kind: str = "text") -> str:
+def decode_text_file(data: bytes, kind: str | None = None) -> str:
     """UTF-8 bytes -> text with ``\n`` line endings and no byte-order mark.
 
     Raises :class:`UndecodableTextError` for an empty file, a binary one (NUL bytes) or one
     that is not UTF-8, naming the line of the fault; ``kind`` names what was expected.
     """
     if not data.strip():
-        raise UndecodableTextError("the file is empty", 1)
+        raise UndecodableTextError(QT_TRANSLATE_NOOP("TextFile", "the file is empty"), 1)
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
-        raise UndecodableTextError(f"the file is binary (it contains NUL bytes), not {kind}", line)
+        binary = QT_TRANSLATE_NOOP(
+            "TextFile", "the file is binary (it contains NUL bytes), not {kind}"
+        )
+        kind = kind or QT_TRANSLATE_NOOP("TextFile", "text")
+        raise UndecodableTextError(binary.format(kind=kind), line)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UndecodableTextError(
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})", line
-        ) from None
+        not_utf8 = QT_TRANSLATE_NOOP("TextFile", "the file is not UTF-8 text (byte {byte})")
+        raise UndecodableTextError(not_utf8.format(byte=f"0x{data[exc.start]:02x}"), line) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 

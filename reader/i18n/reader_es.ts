@@ -13,6 +13,65 @@
     </message>
 </context>
 <context>
+    <name>ArticleError</name>
+    <message>
+        <source>no front matter: a library article starts with &apos;---&apos;, YAML, &apos;---&apos;</source>
+        <translation>falta el encabezado: un artículo de la biblioteca empieza con &apos;---&apos;, YAML, &apos;---&apos;</translation>
+    </message>
+    <message>
+        <source>invalid YAML</source>
+        <translation>el YAML no es válido</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>tiene demasiados niveles uno dentro de otro</translation>
+    </message>
+    <message>
+        <source>front matter must be a mapping of field: value</source>
+        <translation>el encabezado debe ser una lista de campo: valor</translation>
+    </message>
+    <message>
+        <source>broken front matter: {problem}</source>
+        <translation>el encabezado está dañado: {problem}</translation>
+    </message>
+    <message>
+        <source>front matter lacks required field(s): {fields}</source>
+        <translation>al encabezado le faltan campos necesarios: {fields}</translation>
+    </message>
+    <message>
+        <source>id {id} must be letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (128 at most)</source>
+        <translation>el id {id} solo puede tener letras, números, &apos;.&apos;, &apos;_&apos; o &apos;-&apos; (128 como máximo)</translation>
+    </message>
+    <message>
+        <source>the Markdown is nested too deeply to read</source>
+        <translation>el Markdown tiene demasiados niveles uno dentro de otro para poder leerlo</translation>
+    </message>
+    <message>
+        <source>the file is larger than that; articles larger than {limit} MiB are refused</source>
+        <translation>el archivo es más grande; no se aceptan artículos de más de {limit} MiB</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; articles larger than {limit} MiB are refused</source>
+        <translation>el archivo ocupa {size} MB; no se aceptan artículos de más de {limit} MiB</translation>
+    </message>
+    <message>
+        <source>not read: {reason}</source>
+        <translation>no se leyó: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation>no se puede leer: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}:{line}: {problem}</source>
+        <translation>{file}, línea {line}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>ArticleHtml</name>
     <message>
         <source>[source not in the references]</source>
@@ -186,6 +245,37 @@
         <source>&amp;Clear this list</source>
         <translation>&amp;Vaciar esta lista</translation>
     </message>
+    <message>
+        <source>the bookmarks file does not hold a JSON object</source>
+        <translation>el archivo de marcadores no contiene un objeto JSON</translation>
+    </message>
+    <message>
+        <source>unusable bookmark or history entries were left out ({count})</source>
+        <translation>se dejaron fuera marcadores o entradas del historial que no se podían usar ({count})</translation>
+    </message>
+    <message>
+        <source>your bookmarks ({file}) cannot be read</source>
+        <translation>no se pueden leer sus marcadores ({file})</translation>
+    </message>
+    <message>
+        <source>the bookmarks file is too large; it was kept as {aside}</source>
+        <translation>el archivo de marcadores es demasiado grande; se guardó aparte como {aside}</translation>
+    </message>
+    <message>
+        <source>the bookmarks file is damaged; it was kept as {aside}</source>
+        <translation>el archivo de marcadores está dañado; se guardó aparte como {aside}</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <source>the desktop files could not be written to {folder}: {reason}</source>
+        <translation>no se pudieron escribir los archivos del escritorio en {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} could not be removed: {reason}</source>
+        <translation>no se pudo borrar {file}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Dialog</name>
@@ -283,6 +373,45 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>FileError</name>
+    <message>
+        <source>the file is larger than that; at most {limit} MiB is read</source>
+        <translation>el archivo es más grande; solo se leen {limit} MiB como máximo</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; at most {limit} MiB is read</source>
+        <translation>el archivo ocupa {size} MB; solo se leen {limit} MiB como máximo</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>una carpeta</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>una tubería con nombre</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un dispositivo</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>algo que no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a regular file</source>
+        <translation>es {kind}, no un archivo normal</translation>
+    </message>
+    <message>
+        <source>it leads outside the library folder</source>
+        <translation>lleva fuera de la carpeta de la biblioteca</translation>
     </message>
 </context>
 <context>
@@ -409,10 +538,132 @@
     </message>
 </context>
 <context>
+    <name>Keyboards</name>
+    <message>
+        <source>the keyboard layouts are not valid TOML: {reason}</source>
+        <translation>las distribuciones de teclado no son TOML válido: {reason}</translation>
+    </message>
+    <message>
+        <source>keyboard layout {code}: not a language code with a table</source>
+        <translation>distribución de teclado {code}: no es un código de idioma con una tabla</translation>
+    </message>
+    <message>
+        <source>keyboard layout {code}: rows must be a list of strings</source>
+        <translation>distribución de teclado {code}: las filas deben ser una lista de textos</translation>
+    </message>
+    <message>
+        <source>keyboard layout {code}: names must map keys to words</source>
+        <translation>distribución de teclado {code}: los nombres deben asignar una palabra a cada tecla</translation>
+    </message>
+    <message>
+        <source>keyboard layout {code}: a key appears twice</source>
+        <translation>distribución de teclado {code}: una tecla aparece dos veces</translation>
+    </message>
+    <message>
+        <source>keyboard layout {code}: no spoken name for {keys}</source>
+        <translation>distribución de teclado {code}: falta el nombre hablado de {keys}</translation>
+    </message>
+    <message>
+        <source>the keyboard layouts lack the English one</source>
+        <translation>falta la distribución de teclado en inglés</translation>
+    </message>
+</context>
+<context>
+    <name>KioskConfig</name>
+    <message>
+        <source>a kiosk PIN must be {low} to {high} digits (0-9), nothing else</source>
+        <translation>el PIN del quiosco debe tener de {low} a {high} cifras (0-9), y nada más</translation>
+    </message>
+    <message>
+        <source>{value} is out of range; allowed {low}–{high}</source>
+        <translation>{value} está fuera del rango permitido ({low}–{high})</translation>
+    </message>
+    <message>
+        <source>{file}: {key}: {problem}</source>
+        <translation>{file}: {key}: {problem}</translation>
+    </message>
+    <message>
+        <source>must be a table ([{name}]), not {type}</source>
+        <translation>debe ser una tabla ([{name}]), no {type}</translation>
+    </message>
+    <message>
+        <source>unknown key; allowed here: {choices}</source>
+        <translation>clave desconocida; aquí se permiten: {choices}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {value}</source>
+        <translation>debe ser un número entero, no {value}</translation>
+    </message>
+    <message>
+        <source>must be a number, not {value}</source>
+        <translation>debe ser un número, no {value}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value}</source>
+        <translation>debe ser true o false, no {value}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text, not {value}</source>
+        <translation>debe ser un texto no vacío, no {value}</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed; choose one of {allowed}</source>
+        <translation>{value} no está permitido; elija uno de estos: {allowed}</translation>
+    </message>
+    <message>
+        <source>must be a list of texts, not {value}</source>
+        <translation>debe ser una lista de textos, no {value}</translation>
+    </message>
+    <message>
+        <source>lists a collection twice</source>
+        <translation>nombra una colección dos veces</translation>
+    </message>
+    <message>
+        <source>must be an absolute path, not {value}</source>
+        <translation>debe ser una ruta completa (absoluta), no {value}</translation>
+    </message>
+    <message>
+        <source>{path} is inside {folder}, one of the kiosk account&apos;s own folders, where a kiosk writes nothing; choose a folder the staff control, such as /var/lib/offline-reader</source>
+        <translation>{path} está dentro de {folder}, una de las carpetas de la cuenta del quiosco, donde el quiosco no escribe nada; elija una carpeta que controle el personal, como /var/lib/offline-reader</translation>
+    </message>
+    <message>
+        <source>is not a PIN hash; make one with &apos;offline-reader kiosk hash-pin&apos; (the PIN itself is never written in the file)</source>
+        <translation>no es un hash de PIN; cree uno con &apos;offline-reader kiosk hash-pin&apos; (el PIN mismo nunca se escribe en el archivo)</translation>
+    </message>
+    <message>
+        <source>is needed with admin.pin_hash: a file where wrong PINs are counted across restarts, in a folder the staff control that the kiosk&apos;s account can write (for example lockout_file = &quot;/var/lib/offline-reader/pin-lockout.json&quot;)</source>
+        <translation>hace falta con admin.pin_hash: un archivo donde se cuentan los PIN equivocados aunque el quiosco se reinicie, en una carpeta que controle el personal y en la que la cuenta del quiosco pueda escribir (por ejemplo lockout_file = &quot;/var/lib/offline-reader/pin-lockout.json&quot;)</translation>
+    </message>
+    <message>
+        <source>{file}: the kiosk configuration cannot be read: {reason}</source>
+        <translation>{file}: no se puede leer la configuración del quiosco: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: the kiosk configuration is not UTF-8 text</source>
+        <translation>{file}: la configuración del quiosco no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>{file}: not valid TOML: {reason}</source>
+        <translation>{file}: no es TOML válido: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: the PIN lockout file cannot be written ({reason}); admin.lockout_file must be in a folder the kiosk&apos;s account can write, such as /var/lib/offline-reader</source>
+        <translation>{file}: no se puede escribir el archivo de bloqueo del PIN ({reason}); admin.lockout_file debe estar en una carpeta en la que la cuenta del quiosco pueda escribir, como /var/lib/offline-reader</translation>
+    </message>
+</context>
+<context>
     <name>KioskSearch</name>
     <message>
         <source>The search is being prepared. Your results will appear here by themselves as soon as it is ready.</source>
         <translation>La búsqueda se está preparando. Sus resultados aparecerán aquí solos en cuanto esté lista.</translation>
+    </message>
+    <message>
+        <source>the prebuilt index {folder} cannot be used: {reason}</source>
+        <translation>no se puede usar el índice ya preparado {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>the search index could not be built ({reason})</source>
+        <translation>no se pudo preparar el índice de búsqueda ({reason})</translation>
     </message>
     <message>
         <source>Search is not available on this screen: %1.</source>
@@ -762,6 +1013,41 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>Open library</source>
         <translation>Abrir biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryError</name>
+    <message>
+        <source>a link that leads round in a loop</source>
+        <translation>un enlace que da vueltas en círculo</translation>
+    </message>
+    <message>
+        <source>a link to nothing (its target is missing)</source>
+        <translation>un enlace que no lleva a nada (falta su destino)</translation>
+    </message>
+    <message>
+        <source>a link that leads outside the library</source>
+        <translation>un enlace que lleva fuera de la biblioteca</translation>
+    </message>
+    <message>
+        <source>the library folder {root} does not exist or is not a folder</source>
+        <translation>la carpeta de la biblioteca {root} no existe o no es una carpeta</translation>
+    </message>
+    <message>
+        <source>there is no article with id {id} in {root}</source>
+        <translation>no hay ningún artículo con el id {id} en {root}</translation>
+    </message>
+    <message>
+        <source>Give a folder of article .md files with --library DIR, or open one in the window (File &gt; Open library…). From a clone, scripts/bootstrap.sh sets up the bundled library.</source>
+        <translation>Indique una carpeta de artículos .md con --library CARPETA, o abra una en la ventana (Archivo &gt; Abrir biblioteca…). En una copia del código, scripts/bootstrap.sh prepara la biblioteca incluida.</translation>
+    </message>
+    <message>
+        <source>there is no library folder at {root}. {next}</source>
+        <translation>no hay ninguna carpeta de biblioteca en {root}. {next}</translation>
+    </message>
+    <message>
+        <source>the library folder {root} holds no articles. {next}</source>
+        <translation>la carpeta de la biblioteca {root} no tiene artículos. {next}</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1450,61 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>Open an article first, then print it.</source>
         <translation>Primero abra un artículo; después podrá imprimirlo.</translation>
+    </message>
+</context>
+<context>
+    <name>OSError</name>
+    <message>
+        <source>No such file or directory</source>
+        <translation>el archivo o la carpeta no existe</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>no tiene permiso</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>la operación no está permitida</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>el disco es de solo lectura</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>no es una carpeta</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>error al leer o escribir en el disco</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>demasiados enlaces uno tras otro</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>el archivo ya existe</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>el nombre del archivo es demasiado largo</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>se agotó el espacio permitido en el disco</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1950,29 @@ se puede leer con las flechas.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>the settings file does not hold a JSON object; using defaults</source>
+        <translation>el archivo de configuración no contiene un objeto JSON; se usa la configuración de fábrica</translation>
+    </message>
+    <message>
+        <source>setting {name} has an unusable value {value}; using the default {default}</source>
+        <translation>la opción {name} tiene un valor que no se puede usar ({value}); se usa el valor de fábrica {default}</translation>
+    </message>
+    <message>
+        <source>the settings file {file} cannot be read ({reason}); using defaults</source>
+        <translation>no se puede leer el archivo de configuración {file} ({reason}); se usa la configuración de fábrica</translation>
+    </message>
+    <message>
+        <source>the settings file {file} cannot be read; using defaults</source>
+        <translation>no se puede leer el archivo de configuración {file}; se usa la configuración de fábrica</translation>
+    </message>
+    <message>
+        <source>the settings file {file} is damaged; using defaults</source>
+        <translation>el archivo de configuración {file} está dañado; se usa la configuración de fábrica</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keys</source>
@@ -1645,6 +2009,25 @@ se puede leer con las flechas.&lt;/p&gt;
             <numerusform>%n atajo: teclas, qué hacen y dónde.</numerusform>
             <numerusform>%n atajos: teclas, qué hacen y dónde.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextFile</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>the file is binary (it contains NUL bytes), not {kind}</source>
+        <translation>el archivo es binario (contiene bytes NUL), no {kind}</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte})</source>
+        <translation>el archivo no es texto UTF-8 (byte {byte})</translation>
     </message>
 </context>
 <context>

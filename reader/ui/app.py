@@ -14,7 +14,7 @@ from reader.core.navigation import OpenRequest
 from reader.core.paths import user_cache_dir
 from reader.core.settings import SettingsStore
 from reader.ui.application import application
-from reader.ui.i18n import fill, system_language, translations
+from reader.ui.i18n import error_text, fill, system_language, translations
 from reader.ui.main_window import MainWindow
 from reader.ui.options import GuiOptions
 from reader.ui.quit_signals import QuitSignals
@@ -53,8 +53,8 @@ def build_window(
         library = Library(options.library, (), ())
         window = MainWindow(library, store or SettingsStore.for_user())
         window.show_welcome()
-        window.show_status(str(exc), error=True)
-        window.library_problem = str(exc)
+        window.show_status(error_text(exc), error=True)
+        window.library_problem = error_text(exc)
         return window
     window = MainWindow(library, store or SettingsStore.for_user())
     _show_library(window, options, start_search)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.reading import MAX_NAME, Bookmark, Reading, ReadingStore, Visit
+from reader.core.texts import os_reason
+from reader.ui.i18n import translated
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +184,7 @@ class Bookmarks(QObject):
         except OSError as exc:
             self.status.emit(
                 self.tr("Your bookmarks could not be saved: %1").replace(
-                    "%1", exc.strerror or str(exc)
+                    "%1", translated(os_reason(exc))
                 ),
                 True,
             )

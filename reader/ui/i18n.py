@@ -29,13 +29,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reader.core.errors import ReaderError
 from reader.core.language import INTERFACE_LANGUAGES, direction, primary_code
-from reader.core.texts import Text
+from reader.core.texts import Text, os_reason
 
 __all__ = [
     "INTERFACE_LANGUAGES",
     "SOURCE_LANGUAGE",
     "Translations",
+    "error_in_system_language",
+    "error_text",
     "fill",
     "follow_content_language",
     "language_name",
@@ -58,18 +61,55 @@ def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) 
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
-def translated(text: str) -> str:
-    """A sentence from the core (:class:`reader.core.texts.Text`) in the interface language;
-    any other string as it is. A translation whose placeholders do not fit its English
-    template falls back to the English sentence rather than failing."""
+def translated(text: str, translator: QTranslator | None = None) -> str:
+    """A sentence from the core (:class:`reader.core.texts.Text`) in the interface language
+    (or in ``translator``'s); any other string as it is. A translation whose placeholders do
+    not fit its English template falls back to the English sentence rather than failing."""
     if not isinstance(text, Text):
         return text
-    template = QCoreApplication.translate(text.context, text.template)
+    if translator is None:
+        template = QCoreApplication.translate(text.context, text.template)
+    else:
+        template = translator.translate(text.context, text.template) or text.template
+    if not text.values:
+        return template
+    # a value that is a sentence of its own (the reason inside an error) is translated too
+    values = {
+        k: translated(v, translator) if isinstance(v, Text) else v for k, v in text.values.items()
+    }
     try:
-        return template.format(**text.values) if text.values else template
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):
         log.warning("the translation of %r does not fit its values", text.template)
         return str(text)
+
+
+def error_text(exc: BaseException) -> str:
+    """What went wrong, in the interface language, as a sentence (capital first): a core
+    error's translatable message (:attr:`reader.core.errors.ReaderError.text`), an
+    operating system's reason, else the error's own words."""
+    if isinstance(exc, ReaderError):
+        text = translated(exc.text)
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = translated(os_reason(exc))
+        if exc.filename is not None:
+            text = fill(QCoreApplication.translate("OSError", "%1: %2"), exc.filename, text)
+    else:
+        text = str(exc)
+    return text[:1].upper() + text[1:]
+
+
+def error_in_system_language(exc: BaseException) -> str:
+    """What went wrong, in the system's language, before there is an application (the
+    kiosk's reason for not starting, printed for the staff)."""
+    if not isinstance(exc, ReaderError):
+        return str(exc)
+    code = system_language()
+    translator = QTranslator()
+    path = Translations.file_for_code(code)
+    if code == SOURCE_LANGUAGE or path is None or not translator.load(str(path)):
+        return str(exc)
+    return translated(exc.text, translator)
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -136,6 +176,12 @@ class Translations(QObject):
     def add_search_dir(self, folder: Path) -> None:
         """Look for ``reader_<lang>.qm`` in ``folder`` first (a test's pseudo-translation)."""
         self._dirs = (Path(folder), *self._dirs)
+
+    @staticmethod
+    def file_for_code(code: str) -> Path | None:
+        """The reader's own compiled translation for ``code``, if there is one."""
+        path = TRANSLATIONS_DIR / f"reader_{code}.qm"
+        return path if path.is_file() else None
 
     def file_for(self, code: str) -> Path | None:
         """The reader's compiled translation for ``code``, if there is one."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.errors import LibraryError
 from reader.core.library import require_library
+from reader.ui.i18n import error_text
 
 
 class LibraryChooser(QFileDialog):
@@ -39,7 +40,7 @@ class LibraryChooser(QFileDialog):
         try:
             require_library(path)
         except LibraryError as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(error_text(exc))
             return
         self.chosen.emit(path)
 

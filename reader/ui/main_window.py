@@ -62,7 +62,7 @@ from reader.core.model import (
 from reader.core.navigation import CitationRef, History, Location, OpenRequest
 from reader.core.reading import Bookmark, ReadingStore, Visit
 from reader.core.settings import LookChoice, Settings, SettingsStore
-from reader.core.texts import QT_TRANSLATE_NOOP
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 from reader.core.theme import Theme
 from reader.ui import printing
 from reader.ui.accessibility import announce
@@ -246,7 +246,8 @@ class MainWindow(QMainWindow):
         self.apply_settings(self.settings, save=False)
         warnings = (*warnings, *self.bookmarks.warnings)
         if warnings:
-            self.show_status(" ".join(f"{w[0].upper()}{w[1:]}." for w in warnings), error=True)
+            sentences = (translated(w) for w in warnings)
+            self.show_status(" ".join(f"{w[0].upper()}{w[1:]}." for w in sentences), error=True)
 
     # --- building -------------------------------------------------------------------------
 
@@ -1007,7 +1008,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.save(self.settings)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            reason = translated(os_reason(exc))
             self.show_status(
                 fill(self.tr("Your settings could not be saved: %1"), reason), error=True
             )

@@ -41,7 +41,7 @@ from reader.core.index_wire import IndexerOutcome, decode_line
 from reader.core.library import Library
 from reader.core.model import Article, IndexProgress, IndexReport, SearchResults
 from reader.core.search import SearchIndex, location
-from reader.ui.i18n import fill, translations
+from reader.ui.i18n import error_text, fill, translated, translations
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ class LibraryLoader(QObject):
         except _ScanCancelledError:
             return
         except ReaderError as exc:
-            s.failed.emit(str(exc))
+            s.failed.emit(error_text(exc))
             return
         except Exception as exc:  # a worker must never take the window down with it
             log.exception("listing the library failed")
@@ -225,7 +225,7 @@ class ArticleLoader(QObject):
             try:
                 result = ArticleLoaded(request, read(), None, ticket)
             except ReaderError as exc:
-                result = ArticleLoaded(request, None, str(exc), ticket)
+                result = ArticleLoaded(request, None, error_text(exc), ticket)
             except Exception as exc:  # a worker must never take the window down with it
                 log.exception("reading an article failed")
                 message = fill(
@@ -338,7 +338,7 @@ class SearchService(QObject):
             gc.freeze()
             s.index_opened.emit(_Opened(index, needs, report))
         except ReaderError as exc:
-            s.index_failed.emit(str(exc))
+            s.index_failed.emit(error_text(exc))
         except Exception as exc:  # a worker must never take the window down with it
             log.exception("opening the search index failed")
             failed = QCoreApplication.translate(
@@ -455,7 +455,7 @@ class SearchService(QObject):
             return
         outcome = self._outcome
         if outcome.failure is not None:
-            self._on_signals_index_failed(outcome.failure)
+            self._on_signals_index_failed(translated(outcome.failure))
         elif outcome.report is None or status != QProcess.ExitStatus.NormalExit:
             log.warning("the indexing process stopped (code %s, %s)", code, status)
             stopped = QCoreApplication.translate(
@@ -535,7 +535,7 @@ class SearchService(QObject):
             try:
                 found = _Found(ticket, index.search(query, language=language))
             except ReaderError as exc:
-                found = _Found(ticket, SearchResults(query, (), 0), str(exc))
+                found = _Found(ticket, SearchResults(query, (), 0), error_text(exc))
             except Exception as exc:
                 log.exception("search failed")
                 failed = QCoreApplication.translate("SearchService", "The search failed (%1).")

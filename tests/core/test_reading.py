@@ -61,7 +61,7 @@ def test_a_damaged_file_is_set_aside_and_bad_entries_left_out(tmp_path: Path) ->
     )
     reading = ReadingStore(path).load()
     assert [b.article_id for b in reading.bookmarks] == ["ok"]
-    assert "2 unusable" in reading.warnings[0]
+    assert "unusable" in reading.warnings[0] and "(2)" in reading.warnings[0]
 
 
 WRITER = """

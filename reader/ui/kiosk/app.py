@@ -26,6 +26,7 @@ from reader.core.kiosk import load_kiosk_config
 from reader.core.library import Library
 from reader.core.lockout import PinLockout
 from reader.ui.application import application
+from reader.ui.i18n import error_in_system_language
 from reader.ui.kiosk.window import KioskWindow
 from reader.ui.options import GuiOptions
 from reader.ui.quit_signals import QuitSignals
@@ -78,7 +79,7 @@ def run_kiosk(options: GuiOptions) -> int:
         # No scan cache: a kiosk session writes nothing under the user's folders.
         library = Library.scan(options.library)
     except ReaderError as exc:
-        print(f"offline-reader: {exc}", file=sys.stderr)
+        print(f"offline-reader: {error_in_system_language(exc)}", file=sys.stderr)
         return 2
     if options.open_target:
         log.warning("kiosk mode starts on its home screen; %r is not opened", options.open_target)

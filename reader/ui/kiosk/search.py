@@ -23,10 +23,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reader.core.errors import SearchError
+from reader.core.errors import ReaderError, SearchError
 from reader.core.library import Library
 from reader.core.model import IndexReport
 from reader.core.search import IndexLocation, Place, SearchIndex, location
+from reader.core.texts import QT_TRANSLATE_NOOP
 from reader.ui.i18n import fill
 from reader.ui.workers import IndexReady, SearchService
 
@@ -80,8 +81,10 @@ class KioskSearch(SearchService):
             try:
                 index = SearchIndex.open_prebuilt(self.library, where)
             except SearchError as exc:
-                folder = where.folder
-                raise SearchError(f"the prebuilt index {folder} cannot be used: {exc}") from exc
+                unusable = QT_TRANSLATE_NOOP(
+                    "KioskSearch", "the prebuilt index {folder} cannot be used: {reason}"
+                )
+                raise SearchError(unusable.format(folder=where.folder, reason=exc.text)) from exc
             self.prebuilt = True
             return index
         # Opening is done with garbage collection paused (see SearchService._open); a
@@ -93,7 +96,11 @@ class KioskSearch(SearchService):
                 index.update(cancel=lambda: self._closing)
         except Exception as exc:  # a worker must never take the kiosk down
             log.exception("building the kiosk's search index failed")
-            raise SearchError(f"the search index could not be built ({exc})") from exc
+            unbuilt = QT_TRANSLATE_NOOP(
+                "KioskSearch", "the search index could not be built ({reason})"
+            )
+            reason = exc.text if isinstance(exc, ReaderError) else str(exc)
+            raise SearchError(unbuilt.format(reason=reason)) from exc
         finally:
             gc.disable()
         return index
