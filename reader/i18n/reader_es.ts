@@ -1779,6 +1779,57 @@ se puede leer con las flechas.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>SearchError</name>
+    <message>
+        <source>there is no index yet</source>
+        <translation>todavía no hay índice</translation>
+    </message>
+    <message>
+        <source>its manifest is unreadable</source>
+        <translation>no se puede leer su manifiesto</translation>
+    </message>
+    <message>
+        <source>it was built by another version ({version})</source>
+        <translation>lo creó otra versión ({version})</translation>
+    </message>
+    <message>
+        <source>it belongs to another library ({library})</source>
+        <translation>es de otra biblioteca ({library})</translation>
+    </message>
+    <message>
+        <source>its last update was interrupted</source>
+        <translation>su última actualización se interrumpió</translation>
+    </message>
+    <message>
+        <source>{file} has changed size</source>
+        <translation>{file} cambió de tamaño</translation>
+    </message>
+    <message>
+        <source>{file} is missing</source>
+        <translation>falta {file}</translation>
+    </message>
+    <message>
+        <source>it is damaged ({reason})</source>
+        <translation>está dañado ({reason})</translation>
+    </message>
+    <message>
+        <source>the disk holding the search index ({folder}) is full: the index was not updated</source>
+        <translation>el disco donde está el índice de búsqueda ({folder}) está lleno: el índice no se actualizó</translation>
+    </message>
+    <message>
+        <source>the disk holding the search index ({folder}) is full: the index was not updated; the last index is still used</source>
+        <translation>el disco donde está el índice de búsqueda ({folder}) está lleno: el índice no se actualizó; se sigue usando el índice anterior</translation>
+    </message>
+    <message>
+        <source>the search index in {folder} could not be updated: {reason}</source>
+        <translation>no se pudo actualizar el índice de búsqueda de {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>the search index folder {folder} cannot be written</source>
+        <translation>no se puede escribir en la carpeta del índice de búsqueda {folder}</translation>
+    </message>
+</context>
+<context>
     <name>SearchIndex</name>
     <message>
         <source>Nothing here can be written, so the search index is kept in the temporary folder {folder} and rebuilt at each start.</source>

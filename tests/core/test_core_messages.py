@@ -28,9 +28,8 @@ from reader.core.texts import Text, text_from_json
 REPO = Path(__file__).resolve().parents[2]
 CORE = REPO / "reader" / "core"
 TS_ES = REPO / "reader" / "i18n" / "reader_es.ts"
-#: Only the command line uses these (it prints English). search.py: its three index errors
-#: are marked once the module is split into a package (being done meanwhile).
-COMMAND_LINE_ONLY = ("importers", "search.py")
+#: Only the command line uses these (it prints English).
+COMMAND_LINE_ONLY = ("importers",)
 
 #: Constructors of the errors and warnings a person sees; every string argument of theirs
 #: that has words must be a marked sentence.

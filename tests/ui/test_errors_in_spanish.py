@@ -16,14 +16,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
 from reader.core.library import Library
-from reader.core.paths import user_data_dir
 from reader.core.reading import READING_FILE
 from reader.core.search import SearchIndex
 from reader.core.settings import DEFAULTS, default_settings_path, settings_to_json
@@ -115,28 +113,51 @@ def test_an_article_damaged_after_listing_is_refused_in_spanish(
         window.close()
 
 
-def test_damaged_settings_and_bookmarks_are_reported_in_spanish(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+#: Builds the window as ``offline-reader`` does, in a process of its own (the system's
+#: language is read from its environment), and prints the status line it shows.
+_STATUS_AT_START = """
+import sys
+from pathlib import Path
+from reader.cli.gui import GuiOptions
+from reader.ui.app import build_window
+window = build_window(GuiOptions(library=Path(sys.argv[1]), open_target=None), start_search=False)
+print(window.status_label.text())
+window.close()
+"""
+
+
+def test_damaged_settings_and_bookmarks_are_reported_in_the_systems_spanish(
+    tmp_path: Path,
 ) -> None:
-    # the settings cannot say the language: the system's (Spanish here) is used
-    for name in ("LANGUAGE", "LC_ALL", "LANG"):
-        monkeypatch.setenv(name, "es_MX.UTF-8" if name != "LANGUAGE" else "es")
-    path = default_settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('{"text_scale": 150, "language": "es"', encoding="utf-8")  # cut short
-    bookmarks = user_data_dir() / READING_FILE
-    bookmarks.parent.mkdir(parents=True, exist_ok=True)
+    home = tmp_path / "home"
+    settings = home / "config" / "settings.json"  # where OFFLINE_READER_HOME puts them
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"text_scale": 150, "language": "es"', encoding="utf-8")  # cut short
+    bookmarks = home / "data" / READING_FILE
+    bookmarks.parent.mkdir(parents=True)
     bookmarks.write_bytes(b"\x00\xff not JSON")
-    window = open_window(qtbot, LIBRARY)
-    try:
-        status = window.status_label.text()
-        assert f"El archivo de configuración {path} está dañado; " in status
-        assert "se usa la configuración de fábrica." in status
-        assert f"El archivo de marcadores está dañado; se guardó aparte como {bookmarks}" in status
-        assert_spanish(status.replace(f"{bookmarks}.damaged", "").replace(str(path), ""))
-        assert window.settings.text_scale == 100  # the defaults, as it says
-    finally:
-        window.close()
+    # the settings cannot say the language: the system's (Spanish here) is used
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OFFLINE_READER_HOME": str(home),
+        "LANGUAGE": "es",
+        "LC_ALL": "es_MX.UTF-8",
+        "LANG": "es_MX.UTF-8",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _STATUS_AT_START, str(LIBRARY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    status = result.stdout.strip()
+    assert f"El archivo de configuración {settings} está dañado; " in status
+    assert "se usa la configuración de fábrica." in status
+    assert f"El archivo de marcadores está dañado; se guardó aparte como {bookmarks}" in status
+    assert_spanish(status.replace(f"{bookmarks}.damaged", "").replace(str(settings), ""))
 
 
 def test_one_unusable_setting_is_named_in_spanish(qtbot: QtBot) -> None:

@@ -66,7 +66,7 @@ from reader.core.search.query import ParsedQuery, Plan, make_plan, parse_query, 
 from reader.core.search.snippets import make_snippet
 from reader.core.search.suggestions import SuggestionList, suggestion_keys
 from reader.core.text import fold
-from reader.core.texts import QT_TRANSLATE_NOOP
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 from reader.core.vocabulary import (
     Synonyms,
     raw_words,
@@ -216,22 +216,24 @@ class SearchIndex:
         """Open the index on disk; return None, or why it cannot be used."""
         path = self.index_dir / MANIFEST_NAME
         if not path.is_file():
-            return "there is no index yet"
+            return QT_TRANSLATE_NOOP("SearchError", "there is no index yet")
         try:
             manifest = Manifest.read(path)
         except (OSError, ValueError, TypeError, json.JSONDecodeError):
-            return "its manifest is unreadable"
+            return QT_TRANSLATE_NOOP("SearchError", "its manifest is unreadable")
         unusable = manifest.unusable(self._library_key())
         if unusable is not None:
             return unusable
         if (self.index_dir / DIRTY_NAME).exists():
-            return "its last update was interrupted"
+            return QT_TRANSLATE_NOOP("SearchError", "its last update was interrupted")
         for name, size in manifest.files.items():
             try:
                 if (self.index_dir / name).stat().st_size != size:
-                    return f"{name} has changed size"
+                    return QT_TRANSLATE_NOOP("SearchError", "{file} has changed size").format(
+                        file=name
+                    )
             except OSError:
-                return f"{name} is missing"
+                return QT_TRANSLATE_NOOP("SearchError", "{file} is missing").format(file=name)
         reason: str | None = None
         with warnings.catch_warnings():
             # Whoosh leaves a file open when a damaged TOC fails to load; it is closed below.
@@ -239,7 +241,9 @@ class SearchIndex:
             try:
                 ix, searcher = self._open_whoosh(manifest.docs)
             except _READ_ERRORS as exc:
-                reason = f"it is damaged ({type(exc).__name__}: {exc})"
+                reason = QT_TRANSLATE_NOOP("SearchError", "it is damaged ({reason})").format(
+                    reason=f"{type(exc).__name__}: {exc}"
+                )
             if reason is not None:
                 gc.collect()
         if reason is not None:
@@ -435,15 +439,25 @@ class SearchIndex:
                 log.debug("index update failed", exc_info=True)
                 _release(exc)
                 self._remove_uncommitted()  # now that the writer's files are closed
+                if disk_full and self._needs_rebuild:
+                    full = QT_TRANSLATE_NOOP(
+                        "SearchError",
+                        "the disk holding the search index ({folder}) is full: "
+                        "the index was not updated",
+                    )
+                    raise SearchError(full.format(folder=self.index_dir)) from None
                 if disk_full:
-                    kept = "the last index is still used" if not self._needs_rebuild else ""
-                    raise SearchError(
-                        f"the disk holding the search index ({self.index_dir}) is full: "
-                        f"the index was not updated{'; ' + kept if kept else ''}"
-                    ) from None
-                raise SearchError(
-                    f"the search index in {self.index_dir} could not be updated: {exc}"
-                ) from None
+                    full = QT_TRANSLATE_NOOP(
+                        "SearchError",
+                        "the disk holding the search index ({folder}) is full: "
+                        "the index was not updated; the last index is still used",
+                    )
+                    raise SearchError(full.format(folder=self.index_dir)) from None
+                failed = QT_TRANSLATE_NOOP(
+                    "SearchError", "the search index in {folder} could not be updated: {reason}"
+                )
+                reason = os_reason(exc) if isinstance(exc, OSError) and exc.strerror else str(exc)
+                raise SearchError(failed.format(folder=self.index_dir, reason=reason)) from None
             finally:
                 lock.release()
 
@@ -465,7 +479,10 @@ class SearchIndex:
             tell(0, 0, None, IndexPhase.DONE)  # nothing to write: a read-only index will do
             return self._report(0, 0, 0, unchanged, started)
         if not self._writable():  # the index stays where its location is: see location
-            raise SearchError(f"the search index folder {self.index_dir} cannot be written")
+            unwritable = QT_TRANSLATE_NOOP(
+                "SearchError", "the search index folder {folder} cannot be written"
+            )
+            raise SearchError(unwritable.format(folder=self.index_dir))
         if full:
             self._clear()
             self._rebuilding = True

@@ -16,6 +16,7 @@ from typing import Any
 from reader.core.fsutil import open_regular
 from reader.core.model import ArticleSummary
 from reader.core.search.analysis import SCHEMA_VERSION
+from reader.core.texts import QT_TRANSLATE_NOOP
 
 #: The manifest's first line ends here; then one article per line, then ``}}``.
 _ARTICLES_OPEN = '"articles":{'
@@ -67,11 +68,15 @@ class Manifest:
         """Why the index of this manifest cannot serve the library named ``key`` (see
         :func:`library_key`), or None."""
         if self.schema != SCHEMA_VERSION:
-            return f"it was built by another version ({self.schema})"
+            return QT_TRANSLATE_NOOP(
+                "SearchError", "it was built by another version ({version})"
+            ).format(version=self.schema)
         if self.library != key:
-            return f"it belongs to another library ({self.library})"
+            return QT_TRANSLATE_NOOP(
+                "SearchError", "it belongs to another library ({library})"
+            ).format(library=self.library)
         if self.state != "clean":
-            return "its last update was interrupted"
+            return QT_TRANSLATE_NOOP("SearchError", "its last update was interrupted")
         return None
 
     def diff(
