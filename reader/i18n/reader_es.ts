@@ -1828,6 +1828,10 @@ se puede leer con las flechas.&lt;/p&gt;
         <source>the search index folder {folder} cannot be written</source>
         <translation>no se puede escribir en la carpeta del índice de búsqueda {folder}</translation>
     </message>
+    <message>
+        <source>no folder can be written for the search index ({reason})</source>
+        <translation>no hay ninguna carpeta donde se pueda escribir el índice de búsqueda ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>SearchIndex</name>

@@ -33,7 +33,7 @@ from reader.core.library import Library
 from reader.core.paths import user_cache_dir
 from reader.core.search.analysis import DIRTY_NAME, MANIFEST_NAME, PREBUILT_DIR_NAME
 from reader.core.search.manifest import Manifest, library_key
-from reader.core.texts import QT_TRANSLATE_NOOP
+from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +113,10 @@ def temporary(*, prefix: str = "offline-reader-index-", tell: bool = True) -> In
     try:
         folder = Path(tempfile.mkdtemp(prefix=prefix))
     except OSError as exc:
-        raise SearchError(
-            f"no folder can be written for the search index ({exc.strerror or exc})"
-        ) from None
+        problem = QT_TRANSLATE_NOOP(
+            "SearchError", "no folder can be written for the search index ({reason})"
+        )
+        raise SearchError(problem.format(reason=os_reason(exc))) from None
     notice = None
     if tell:
         notice = QT_TRANSLATE_NOOP(
