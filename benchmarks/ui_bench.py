@@ -80,33 +80,40 @@ def cold_start(library: Path, runs: int) -> list[float]:
 
 
 class _Painted:
-    """Counts paint events of one widget (the article's viewport)."""
+    """Counts paint events of one widget (the article's viewport) and when each came."""
 
     def __init__(self, widget: Any) -> None:
         from PySide6.QtCore import QEvent, QObject
 
-        self.count = 0
+        self.times: list[float] = []
         painted = self
 
         class Filter(QObject):
             def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
                 if event.type() == QEvent.Type.Paint:
-                    painted.count += 1
+                    painted.times.append(time.perf_counter())
                 return False
 
         self._filter = Filter()
         widget.installEventFilter(self._filter)
 
+    @property
+    def count(self) -> int:
+        return len(self.times)
 
-def _until_painted(app: Any, painted: _Painted, t0: float, ready: Any = None) -> float:
-    """Seconds from ``t0`` to the next paint of the watched widget (after ``ready()``)."""
+
+def _until_painted(
+    app: Any, painted: _Painted, t0: float, ready: Any = None, since: int | None = None
+) -> float:
+    """Seconds from ``t0`` to the first paint of the watched widget after ``ready()`` (or,
+    with ``since``, the first after that many paints: one made during the change counts)."""
     deadline = time.perf_counter() + 10
     while ready is not None and not ready() and time.perf_counter() < deadline:
         app.processEvents()
-    seen = painted.count
+    seen = painted.count if since is None else since
     while painted.count == seen and time.perf_counter() < deadline:
         app.processEvents()
-    return time.perf_counter() - t0
+    return painted.times[seen] - t0 if painted.count > seen else time.perf_counter() - t0
 
 
 def _rest_of_layout(app: Any, view: Any) -> tuple[float, float]:
@@ -148,6 +155,7 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
     QApplication.processEvents()
     view = window.article_view
     painted = _Painted(view.viewport())
+    bar_painted = _Painted(window.toolbar)
     largest = max(window.library.summaries, key=lambda s: s.path.stat().st_size)
     figures: list[tuple[str, list[float]]] = []
     for label, article_id in (("largest", largest.id), ("seed", seed)):
@@ -156,6 +164,7 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
         size = window.library.summary(article_id).path.stat().st_size  # type: ignore[union-attr]
         name = f"{label} article {article_id} ({size / 1024:.0f} KiB)"
         parse, opens, renders, rests, stalls, steps, step_rests = [], [], [], [], [], [], []
+        step_wholes: list[float] = []
         base_opens, base_steps = [], []
         for _ in range(runs):
             window.show_welcome()
@@ -182,12 +191,15 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             rests.append(rest)
             stalls.append(stall)
             for scale in (200, 100):
+                mark, bar_mark = painted.count, bar_painted.count
                 t0 = time.perf_counter()
                 window.update_settings(text_scale=scale)
-                took = _until_painted(app, painted, t0)
+                took = _until_painted(app, painted, t0, since=mark)
+                whole = _until_painted(app, bar_painted, t0, since=bar_mark)
                 rest, stall = _rest_of_layout(app, view)
                 if scale == 200:
                     steps.append(took)
+                    step_wholes.append(whole)
                     step_rests.append(stall)
             # Baseline, same run: a bare QTextBrowser given the same HTML, then a font
             # twice the size, each to its first paint.
@@ -203,9 +215,10 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             _rest_of_layout(app, bare)
             font = QFont(bare.font())
             font.setPointSizeF(font.pointSizeF() * 2)
+            mark = bare_painted.count
             t0 = time.perf_counter()
             bare.setFont(font)
-            base_steps.append(_until_painted(app, bare_painted, t0))
+            base_steps.append(_until_painted(app, bare_painted, t0, since=mark))
             bare.close()
             bare.deleteLater()
             QApplication.processEvents()
@@ -218,6 +231,7 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             ("  the longest event-loop turn meanwhile (a key waits at most this)", stalls),
             (f"{name}: text size 100 % -> 200 % -> first screen painted", steps),
             ("  baseline: bare QTextBrowser.setFont(twice the size) -> first paint", base_steps),
+            ("  the window's tool bar repainted at its new size too", step_wholes),
             ("  the longest event-loop turn while the rest is laid out", step_rests),
         ]
     window.close()

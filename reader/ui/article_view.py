@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -95,6 +96,7 @@ class ArticleView(QTextBrowser):
         self._marker_spans: dict[str, _Span] = {}
         self._heading_anchors: tuple[str, ...] = ()
         self._heading_positions: list[tuple[str, int]] = []
+        self._heading_starts: list[int] | None = None  # every heading block (None: unknown)
         self._claim: int | None = None
         self._flag: int | None = None
         self._matches: list[_Span] = []
@@ -108,6 +110,11 @@ class ArticleView(QTextBrowser):
         self._top_position: int | None = None
         self._keeping_place = False
         self._pending_top: int | None = None
+        #: How many times the text was restyled in place (a new size or font) instead of
+        #: being rendered again.
+        self.restyles = 0
+        #: How many times the document was built from the article (rendered again).
+        self.renders = 0
         self._activate_keys = {QKeySequence(k) for k in keys_for("activate_citation")}
         self._window_keys = {QKeySequence(k) for b in KEYMAP if b.scope == "window" for k in b.keys}
         self._reflow_timer = QTimer(self)
@@ -125,6 +132,11 @@ class ArticleView(QTextBrowser):
     @property
     def article(self) -> Article | None:
         return self._article
+
+    @property
+    def text_complete(self) -> bool:
+        """Whether the whole article is in the document."""
+        return True
 
     @property
     def current_citation(self) -> int | None:
@@ -179,17 +191,22 @@ class ArticleView(QTextBrowser):
             and not self.document().isEmpty()
         )
         with self._layout_after():
-            self.setFont(style.font)
-            self.document().setDefaultFont(style.font)
+            self.setFont(style.font)  # the text control passes it on to the document
+            if self.document().defaultFont() != style.font:
+                self.document().setDefaultFont(style.font)
             if restyle_only:
                 self._apply_heading_sizes()
         if restyle_only:
-            pass
+            self.restyles += 1
         elif self._article is not None:
             self._render()
         elif self._heading_anchors:
             self._set_html(welcome_html(getattr(self, "_welcome_collections", [])))
         self.keep_place(top)
+        if restyle_only and self.isVisible():
+            # The text at its new size is painted now, before the window around it
+            # takes the new size too (bars and panes): the reader sees it answer at once.
+            self.viewport().repaint()
         self._reflow_timer.start()
 
     @contextmanager
@@ -203,34 +220,56 @@ class ArticleView(QTextBrowser):
         """
         doc = self.document()
         size = doc.pageSize()
-        doc.setPageSize(QSizeF())
+        # A null size (0 x 0) stops the layout; QSizeF() is (-1, -1), a size Qt lays out.
+        doc.setPageSize(QSizeF(0, 0))
         try:
             yield
         finally:
             doc.setPageSize(size)
 
     def _apply_heading_sizes(self) -> None:
-        """Headings a modest step above the body, the step shrinking as the text grows."""
+        """Headings a modest step above the body, the step shrinking as the text grows.
+
+        Qt's HTML gives each heading a relative size (h1 twice the body, whatever the
+        size): that is taken away, and each heading gets its own size in points.
+        """
         body_pt = self._style.font.pointSizeF()
         if body_pt <= 0:
             return
-        doc = self.document()
-        cursor = QTextCursor(doc)
+        cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        adjustment = QTextFormat.Property.FontSizeAdjustment
+        for block in self._heading_blocks():
+            point = heading_point_size(
+                block.blockFormat().headingLevel(), body_pt, self._style.text_scale
+            )
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(adjustment) or fmt.fontPointSize() != point:
+                    fmt.clearProperty(adjustment)  # else it wins over the size in points
+                    fmt.setFontPointSize(point)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.setCharFormat(fmt)
+                it += 1
+        cursor.endEditBlock()
+
+    def _heading_blocks(self) -> Iterator[QTextBlock]:
+        """The document's heading blocks (from the index of the document when it has one)."""
+        doc = self.document()
+        if self._heading_starts is not None:
+            for position in self._heading_starts:
+                yield doc.findBlock(position)
+            return
         block = doc.begin()
         while block.isValid():
-            level = block.blockFormat().headingLevel()
-            if level > 0:
-                fmt = QTextCharFormat()
-                fmt.setFontPointSize(heading_point_size(level, body_pt, self._style.text_scale))
-                fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-                cursor.setPosition(block.position())
-                cursor.setPosition(
-                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.mergeCharFormat(fmt)
+            if block.blockFormat().headingLevel() > 0:
+                yield block
             block = block.next()
-        cursor.endEditBlock()
 
     # --- the reader's place -------------------------------------------------------------
 
@@ -276,12 +315,14 @@ class ArticleView(QTextBrowser):
         t = self._style.theme
         colours = DocumentColours(text=t.text, link=t.link, muted=t.muted, border=t.border)
         self.document().setDefaultStyleSheet(document_stylesheet(colours, self._style.line_spacing))
+        self._heading_starts = None
         with self._layout_after():
             self.setHtml(html)
             self._apply_heading_sizes()
 
     def _render(self) -> None:
         assert self._article is not None
+        self.renders += 1
         rendered = render_article(self._article, linear_tables=self._linear_tables)
         self._markers = {m.href: m for m in rendered.markers}
         self._heading_anchors = rendered.heading_anchors
@@ -374,6 +415,7 @@ class ArticleView(QTextBrowser):
                 "found %d headings for %d sections", len(headings), len(self._heading_anchors)
             )
         self._heading_positions = list(zip(self._heading_anchors, headings, strict=False))
+        self._heading_starts = headings
 
     # --- positions --------------------------------------------------------------------------
 

@@ -945,6 +945,9 @@ class MainWindow(QMainWindow):
         theme = self.look.theme
         self.theme = theme
         fonts = self.look.fonts()
+        # The article first: a new size or font restyles its text and paints it at once,
+        # then the bars and panes around it follow.
+        self.article_view.set_style(self.look.article_style(theme, fonts.article))
         paint_application(self._app, theme, fonts.ui)
         give_fonts(
             self,
@@ -955,7 +958,6 @@ class MainWindow(QMainWindow):
         )
         self._tools_font = fonts.tools
         unsqueezable((self.toolbar, self.look_toolbar, self.speech_toolbar, self.reading_bar))
-        self.article_view.set_style(self.look.article_style(theme, fonts.article))
         self.look_controls.show(self.look.choice)
         self.actions_by_id["zoom_in"].setEnabled(self.look.can_grow)
         self.actions_by_id["zoom_out"].setEnabled(self.look.can_shrink)
