@@ -93,6 +93,7 @@ from reader.ui.search_pane import SearchPane
 from reader.ui.sections_pane import SectionsPane
 from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.speech import ReadAloudControls
+from reader.ui.style import stylesheet
 from reader.ui.window_fit import WindowFit, fit_to_screen, mirrored, unsqueezable
 from reader.ui.workers import ArticleLoaded, ArticleLoader, IndexReady, SearchService
 
@@ -946,9 +947,14 @@ class MainWindow(QMainWindow):
         self.theme = theme
         fonts = self.look.fonts()
         # The article first: a new size or font restyles its text and paints it at once,
-        # then the bars and panes around it follow.
+        # then the bars and panes around it follow. New colours come after the new
+        # stylesheet (polishing under it gives each widget its first font again).
+        new_colours = stylesheet(theme) != self._app.styleSheet()
+        if new_colours:
+            paint_application(self._app, theme, fonts.ui)
         self.article_view.set_style(self.look.article_style(theme, fonts.article))
-        paint_application(self._app, theme, fonts.ui)
+        if not new_colours:
+            paint_application(self._app, theme, fonts.ui)
         give_fonts(
             self,
             fonts,
