@@ -32,6 +32,13 @@ def register(sub: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--library", type=Path, default=None, help="library folder to search")
     parser.add_argument("--index", type=Path, default=None, help="index folder to use")
+    parser.add_argument(
+        "--language",
+        default=None,
+        metavar="CODE",
+        help="the reader's language (en, es): how a query that could be either is read, "
+        "as the window does with its interface language",
+    )
     parser.set_defaults(func=run)
 
 
@@ -104,9 +111,16 @@ def run(args: argparse.Namespace) -> int:
                     index.update()
                 except SearchError as exc:  # a full disk, say: the last index still answers
                     print(f"offline-reader: {exc}", file=sys.stderr, flush=True)
-                    results = index.search(query, collection=collection, limit=max(1, args.limit))
+                    results = index.search(
+                        query,
+                        collection=collection,
+                        limit=max(1, args.limit),
+                        language=args.language,
+                    )
                     break
-            results = index.search(query, collection=collection, limit=max(1, args.limit))
+            results = index.search(
+                query, collection=collection, limit=max(1, args.limit), language=args.language
+            )
             if not results.rebuilding:
                 break
     finally:

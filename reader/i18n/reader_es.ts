@@ -998,6 +998,17 @@ se puede leer con las flechas.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>LanguageName</name>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+</context>
+<context>
     <name>Library</name>
     <message>
         <source>The saved list of the library could not be used; it was made anew.</source>
@@ -1846,6 +1857,22 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>The search index is damaged and is being rebuilt. Please try again in a moment.</source>
         <translation>El índice de búsqueda está dañado y se está creando de nuevo. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>There are no articles in {language} about “{query}”. These articles in {library_language} match some of its words.</source>
+        <translation>No hay artículos en {language} sobre «{query}». Estos artículos en {library_language} tienen algunas de esas palabras.</translation>
+    </message>
+    <message>
+        <source>There are no articles in {language} about “{query}”, and none in {library_language} match. Try the words in {library_language}.</source>
+        <translation>No hay artículos en {language} sobre «{query}», y ninguno en {library_language} coincide. Pruebe a escribir las palabras en {library_language}.</translation>
+    </message>
+    <message>
+        <source>There are no articles in {language} about “{query}”. These articles in other languages match some of its words.</source>
+        <translation>No hay artículos en {language} sobre «{query}». Estos artículos en otros idiomas tienen algunas de esas palabras.</translation>
+    </message>
+    <message>
+        <source>There are no articles in {language} about “{query}”, and none in the library&apos;s other languages match.</source>
+        <translation>No hay artículos en {language} sobre «{query}», y ninguno en los otros idiomas de la biblioteca coincide.</translation>
     </message>
     <message>
         <source>Type a word or two to search for.</source>

@@ -34,7 +34,7 @@ from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
 from reader.core.fslock import FileLock
 from reader.core.fsutil import atomic_write_text
-from reader.core.language import DEFAULT_LANGUAGE
+from reader.core.language import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, primary_code
 from reader.core.library import Library
 from reader.core.model import (
     IndexPhase,
@@ -69,6 +69,7 @@ from reader.core.text import fold
 from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 from reader.core.vocabulary import (
     Synonyms,
+    fold_word,
     raw_words,
 )
 
@@ -791,21 +792,85 @@ class SearchIndex:
         return self._languages[1]
 
     def _query_language(self, parsed: ParsedQuery, prefer: str | None) -> str:
-        """The language a query is analysed in: of the index's, the one its words belong to."""
+        """The language a query is analysed in: the one its words belong to, among the
+        index's languages and the interface languages (a Spanish query — "dolor de cabeza",
+        "¿qué es?" — is Spanish on an English-only library too: its stop words and letters
+        say so, and its words are not the library's)."""
         codes = self.languages()
-        if len(codes) < 2:
+        if self._searcher is None:
             return codes[0] if codes else DEFAULT_LANGUAGE
-        assert self._searcher is not None
         reader = self._searcher.reader()
 
         def known(code: str, word: str) -> float:
+            if code not in codes:
+                return 0.0  # the library has no article in that language
             if ("spell_content", spell_word(code, word)) in reader:
                 return 1.0  # the word as written is in that language's articles
             terms = LANGUAGES.analysis(code).analyse(word)
             return 0.5 if terms and reader.doc_frequency("content", terms[0]) else 0.0
 
         words = [w for text in (*parsed.words, *parsed.phrases) for w in raw_words(text)]
-        return LANGUAGES.guess(words, codes, known, prefer)
+        candidates = list(codes)
+        # A language without articles here is a candidate only for a query with words the
+        # library does not know ("mi" is an English library's abbreviation, not Spanish "my").
+        if any(not any(known(c, fold_word(w)) for c in codes) for w in words if fold_word(w)):
+            for code in (LANGUAGES.key(prefer), *(c for c, _ in INTERFACE_LANGUAGES)):
+                if code not in candidates and LANGUAGES.support(code).stemmed:
+                    candidates.append(code)
+        if len(candidates) < 2:
+            return candidates[0] if candidates else DEFAULT_LANGUAGE
+        return LANGUAGES.guess(words, candidates, known, prefer)
+
+    def _absent_language(self, plan: Plan, prefer: str | None) -> str | None:
+        """The language of a query that the library has no article in, else None: the
+        query's own, or the interface's when the query has words the library does not
+        know at all (a Spanish reader's "leche materna" on an English library is Spanish,
+        not a misspelling of English words)."""
+        codes = self.languages()
+        if not codes or plan.language not in codes:
+            return plan.language if codes else None
+        interface = LANGUAGES.key(prefer) if primary_code(prefer) else None
+        if interface is None or interface in codes or not LANGUAGES.support(interface).stemmed:
+            return None
+        assert self._searcher is not None
+        reader = self._searcher.reader()
+        unknown = [
+            term
+            for _, term in plan.word_terms
+            if term.isalpha() and len(term) >= 3 and not reader.doc_frequency("content", term)
+        ]
+        return interface if unknown else None
+
+    def _absent_message(self, absent: str, query: str, found: bool) -> str:
+        """What to say when there are no articles in the query's language: plainly, with
+        the library's language named when it has one, and whether these results are in it."""
+        shown = " ".join(query.split())[:80]
+        wanted = _language_name(absent)
+        others = [c for c in self.languages() if c != absent]
+        if len(others) == 1:
+            library = _language_name(others[0])
+            if found:
+                return QT_TRANSLATE_NOOP(
+                    "SearchIndex",
+                    "There are no articles in {language} about “{query}”. These articles in "
+                    "{library_language} match some of its words.",
+                ).format(language=wanted, query=shown, library_language=library)
+            return QT_TRANSLATE_NOOP(
+                "SearchIndex",
+                "There are no articles in {language} about “{query}”, and none in "
+                "{library_language} match. Try the words in {library_language}.",
+            ).format(language=wanted, query=shown, library_language=library)
+        if found:
+            return QT_TRANSLATE_NOOP(
+                "SearchIndex",
+                "There are no articles in {language} about “{query}”. These articles in "
+                "other languages match some of its words.",
+            ).format(language=wanted, query=shown)
+        return QT_TRANSLATE_NOOP(
+            "SearchIndex",
+            "There are no articles in {language} about “{query}”, and none in the "
+            "library's other languages match.",
+        ).format(language=wanted, query=shown)
 
     def _language_first(self, hits: list[tuple[int, float]], code: str) -> list[tuple[int, float]]:
         """Sections of articles in the query's language first, each part in its order."""
@@ -872,6 +937,10 @@ class SearchIndex:
         parsed = parse_query(query)
         code = self._query_language(parsed, prefer)
         plan = make_plan(parsed, self.synonyms, code)
+        absent = self._absent_language(plan, prefer) if plan.units else None
+        if absent is not None and absent != code:  # analysed as the reader's language
+            code = absent
+            plan = make_plan(parsed, self.synonyms, code)
         if not plan.units:
             hint = QT_TRANSLATE_NOOP("SearchIndex", "Type a word or two to search for.")
             if parsed.excluded:
@@ -889,6 +958,16 @@ class SearchIndex:
         did_you_mean: str | None = None
         broader: str | None = None
         message: str | None = None
+        if absent is not None:
+            # no did-you-mean from another language's words ("leche" is not "leave")
+            if not hits:
+                total = 0
+            return SearchResults(
+                query=query,
+                hits=self._group(hits, plan, limit),
+                total=total,
+                message=self._absent_message(absent, query, bool(hits)),
+            )
         if n_all < FEW_HITS:
             did_you_mean = self._correct(plan, parsed)
             if not n_all and did_you_mean:
@@ -1007,3 +1086,15 @@ class SearchIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+#: Names of the interface languages, for the sentences that say a language.
+_LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("LanguageName", "English"),
+    "es": QT_TRANSLATE_NOOP("LanguageName", "Spanish"),
+}
+
+
+def _language_name(code: str) -> str:
+    """A language's name for a sentence ("Spanish"; in Spanish, "español"), else its code."""
+    return _LANGUAGE_NAMES.get(code, code)
