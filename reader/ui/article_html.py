@@ -13,7 +13,7 @@ returned with the HTML so the view can map a claim span onto document positions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -409,27 +409,55 @@ def _section_html(
     return out
 
 
-def render_article(article: Article, *, linear_tables: bool = False) -> RenderedArticle:
-    """The article as HTML; ``linear_tables`` turns tables into lists (narrow windows)."""
+@dataclass(frozen=True, slots=True)
+class RenderedPart:
+    """A piece of the article's HTML, a whole number of blocks: the title and details, or
+    one section. What the piece adds to the article's markers, headings and so on."""
+
+    html: str
+    markers: tuple[Marker, ...]
+    heading_anchors: tuple[str, ...]
+    tables: tuple[str, ...]
+    formulas: tuple[Formula, ...]
+    starts_with_heading: bool  # a new piece of the document may start here
+
+
+def render_parts(article: Article, *, linear_tables: bool = False) -> Iterator[RenderedPart]:
+    """The article's HTML piece by piece in reading order, each rendered when asked for
+    (the first screen is shown before the rest is rendered). Joined between
+    ``<html><body>`` and ``</body></html>`` they are :func:`render_article`'s HTML."""
     numbers = {r.key: r.number for r in article.references}
-    markers: list[Marker] = []
     cite_ordinal = [0]
     flags = _flag_table(article)
-    parts = ["<html><body>", *_meta_html(article)]
-    headings = ["top"]
-    tables: list[str] = []
-    formulas: list[Formula] = []
+    formulas: list[Formula] = []  # shared: a formula's link counts those before it
+    yield RenderedPart("".join(_meta_html(article)), (), ("top",), (), (), True)
     for section in article.sections:
-        if section.level > 0:
-            headings.append(section.anchor)
-        parts.extend(
-            _section_html(
-                section, numbers, cite_ordinal, markers, flags, linear_tables, tables, formulas
-            )
+        markers: list[Marker] = []
+        tables: list[str] = []
+        before = len(formulas)
+        html = _section_html(
+            section, numbers, cite_ordinal, markers, flags, linear_tables, tables, formulas
         )
-    parts.append("</body></html>")
+        heading = section.level > 0
+        yield RenderedPart(
+            "".join(html),
+            tuple(markers),
+            (section.anchor,) if heading else (),
+            tuple(tables),
+            tuple(formulas[before:]),
+            heading,
+        )
+
+
+def render_article(article: Article, *, linear_tables: bool = False) -> RenderedArticle:
+    """The article as HTML; ``linear_tables`` turns tables into lists (narrow windows)."""
+    parts = list(render_parts(article, linear_tables=linear_tables))
     return RenderedArticle(
-        "".join(parts), tuple(markers), tuple(headings), tuple(tables), tuple(formulas)
+        "<html><body>" + "".join(p.html for p in parts) + "</body></html>",  # notr
+        tuple(m for p in parts for m in p.markers),
+        tuple(a for p in parts for a in p.heading_anchors),
+        tuple(t for p in parts for t in p.tables),
+        tuple(f for p in parts for f in p.formulas),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
     QTextOption,
     QWheelEvent,
@@ -39,14 +40,21 @@ from reader.ui.accessibility import DOCUMENT_PROPERTY, citation_link_name, say_i
 from reader.ui.article_html import (
     DocumentColours,
     Marker,
+    RenderedPart,
     document_stylesheet,
     heading_point_size,
-    render_article,
+    render_parts,
     welcome_html,
 )
 from reader.ui.i18n import fill
 
 log = logging.getLogger(__name__)
+
+#: HTML rendered and shown at once when an article opens: more than a screen holds at
+#: the smallest text size on a large screen. The rest follows in pieces of about
+#: NEXT_CHARS, one per turn of the event loop, so keys are never held up for long.
+FIRST_CHARS = 12_000
+NEXT_CHARS = 16_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,7 @@ class ArticleView(QTextBrowser):
     section_changed = Signal(str)  # the anchor of the section now at the top
     zoom_requested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
     internal_link_requested = Signal(str)  # an #anchor inside the article
+    text_completed = Signal()  # the whole article is in the document now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +131,13 @@ class ArticleView(QTextBrowser):
         self._reflow_timer.setInterval(60)
         self._reflow_timer.timeout.connect(self._on_reflow_timer_timeout)
         self._spoken_marker = ""
+        # The parts of the article still to come (None: the whole article is shown).
+        self._parts: Iterator[RenderedPart] | None = None
+        self._next_part: RenderedPart | None = None
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._on_load_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.cursorPositionChanged.connect(self._on_self_cursor_position_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
@@ -135,8 +151,8 @@ class ArticleView(QTextBrowser):
 
     @property
     def text_complete(self) -> bool:
-        """Whether the whole article is in the document."""
-        return True
+        """Whether the whole article is in the document (it comes in parts as it opens)."""
+        return self._parts is None
 
     @property
     def current_citation(self) -> int | None:
@@ -147,6 +163,7 @@ class ArticleView(QTextBrowser):
         return self._current_section
 
     def show_welcome(self, collections: list[tuple[str, int]]) -> None:
+        self._stop_loading()
         self._article = None
         self._markers = {}
         self._marker_spans = {}
@@ -228,6 +245,9 @@ class ArticleView(QTextBrowser):
             doc.setPageSize(size)
 
     def _apply_heading_sizes(self) -> None:
+        self._set_heading_sizes(self.document(), self._heading_blocks())
+
+    def _set_heading_sizes(self, doc: QTextDocument, blocks: Iterator[QTextBlock]) -> None:
         """Headings a modest step above the body, the step shrinking as the text grows.
 
         Qt's HTML gives each heading a relative size (h1 twice the body, whatever the
@@ -236,10 +256,10 @@ class ArticleView(QTextBrowser):
         body_pt = self._style.font.pointSizeF()
         if body_pt <= 0:
             return
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         adjustment = QTextFormat.Property.FontSizeAdjustment
-        for block in self._heading_blocks():
+        for block in blocks:
             point = heading_point_size(
                 block.blockFormat().headingLevel(), body_pt, self._style.text_scale
             )
@@ -260,16 +280,12 @@ class ArticleView(QTextBrowser):
 
     def _heading_blocks(self) -> Iterator[QTextBlock]:
         """The document's heading blocks (from the index of the document when it has one)."""
-        doc = self.document()
-        if self._heading_starts is not None:
-            for position in self._heading_starts:
-                yield doc.findBlock(position)
+        if self._heading_starts is None:
+            yield from _all_heading_blocks(self.document())
             return
-        block = doc.begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel() > 0:
-                yield block
-            block = block.next()
+        doc = self.document()
+        for position in self._heading_starts:
+            yield doc.findBlock(position)
 
     # --- the reader's place -------------------------------------------------------------
 
@@ -282,6 +298,8 @@ class ArticleView(QTextBrowser):
     def keep_place(self, position: int | None, *, move_caret: bool = False) -> None:
         """Scroll so that the line holding ``position`` is at the top of the view
         (``move_caret``: and put the caret there, where keyboard reading goes on)."""
+        if position is not None:
+            self._load_until(lambda: position < self.document().characterCount() - 1)
         if move_caret and position is not None:
             cursor = QTextCursor(self.document())
             cursor.setPosition(min(position, self.document().characterCount() - 1))
@@ -321,16 +339,104 @@ class ArticleView(QTextBrowser):
             self._apply_heading_sizes()
 
     def _render(self) -> None:
+        """Show the article: its first screen at once, the rest as the event loop turns
+        (see :meth:`complete_text`)."""
         assert self._article is not None
+        self._stop_loading()
         self.renders += 1
-        rendered = render_article(self._article, linear_tables=self._linear_tables)
-        self._markers = {m.href: m for m in rendered.markers}
-        self._heading_anchors = rendered.heading_anchors
-        self._tables = rendered.tables
-        self._formulas = rendered.formulas
-        self._set_html(rendered.html)
-        self._index_document()
+        self._markers = {}
+        self._heading_anchors = ()
+        self._tables = ()
+        self._formulas = ()
+        self._parts = render_parts(self._article, linear_tables=self._linear_tables)
+        self._next_part = next(self._parts, None)
+        first = self._take_parts(FIRST_CHARS)
+        self._set_html("<html><body>" + first + "</body></html>")  # notr
+        self._marker_spans = {}
+        self._heading_starts = []
+        self._index_blocks(self.document().begin())
+        if self._next_part is None:
+            self._finish_loading()
+        else:
+            self._apply_selections()
+            self._load_timer.start()
+
+    def _take_parts(self, chars: int) -> str:
+        """The HTML of the next parts, about ``chars`` long, ending before a heading."""
+        html: list[str] = []
+        length = 0
+        while self._next_part is not None and self._parts is not None:
+            part = self._next_part
+            if html and part.starts_with_heading and length >= chars:
+                break
+            html.append(part.html)
+            length += len(part.html)
+            self._markers.update((m.href, m) for m in part.markers)
+            self._heading_anchors += part.heading_anchors
+            self._tables += part.tables
+            self._formulas += part.formulas
+            self._next_part = next(self._parts, None)
+        return "".join(html)
+
+    def _append_parts(self) -> None:
+        """Add the next piece of the article at the end of the document."""
+        doc = self.document()
+        html = self._take_parts(NEXT_CHARS)
+        piece = QTextDocument()
+        piece.setDefaultFont(doc.defaultFont())
+        piece.setDefaultStyleSheet(doc.defaultStyleSheet())
+        piece.setHtml("<html><body>" + html + "</body></html>")  # notr
+        self._set_heading_sizes(piece, _all_heading_blocks(piece))
+        first = piece.begin()
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        # A new block with the piece's first format (a heading): inserted HTML would
+        # give its first block the format of the block it lands in.
+        cursor.insertBlock(first.blockFormat(), first.charFormat())
+        start = cursor.position()
+        cursor.insertFragment(QTextDocumentFragment(piece))
+        cursor.endEditBlock()
+        self._index_blocks(doc.findBlock(start))
+        if self._next_part is None:
+            self._finish_loading()
+
+    def _on_load_timer_timeout(self) -> None:
+        if self._parts is not None:
+            self._append_parts()
+            if self._parts is not None:
+                self._load_timer.start()
+
+    def _finish_loading(self) -> None:
+        self._parts = None
+        self._next_part = None
+        self._load_timer.stop()
+        if self._heading_starts is not None and len(self._heading_starts) != len(
+            self._heading_anchors
+        ):
+            log.warning(
+                "found %d headings for %d sections",
+                len(self._heading_starts),
+                len(self._heading_anchors),
+            )
         self._apply_selections()
+        self._reflow_timer.start()  # the tables are all known now
+        self.text_completed.emit()
+
+    def _stop_loading(self) -> None:
+        self._parts = None
+        self._next_part = None
+        self._load_timer.stop()
+
+    def complete_text(self) -> None:
+        """Put the rest of the article in the document now (what needs all of it: find,
+        reading aloud, a jump to a section or citation further on)."""
+        self._load_until(lambda: False)
+
+    def _load_until(self, found: Callable[[], bool]) -> None:
+        """Add parts of the article until ``found()`` (or the article is complete)."""
+        while self._parts is not None and not found():
+            self._append_parts()
 
     def _on_reflow_timer_timeout(self) -> None:
         top = self._top_position
@@ -356,7 +462,7 @@ class ArticleView(QTextBrowser):
         so the article itself is never laid out in full to find out. True when the
         article was rendered again.
         """
-        if self._article is None or not self._tables:
+        if self._article is None or not self._tables or self._parts is not None:
             return False
         width = self.viewport().width() - 2 * self.document().documentMargin()
         overflows = self._tables_overflow(width)
@@ -389,11 +495,10 @@ class ArticleView(QTextBrowser):
             self._keep_selection_in_view()
         self._reflow_timer.start()
 
-    def _index_document(self) -> None:
-        """Find where the markers and headings ended up in the QTextDocument."""
-        self._marker_spans = {}
-        headings: list[int] = []
-        block = self.document().begin()
+    def _index_blocks(self, block: QTextBlock) -> None:
+        """Find where the markers and headings ended up in the QTextDocument, from
+        ``block`` to the end (the document grows at its end as the article comes in)."""
+        headings = self._heading_starts if self._heading_starts is not None else []
         while block.isValid():
             if block.blockFormat().headingLevel() > 0:
                 headings.append(block.position())
@@ -410,12 +515,8 @@ class ArticleView(QTextBrowser):
                         self._marker_spans.setdefault(href, _Span(pos, pos + frag.length()))
                 it += 1
             block = block.next()
-        if len(headings) != len(self._heading_anchors):
-            log.warning(
-                "found %d headings for %d sections", len(headings), len(self._heading_anchors)
-            )
-        self._heading_positions = list(zip(self._heading_anchors, headings, strict=False))
         self._heading_starts = headings
+        self._heading_positions = list(zip(self._heading_anchors, headings, strict=False))
 
     # --- positions --------------------------------------------------------------------------
 
@@ -453,12 +554,14 @@ class ArticleView(QTextBrowser):
         if self._article is None or not 0 <= ordinal < len(self._article.citations):
             return None
         c = self._article.citations[ordinal]
+        self._load_until(lambda: f"cite:{ordinal}" in self._marker_spans)
         span = self._claim_span(c.section_anchor, c.block_index, c.claim_start, c.claim_end)
         if span is None:
             return None
         return span.start, span.end
 
     def marker_span(self, href: str) -> tuple[int, int] | None:
+        self._load_until(lambda: href in self._marker_spans)
         span = self._marker_spans.get(href)
         return (span.start, span.end) if span else None
 
@@ -466,6 +569,7 @@ class ArticleView(QTextBrowser):
         if self._article is None or not 0 <= index < len(self._article.flagged):
             return None
         f = self._article.flagged[index]
+        self._load_until(lambda: f"flag:{index}" in self._marker_spans)
         if f.block_index is None or f.claim_start is None or f.claim_end is None:
             return None
         return self._claim_span(f.section_anchor, f.block_index, f.claim_start, f.claim_end)
@@ -485,9 +589,17 @@ class ArticleView(QTextBrowser):
             bar.setValue(bar.value() + above)
 
     def section_position(self, anchor: str) -> int | None:
+        # A section comes whole with its heading (the parts of an article are sections).
+        section = self._article.section(anchor) if self._article is not None else None
+        if section is not None and section.level > 0:
+            self._load_until(lambda: anchor in self._heading_anchors)
         return next((pos for a, pos in self._heading_positions if a == anchor), None)
 
     def _section_range(self, anchor: str | None) -> tuple[int, int]:
+        if anchor is None:
+            self.complete_text()
+        else:
+            self.section_position(anchor)  # there, whole
         end_doc = self.document().characterCount()
         if anchor is None:
             return 0, end_doc
@@ -623,6 +735,9 @@ class ArticleView(QTextBrowser):
         return self.verticalScrollBar().value()
 
     def set_scroll_value(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        if value > bar.maximum():
+            self.complete_text()
         self.verticalScrollBar().setValue(value)
 
     def _section_at_top(self) -> str:
@@ -667,6 +782,7 @@ class ArticleView(QTextBrowser):
 
     def step_section(self, step: int) -> str | None:
         """Move to the next (+1) or previous (-1) section heading; return its anchor."""
+        self.complete_text()
         positions = [p for a, p in self._heading_positions if a != "top"]
         if not positions:
             return None
@@ -745,6 +861,7 @@ class ArticleView(QTextBrowser):
 
     def step_citation(self, step: int) -> int | None:
         """Select the next (+1) or previous (-1) citation marker after the caret."""
+        self.complete_text()
         cites = sorted(
             (span.start, int(href.split(":", 1)[1]))
             for href, span in self._marker_spans.items()
@@ -767,6 +884,7 @@ class ArticleView(QTextBrowser):
 
     def focus_marker(self, href: str) -> bool:
         """Put the caret on a marker link (selected), so Enter activates it."""
+        self._load_until(lambda: href in self._marker_spans)
         span = self._marker_spans.get(href)
         if span is None:
             return False
@@ -880,3 +998,11 @@ class ArticleView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Never load anything from outside the document (no images, no files)."""
         return QByteArray()
+
+
+def _all_heading_blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            yield block
+        block = block.next()

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
 
         self.article_view = ArticleView(self)
         self.read_aloud = ReadAloudControls(self.article_view, self)
+        self.read_aloud.before_reading = self.article_view.complete_text
         self.setCentralWidget(self.article_view)
         self.library_pane = LibraryPane(library, self)
         self.search_pane = SearchPane(self)
@@ -404,6 +405,7 @@ class MainWindow(QMainWindow):
     def find_in_article(self, step: int) -> None:
         """Ctrl+F opens the find bar; F3 / Shift+F3 go to the next / previous match."""
         self.find_toolbar.show()
+        self.article_view.complete_text()  # every match, not those of the part shown
         if step == 0 or not self.find_bar.box.text():
             self.find_bar.open_bar()
         else:

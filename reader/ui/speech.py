@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -214,6 +215,8 @@ class ReadAloudControls(QWidget):
     ) -> None:
         super().__init__(parent)
         self.browser = browser
+        #: Called before the text is read (the article view puts all of its text in).
+        self.before_reading: Callable[[], None] = lambda: None
         self.reader = ReadAloud(self, engine=engine)
         self.language = "en"
         self.setAccessibleName(self.tr("Read aloud"))
@@ -268,6 +271,7 @@ class ReadAloudControls(QWidget):
 
     def read_from(self, position: int) -> bool:
         """Read from document position ``position`` (a section's start, the caret) to the end."""
+        self.before_reading()
         text = self.browser.document().toPlainText()
         position = max(0, min(position, len(text)))
         return self.reader.speak(text[position:], base=position, language=self.language)

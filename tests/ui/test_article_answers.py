@@ -1,19 +1,22 @@
 """The article answers at once on the longest article of the library: a text-size step
 restyles the text already there (nothing rendered again, the same sentence at the top, the
-rest laid out between events), headings grow less than the body."""
+rest laid out between events), headings grow less than the body; opening shows the first
+screen of text, then the rest in pieces between events (keys pressed meanwhile are handled),
+until the whole article is there as if rendered at once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
 from reader.core.navigation import OpenRequest
 from reader.ui.app import build_window
+from reader.ui.article_html import render_article
 from reader.ui.main_window import MainWindow
 
 LIBRARY = Path(__file__).parents[2] / "library"
@@ -119,4 +122,121 @@ def test_headings_grow_less_than_the_body_after_steps_in_place(qtbot: QtBot) -> 
         assert 1.0 < ratio() < at_100 - 0.2
     finally:
         window.update_settings(text_scale=100)
+        window.close()
+
+
+def block_structure(doc: QTextDocument) -> list[tuple[object, ...]]:
+    """Each block's text, heading level, margins, alignment, list and character runs."""
+    out: list[tuple[object, ...]] = []
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        runs = []
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            cf = frag.charFormat()
+            runs.append((frag.text(), cf.anchorHref(), cf.fontWeight(), cf.fontItalic()))
+            it += 1
+        listed = block.textList()
+        out.append(
+            (
+                block.text(),
+                fmt.headingLevel(),
+                fmt.topMargin(),
+                fmt.bottomMargin(),
+                fmt.leftMargin(),
+                fmt.alignment(),
+                listed.format().style() if listed else None,
+                tuple(runs),
+            )
+        )
+        block = block.next()
+    return out
+
+
+def test_the_largest_article_shows_its_first_screen_then_all_of_it(qtbot: QtBot) -> None:
+    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        view = window.article_view
+        shown: list[tuple[bool, str]] = []
+        window.article_opened.connect(
+            lambda _a: shown.append((view.text_complete, view.document().toPlainText()))
+        )
+        completed: list[bool] = []
+        view.text_completed.connect(lambda: completed.append(True))
+        assert window.open_article(OpenRequest(largest_article_id(window), remember=False))
+        qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+        article = view.article
+        assert article is not None
+        complete_at_once, first_text = shown[0]
+        # Shown with its first screen of text, the rest still to come.
+        assert not complete_at_once
+        assert first_text.startswith(article.title)
+        assert len(first_text) > 3000
+        qtbot.waitUntil(lambda: bool(completed), timeout=20000)
+        assert view.text_complete
+        # All of it, exactly as the whole article rendered at once.
+        whole = QTextDocument()
+        whole.setDefaultStyleSheet(view.document().defaultStyleSheet())
+        whole.setHtml(render_article(article).html)
+        assert view.document().toPlainText() == whole.toPlainText()
+        assert block_structure(view.document()) == block_structure(whole)
+        # Every section and every citation is where a jump would go.
+        for section in article.sections:
+            if section.level > 0:
+                assert view.section_position(section.anchor) is not None
+        cited = [view.citation_span(i) for i in range(len(article.citations))]
+        assert sum(span is not None for span in cited) >= 0.9 * len(cited) > 0
+    finally:
+        window.close()
+
+
+def test_keys_pressed_while_the_article_comes_in_are_not_lost(qtbot: QtBot) -> None:
+    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        view = window.article_view
+        presses = 8
+        arrived: list[bool] = []  # whether the text was complete when each key came
+
+        def press_keys(_article: object) -> None:
+            # As a person does, typing on: the keys wait in the event queue with the
+            # parts of the article still to come.
+            view.setFocus()
+            for _ in range(presses):
+                QApplication.postEvent(
+                    view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier(0))
+                )
+
+        class Watch(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.KeyPress:
+                    arrived.append(view.text_complete)
+                return False
+
+        watch = Watch()
+        view.installEventFilter(watch)
+        window.article_opened.connect(press_keys)
+        assert window.open_article(OpenRequest(largest_article_id(window), remember=False))
+        qtbot.waitUntil(lambda: len(arrived) == presses and view.text_complete, timeout=20000)
+        # Each key was handled, most of them before the rest of the article was in.
+        assert arrived.count(False) >= presses // 2
+        caret = view.textCursor().position()
+        assert caret > 0
+        # The caret is where the same keys take it in the whole article.
+        cursor = view.textCursor()
+        cursor.setPosition(0)
+        view.setTextCursor(cursor)
+        for _ in range(presses):
+            qtbot.keyClick(view, Qt.Key.Key_Down)
+        assert view.textCursor().position() == caret
+    finally:
         window.close()

@@ -1192,6 +1192,7 @@ class KioskWindow(QMainWindow):
             return
         self.speech.set_rate(self.speech_rate)
         language = self.article_view.article.meta.language  # the voice of the article's language
+        self.article_view.complete_text()  # to the end, not the part shown so far
         if not self.speech.speak(self.article_view.toPlainText(), language=language):
             self._set_speak_checked(False)
 
