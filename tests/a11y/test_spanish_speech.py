@@ -1,0 +1,86 @@
+"""A blind reader with the Spanish interface hears the reader's controls in Spanish: the
+real reader, read by the real Orca (one Orca for this module, a small library)."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from reader.core.settings import DEFAULTS, settings_to_json
+
+from .conftest import _STACKS, REPO, start_stack
+from .speech_harness import OrcaSession, joined, missing_speech_tools
+from .stack import StackError
+
+pytestmark = [
+    pytest.mark.a11y,
+    pytest.mark.skipif(
+        bool(missing_speech_tools()),
+        reason=f"Orca cannot run here (missing: {missing_speech_tools()}); "
+        "scripts/bootstrap.sh installs it",
+    ),
+]
+
+LIBRARY = REPO / "tests" / "fixtures" / "ui_library"
+SEED_ID = "b12-breast-milk"
+
+
+@pytest.fixture(scope="module")
+def spanish_reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[OrcaSession, int]]:
+    root = tmp_path_factory.mktemp("spanish-reader")
+    shutil.copytree(LIBRARY, root / "library")
+    settings = root / "home" / "config" / "settings.json"  # OFFLINE_READER_HOME's layout
+    settings.parent.mkdir(parents=True)
+    settings.write_text(settings_to_json(replace(DEFAULTS, language="es")), encoding="utf-8")
+    argv = [sys.executable, "-m", "reader", "--library", str(root / "library"), SEED_ID]
+    env = {"OFFLINE_READER_HOME": str(root / "home"), "PYTHONFAULTHANDLER": "1"}
+    failures: list[str] = []
+    for _ in range(3):  # now and then a fresh stack never passes keys to Orca: a new one
+        stack = start_stack(tmp_path_factory)
+        orca = OrcaSession(stack)
+        try:
+            orca.start_speech()
+            orca.start_orca()  # the screen reader first, as a blind person works
+            mark = orca.log.mark()
+            stack.launch_app(argv, env)
+            orca.wait_for(r"frame", since=mark, timeout=60)
+            try:
+                orca.wait_until_keys_reach_orca(attempts=8)
+            except StackError as exc:
+                failures.append(str(exc).splitlines()[0])
+                continue
+            yield orca, mark
+            return
+        finally:
+            orca.stop()
+            stack.stop()
+            _STACKS.remove(stack)
+    raise StackError(f"no stack in 3 tries let keys reach Orca: {failures}")
+
+
+def test_the_spanish_interface_is_spoken_in_spanish(
+    spanish_reader: tuple[OrcaSession, int],
+) -> None:
+    orca, started = spanish_reader
+    start = joined(orca.wait_for(r"Artículo", since=started, timeout=30))
+    assert "Article" not in start.replace("Artículo", ""), start
+    first = orca.log.mark()
+    for _ in range(3):  # now and then Orca 43 keeps Ctrl+K's "k" to itself: press it again
+        mark = orca.log.mark()
+        orca.press("Control_L+k")  # to the search box
+        orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT: 'Control_L'", since=mark)
+        # Orca may say "search ready" over the focus change: "Where am I" (keypad Enter)
+        # asks it to say where the keyboard is.
+        orca.press("KP_Enter")
+        with contextlib.suppress(AssertionError):
+            orca.wait_for(r"Buscar en la biblioteca", since=mark, timeout=8)
+            break
+    heard = orca.wait_for(r"Escriba palabras para buscar", since=first, timeout=10)
+    spoken = joined(heard)
+    assert "Buscar en la biblioteca" in spoken, spoken
+    assert "Search the library" not in spoken and "Type words" not in spoken, spoken
