@@ -63,6 +63,7 @@ from reader.core.search.documents import section_documents
 from reader.core.search.location import IndexLocation, Place
 from reader.core.search.manifest import Manifest, file_checksum, library_key
 from reader.core.search.query import ParsedQuery, Plan, make_plan, parse_query, term_query
+from reader.core.search.scoring import FastBM25F
 from reader.core.search.snippets import make_snippet
 from reader.core.search.suggestions import SuggestionList, suggestion_keys
 from reader.core.text import fold
@@ -261,7 +262,7 @@ class SearchIndex:
     def _open_whoosh(self, docs: int) -> tuple[Any, Any]:
         storage = _storage(self.index_dir)
         ix = storage.open_index(schema=make_schema())
-        searcher = ix.searcher()
+        searcher = ix.searcher(weighting=FastBM25F())
         try:
             if searcher.doc_count() != docs:
                 raise ValueError("the document count differs from the manifest")
@@ -541,7 +542,7 @@ class SearchIndex:
                 self._keep_last_index(full)
                 raise
             ix = self._ix
-            searcher = ix.searcher()
+            searcher = ix.searcher(weighting=FastBM25F())
             manifest.docs = searcher.doc_count()
             manifest.state = "clean"
             manifest.files = {
@@ -675,17 +676,8 @@ class SearchIndex:
         filt = WTerm("collection", fold(collection)) if collection else None
         units = plan.units
         q: Query = And(units) if len(units) > 1 else units[0]
-        results = searcher.search(
-            plan.scored(q), limit=min(limit * 2, 300), filter=filt, mask=plan.excluded
-        )
-        hits = [(h.docnum, float(h.score)) for h in results]
+        hits, total = self._top_and_count(plan.scored(q), min(limit * 2, 300), filt, plan)
         n_all = len(hits)
-        if not hits:
-            total = 0
-        elif results.has_exact_length():
-            total = len(results)
-        else:
-            total = self._count(q, filt, plan.excluded)
         levels: list[Query] = []
         if 3 <= len(units) <= 6:
             levels.append(Or([And(units[:i] + units[i + 1 :]) for i in range(len(units))]))
@@ -716,6 +708,20 @@ class SearchIndex:
                     seen.add(h.docnum)
                     hits.append((h.docnum, float(h.score) * scale))
         return hits, total, n_all
+
+    def _top_and_count(
+        self, q: Query, limit: int, filt: Query | None, plan: Plan
+    ) -> tuple[list[tuple[int, float]], int]:
+        """The best ``limit`` sections matching ``q`` and how many match, in one pass.
+
+        Most searches find far more sections than they show; Whoosh's skipping of weak
+        blocks then skips little and leaves the count to a second pass over the postings.
+        Scoring every match while counting it is cheaper, and the best ones are the true
+        best (the skipping could pass over a strong phrase match)."""
+        assert self._searcher is not None
+        results = self._searcher.search(q, limit=None, filter=filt, mask=plan.excluded)
+        top = [(int(docnum), float(score)) for score, docnum in results.top_n[:limit]]
+        return top, len(results)
 
     def _count(self, q: Query, filt: Query | None, mask: Query | None) -> int:
         """How many sections match ``q``: every one counted, none scored."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,23 +37,35 @@ class Marks:
     def terms(self) -> set[str]:
         return set(self.singles).union(*self.seqs)
 
+    @functools.cached_property
+    def _ends(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """The sequences by their last term, each with its key (looked up once a word)."""
+        ends: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for seq in self.seqs:
+            ends.setdefault(seq[-1], []).append((seq, " ".join(seq)))
+        return {term: tuple(found) for term, found in ends.items()}
+
     def find(self, spans: Iterable[tuple[str, str, int, int]]) -> Iterator[tuple[int, int, str]]:
         """(start, end, what) of each marked word among analysed ``spans``; ``what`` is the
         term, or the whole sequence it belongs to."""
         longest = max((len(q) for q in self.seqs), default=0)
         recent: deque[tuple[str, int, int]] = deque(maxlen=max(longest, 1))
+        singles, ends = self.singles, self._ends
         emitted = -1  # end of the last span given, so no span is given twice
         for term, _, start, end in spans:
-            recent.append((term, start, end))
+            if longest:
+                recent.append((term, start, end))
+            ending = ends.get(term)
+            if ending is None and term not in singles:
+                continue  # most words: neither marked nor the end of a marked sequence
             found: list[tuple[int, int, str]] = []
-            for seq in self.seqs:
+            for seq, key in ending or ():
                 n = len(seq)
-                if term == seq[-1] and len(recent) >= n:
+                if len(recent) >= n:
                     tail = list(recent)[-n:]
                     if tuple(t for t, _, _ in tail) == seq:
-                        key = " ".join(seq)
                         found.extend((s, e, key) for _, s, e in tail)
-            if term in self.singles:
+            if term in singles:
                 found.append((start, end, term))
             for s, e, key in sorted(found):
                 if s >= emitted:

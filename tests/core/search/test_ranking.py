@@ -1,0 +1,101 @@
+"""Ranking and counting on a real on-disk index large enough for Whoosh to split its
+postings into blocks (a few hundred generated articles): the sections shown are the best
+scored of all that match, the count is every match, and the scores are Whoosh's BM25F."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from whoosh.query import And
+from whoosh.scoring import BM25F
+
+from reader.core.library import Library
+from reader.core.search import SearchIndex, parse_query
+from reader.core.search.query import make_plan
+
+WORDS = (
+    "walking",
+    "exercise",
+    "physical",
+    "activity",
+    "heart",
+    "blood",
+    "pressure",
+    "sugar",
+    "diet",
+    "sleep",
+    "children",
+    "daily",
+    "weekly",
+    "doctor",
+    "nurse",
+    "muscle",
+    "bone",
+    "strength",
+    "balance",
+    "older",
+    "adults",
+    "habit",
+    "routine",
+)
+
+
+def _article(rng: random.Random, i: int) -> str:
+    sections = []
+    for s in range(rng.randint(1, 3)):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(8, 60))]
+        if rng.random() < 0.3:  # the phrase, sometimes
+            at = rng.randrange(len(words))
+            words[at:at] = ["physical", "activity"]
+        heading = f"\n## {rng.choice(WORDS).title()} {s}\n" if s else ""
+        sections.append(f"{heading}\n{' '.join(words).capitalize()}.\n")
+    title = f"{rng.choice(WORDS).title()} {rng.choice(WORDS)} {i}"
+    return f"---\nid: art-{i:04d}\ntitle: {title}\ncollection: Health\n---\n" + "".join(sections)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    root = tmp_path_factory.mktemp("ranking") / "library"
+    folder = root / "health"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+    for i in range(450):
+        (folder / f"art-{i:04d}.md").write_text(_article(rng, i), encoding="utf-8")
+    ix = SearchIndex.open(Library.scan(root), root.parent / "index")
+    ix.update()
+    yield ix
+    ix.close()
+
+
+QUERIES = ["walking", "heart", "physical activity", '"physical activity"', "sleep diet"]
+
+
+def _all_scored(ix: SearchIndex, query: str) -> list[tuple[float, int]]:
+    """Every section matching ``query`` as the reader plans it, scored by a searcher with
+    Whoosh's own BM25F, best first."""
+    plan = make_plan(parse_query(query), ix.synonyms)
+    assert ix._ix is not None
+    q = plan.units[0] if len(plan.units) == 1 else And(plan.units)
+    with ix._ix.searcher(weighting=BM25F()) as searcher:
+        return [(float(s), int(d)) for s, d in searcher.search(plan.scored(q), limit=None).top_n]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_shown_sections_are_the_best_of_all_matches_with_whooshs_scores(
+    index: SearchIndex, query: str
+) -> None:
+    expected = _all_scored(index, query)
+    assert len(expected) > 60  # enough matches to span several posting blocks
+    plan = make_plan(parse_query(query), index.synonyms)
+    hits, total, n_all = index._run(plan, None, 10)
+    assert total == len(expected)
+    assert n_all == 20  # twice the places asked for, for grouping by article
+    assert [(s, d) for d, s in hits[:n_all]] == expected[:n_all]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_count_is_every_matching_section(index: SearchIndex, query: str) -> None:
+    results = index.search(query, limit=5)
+    assert results.total == len(_all_scored(index, query))
+    assert len(results.hits) == 5
