@@ -152,6 +152,53 @@ class HealthAnalyzer(Analyzer):
             offset += len(part) + 1
 
 
+# Whoosh's field classes are untyped: reach TEXT through Any.
+_TEXT: Any = TEXT
+
+
+class ContentField(_TEXT):  # type: ignore[misc]  # Whoosh's classes are untyped
+    """The searched text, with the library's words kept for Did-you-mean.
+
+    Whoosh adds a section's words to the spelling list as one posting per section and
+    word, as many as the text's own postings, though only whether a word is there at all
+    is ever asked. Between :meth:`start_session` and :meth:`end_session` (one update of
+    the index) each word is added once, by the first section that has it; the words come
+    from the same analysis as the text's, without stemming."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._spelled: set[str] | None = None
+
+    def start_session(self) -> None:
+        self._spelled = set()
+
+    def end_session(self) -> None:
+        self._spelled = None
+
+    def spellable_words(self, value: Any) -> Iterator[str]:
+        code, text = untag(str(value))
+        analysis = LANGUAGES.analysis(code)
+        words = {
+            spell_word(code, word)
+            for part in text.split(PART_BREAK)
+            for _, word, _, _ in analysis.spans(part, stemming=False)
+        }
+        spelled = self._spelled
+        if spelled is not None:
+            words -= spelled
+            spelled.update(words)
+        return iter(sorted(words))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)  # pickled into the index's table of contents
+        state.pop("_spelled", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._spelled = None
+
+
 def make_schema() -> Schema:
     analyzer = HealthAnalyzer()
     return Schema(
@@ -164,7 +211,7 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=analyzer, stored=True, phrase=False),
         heading=TEXT(analyzer=analyzer, stored=True, phrase=False),
         body=STORED(),  # the section text, for snippets
-        content=TEXT(analyzer=analyzer, spelling=True),
+        content=ContentField(analyzer=analyzer, spelling=True),
         # the abbreviations the article defines that the section uses in capitals: what a
         # synonym expanding to an abbreviation matches (never "Mequon, MI")
         abbrev=KEYWORD(lowercase=True, scorable=True),

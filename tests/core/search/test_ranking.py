@@ -5,6 +5,7 @@ scored of all that match, the count is every match, and the scores are Whoosh's 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from whoosh.query import And
@@ -99,3 +100,35 @@ def test_the_count_is_every_matching_section(index: SearchIndex, query: str) -> 
     results = index.search(query, limit=5)
     assert results.total == len(_all_scored(index, query))
     assert len(results.hits) == 5
+
+
+# --- Did-you-mean knows the words of every update ------------------------------------------
+
+
+def _write(root: Path, name: str, title: str, text: str) -> None:
+    (root / "misc").mkdir(parents=True, exist_ok=True)
+    (root / "misc" / f"{name}.md").write_text(
+        f"---\nid: {name}\ntitle: {title}\ncollection: misc\n---\n\n{text}\n", encoding="utf-8"
+    )
+
+
+def test_did_you_mean_knows_the_words_of_each_build_and_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OFFLINE_READER_HOME", str(tmp_path / "home"))
+    root = tmp_path / "library"
+    _write(root, "one", "Sleep", "Melatonin helps some people sleep. Melatonin is a hormone.")
+    _write(root, "two", "Rest", "Melatonin and chamomile before bed.")
+    with SearchIndex.open(Library.scan(root), tmp_path / "index") as ix:
+        ix.update()
+        assert ix.search("melatonn").did_you_mean == "melatonin"
+        assert ix.search("chamomle").did_you_mean == "chamomile"
+        _write(root, "three", "Calm", "Valerian root, and melatonin again.")
+        ix.library = Library.scan(root)
+        assert ix.update().added == 1
+        assert ix.search("valerain").did_you_mean == "valerian"
+        assert ix.search("melatonn").did_you_mean == "melatonin"
+        ix.rebuild()  # a second build in the same process knows every word again
+        for typo, word in (("melatonn", "melatonin"), ("chamomle", "chamomile")):
+            assert ix.search(typo).did_you_mean == word
+        assert ix.search("valerain").did_you_mean == "valerian"
