@@ -42,6 +42,8 @@ FORGET_AFTER_MS = 8000
 
 #: The dynamic property that marks the :class:`LiveRegion` label for the factory.
 _LIVE_PROPERTY = "reader_live_region"
+#: The dynamic property that marks a label as a page's heading (see :func:`make_heading`).
+_HEADING_PROPERTY = "reader_heading"
 
 # --- announcements ---------------------------------------------------------------------
 
@@ -262,12 +264,34 @@ def citation_link_name(article: object, href: str) -> str | None:
     return fill(QApplication.translate("Accessibility", "citation %1"), reference.number)
 
 
+# --- headings --------------------------------------------------------------------------
+
+
+class _HeadingAccessible(QAccessibleWidget):
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.Heading)
+        self._label = label
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._label.accessibleName() or self._label.text()
+        return str(super().text(kind) or "")
+
+
+def make_heading(label: QLabel) -> None:
+    """Give ``label`` the Heading role: a screen reader says "heading" with its text
+    when it has the focus (a page's title, focused when the page appears)."""
+    label.setProperty(_HEADING_PROPERTY, True)
+
+
 # --- the factory -----------------------------------------------------------------------
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
     if isinstance(obj, QLabel) and obj.property(_LIVE_PROPERTY):
         return _LiveRegionAccessible(obj)
+    if isinstance(obj, QLabel) and obj.property(_HEADING_PROPERTY):
+        return _HeadingAccessible(obj)
     return None
 
 
@@ -275,8 +299,8 @@ _installed = False
 
 
 def install() -> None:
-    """Register the factory for the live region (once per process; before widgets are
-    queried). Every other widget keeps Qt's own accessibility."""
+    """Register the factory for the live region and headings (once per process; before
+    widgets are queried). Every other widget keeps Qt's own accessibility."""
     global _installed
     if _installed:
         return

@@ -980,6 +980,16 @@ class ArticleView(QTextBrowser):
             return False
         return super().event(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's name
+        """Tab and Shift+Tab move between the links of the text: one landing on a citation
+        marker is spoken with its reference (Qt selects the link without telling of a
+        cursor move)."""
+        moved = super().focusNextPrevChild(next)
+        if moved and self.hasFocus():
+            self._spoken_marker = ""  # Tab onto it again: said again
+            self._on_self_cursor_position_changed()
+        return moved
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if self._matches_keys(event, self._activate_keys) and self.activate_at_cursor():
             event.accept()

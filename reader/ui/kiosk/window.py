@@ -52,7 +52,7 @@ from reader.core.settings import LookChoice
 from reader.core.texts import QT_TRANSLATE_NOOP, Text
 from reader.core.theme import THEMES, Theme
 from reader.core.topics import browsable, by_group, letter_of
-from reader.ui.accessibility import DOCUMENT_PROPERTY, announce
+from reader.ui.accessibility import DOCUMENT_PROPERTY, announce, make_heading
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleView
 from reader.ui.flow_layout import FlowLayout
@@ -187,7 +187,8 @@ QPushButton {{
 QPushButton:pressed {{ background: {theme.selection_bg}; color: {theme.selection_fg}; }}
 QPushButton:disabled {{ color: {theme.disabled}; }}
 QLineEdit {{ placeholder-text-color: {theme.placeholder}; }}
-QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTextBrowser:focus {{
+QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTextBrowser:focus,
+QLabel#kioskTitle:focus {{
     border: 3px solid {theme.focus};
 }}
 QPushButton#topicTile {{ font-size: {tile_pt:.1f}pt; font-weight: bold; padding: 18px; }}
@@ -520,6 +521,10 @@ class KioskWindow(QMainWindow):
         self.title = QLabel(translated(self.config.home.title), page)
         self.title.setObjectName("kioskTitle")
         self.title.setWordWrap(True)
+        # The page's heading, where the focus is when the screen starts or is cleared: a
+        # screen reader says "Health library, heading" first. Not a Tab stop.
+        make_heading(self.title)
+        self.title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         intro = QLabel(
             self.tr(
                 "Touch a topic to see its articles, or search above. Nothing you read here is kept."
@@ -542,6 +547,9 @@ class KioskWindow(QMainWindow):
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own (a screen reader had nothing to say there): Tab goes
+        # from tile to tile, and the page scrolls to the tile with the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         tiles = QWidget(scroll)
         outer = QVBoxLayout(tiles)
         outer.setSpacing(16)
@@ -876,6 +884,7 @@ class KioskWindow(QMainWindow):
         self.showFullScreen()
         self.idle.start()
         self.activateWindow()
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def shutdown(self) -> None:
         """Stop the timers and speech, close the index and remove its temporary folder."""
@@ -1321,8 +1330,7 @@ class KioskWindow(QMainWindow):
         self._show(Place("home"))
         self.raise_()
         self.activateWindow()  # a closed dialog may have left no window active
-        first = self.tiles[0] if self.tiles else self.home_button
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the administrator exit -------------------------------------------------------
 

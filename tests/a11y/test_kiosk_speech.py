@@ -1,0 +1,219 @@
+"""What a blind person hears at the kiosk: the real kiosk window, read by the real Orca.
+
+One kiosk process and one Orca (speech-dispatcher with espeak-ng, no sound card) are
+shared by the scenarios of this module, which run in order; each starts by putting the
+kiosk where it needs it (the Home button). Assertions are on Orca's speech log; every
+wait is on speech or on Orca's log, and a wait that times out says what was heard.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import _STACKS, REPO, start_stack
+from .speech_harness import OrcaSession, joined, missing_speech_tools
+from .stack import StackError
+
+pytestmark = [
+    pytest.mark.a11y,
+    pytest.mark.skipif(
+        bool(missing_speech_tools()),
+        reason=f"Orca cannot run here (missing: {missing_speech_tools()}); "
+        "scripts/bootstrap.sh installs it",
+    ),
+]
+
+LIBRARY = REPO / "tests" / "fixtures" / "ui_library"
+#: What Orca says for a key it echoes, never an answer of the kiosk.
+KEY_ECHO = re.compile(r"^(left |right )?(control|shift|alt|insert|tab|return|escape|space)$", re.I)
+ANSWER = r"^(?!(left |right )?(control|shift|alt|insert|tab|return|escape|space)$).*\w"
+#: What Orca says of the object the focus lands on: its name and role ("Search push
+#: button."), or a citation marker's news ("citation 1, …"); never only a container it
+#: passed on the way ("layered pane") or a key's echo.
+NAMED_STOP = r"\w.*\b(push button|check box|text|heading|list item|label)\b|^citation \d"
+KEY_RELEASED = r"PROCESS ATSPI_KEY_RELEASED_EVENT"
+
+
+@dataclass
+class Kiosk:
+    orca: OrcaSession
+    control: Path
+    started: int  # the log mark just before the kiosk started
+
+    def keys(self, *combos: str) -> int:
+        """Press keys; return the log mark before them."""
+        mark = self.orca.log.mark()
+        self.orca.press(*combos)
+        return mark
+
+    def said(self, since: int) -> list[str]:
+        return [u for u in self.orca.log.heard(since) if not KEY_ECHO.match(u)]
+
+    def press_and_hear(self, key: str, *, timeout: float = 8) -> list[str]:
+        """Press ``key``, wait until Orca has it and then for its answer; what it said
+        (empty for a silent key, after ``timeout``)."""
+        mark = self.keys(key)
+        self.orca.wait_for_log(KEY_RELEASED, since=mark)
+        try:
+            self.orca.wait_for(ANSWER, since=mark, timeout=timeout)
+        except AssertionError:
+            return []
+        return self.said(mark)
+
+
+@pytest.fixture(scope="module")
+def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
+    root = tmp_path_factory.mktemp("kiosk-speech")
+    library = root / "library"
+    shutil.copytree(LIBRARY, library)
+    control = root / "control"
+    control.mkdir()
+    failures: list[str] = []
+    for _ in range(3):  # now and then a fresh stack's keyboard never reaches Orca
+        stack = start_stack(tmp_path_factory)
+        orca = OrcaSession(stack)
+        try:
+            orca.start_speech()
+            orca.start_orca()  # as a blind person works: the screen reader runs first
+            mark = orca.log.mark()
+            stack.launch_app(
+                [sys.executable, "-m", "tests.a11y.kiosk_app", str(library), str(control)],
+                {"PYTHONPATH": str(REPO), "OFFLINE_READER_HOME": str(root / "home")},
+            )
+            orca.wait_for(r"frame", since=mark, timeout=60)
+            try:
+                orca.wait_until_keys_reach_orca(attempts=8)
+            except StackError as exc:
+                failures.append(str(exc).splitlines()[0])
+                continue
+            yield Kiosk(orca, control, mark)
+            return
+        finally:
+            orca.stop()
+            stack.stop()
+            _STACKS.remove(stack)
+    raise StackError(f"no stack in 3 tries let keys reach Orca: {failures}")
+
+
+def _stop(kiosk: Kiosk, key: str = "Tab", *, timeout: float = 6) -> tuple[str, str]:
+    """Press ``key``; return what Orca said of where the focus landed ("" for a silent
+    stop), and everything it said meanwhile (for messages)."""
+    mark = kiosk.keys(key)
+    kiosk.orca.wait_for_log(KEY_RELEASED, since=mark)
+    try:
+        kiosk.orca.wait_for(NAMED_STOP, since=mark, timeout=timeout)
+    except AssertionError:
+        return "", joined(kiosk.said(mark))
+    heard = kiosk.said(mark)
+    named = next(u for u in heard if re.search(NAMED_STOP, u, re.IGNORECASE))
+    return named, joined(heard)
+
+
+def _tab_until(kiosk: Kiosk, pattern: str, *, most: int = 30) -> list[tuple[str, str]]:
+    """Tab until a stop matching ``pattern`` is spoken; every stop on the way."""
+    stops: list[tuple[str, str]] = []
+    for _ in range(most):
+        stops.append(_stop(kiosk))
+        if re.search(pattern, stops[-1][0]):
+            return stops
+    raise AssertionError(f"no Tab stop said /{pattern}/ in {most} presses: {stops}")
+
+
+def _tab_round(kiosk: Kiosk, *, most: int = 30) -> list[tuple[str, str]]:
+    """Tab from the focus all the way round, back to the first two stops; every stop
+    (two buttons may have the same name: the round ends when two in a row come again)."""
+    stops = [_stop(kiosk), _stop(kiosk)]
+    first = [named for named, _ in stops]
+    for _ in range(most):
+        stops.append(_stop(kiosk))
+        if [named for named, _ in stops[-2:]] == first and all(first):
+            return stops[:-2]
+    raise AssertionError(
+        f"Tab never came back to {first} in {most} presses; silent stops: {_silent(stops)}; "
+        f"all: {stops}"
+    )
+
+
+def _silent(stops: list[tuple[str, str]]) -> list[str]:
+    """The stops that said no name, each with what came just before it."""
+    return [
+        f"after {stops[i - 1][0]!r}: heard {'|'.join(filter(None, [heard])) or 'nothing'}"
+        for i, (named, heard) in enumerate(stops)
+        if not named
+    ]
+
+
+# --- the home screen -------------------------------------------------------------------
+
+
+def test_the_home_title_is_spoken_as_a_heading_at_start(kiosk: Kiosk) -> None:
+    heard = kiosk.orca.wait_for(r"^Health library heading", since=kiosk.started, timeout=30)
+    assert any(re.match(r"^Health library heading", u) for u in heard), joined(heard)
+
+
+def test_every_tab_stop_of_the_home_screen_speaks_a_name_with_right_plurals(
+    kiosk: Kiosk,
+) -> None:
+    stops = _tab_round(kiosk)
+    assert not _silent(stops), f"silent Tab stops: {_silent(stops)}; all: {stops}"
+    names = [named for named, _ in stops]
+    said = " | ".join(names)
+    for tile in (
+        "Nutrition, 1 article",
+        "Women's health, 1 article",
+        "All topics, A to Z, 2 topics",
+    ):
+        assert any(n.startswith(tile) for n in names), f"no stop said {tile!r}: {said}"
+    assert "Women's and men's health, 1 topic push button." in names, said
+    assert not re.search(r"\b1 (article|topic)s\b", said), said
+    assert len(stops) >= 15, said  # the bars, the search, the page's buttons and tiles
+
+
+# --- an article ------------------------------------------------------------------------
+
+
+def test_every_tab_stop_of_an_article_speaks_a_name(kiosk: Kiosk) -> None:
+    _tab_until(kiosk, r"^Nutrition, 1 article")
+    mark = kiosk.keys("space")
+    # The collection's page says what it holds; the focus is in its list of articles.
+    heard = kiosk.orca.wait_for(r"^List with 1 item", since=mark)
+    assert "notification Nutrition: 1 article." in heard, joined(heard)
+    mark = kiosk.keys("Return")
+    kiosk.orca.wait_for(r"Opened Iron in Pregnancy", since=mark)
+    stops = _tab_round(kiosk)
+    assert not _silent(stops), f"silent Tab stops: {_silent(stops)}; all: {stops}"
+    names = [named for named, _ in stops]
+    assert "Article: Iron in Pregnancy label." in names, names
+    assert any(n.startswith("citation 1, ") for n in names), names
+    assert "Read the article aloud check box not checked." in names, names
+
+
+# --- the help page ---------------------------------------------------------------------
+
+
+def test_every_tab_stop_of_the_help_page_speaks_a_name(kiosk: Kiosk) -> None:
+    _tab_until(kiosk, r"^How to use this screen push button")
+    _stop(kiosk, "space")
+    stops = _tab_round(kiosk)
+    assert not _silent(stops), f"silent Tab stops: {_silent(stops)}; all: {stops}"
+    names = [named for named, _ in stops]
+    assert "How to use this screen label." in names, names  # the help text itself
+
+
+# --- the idle warning --------------------------------------------------------------------
+
+
+def test_the_idle_warning_is_spoken_when_it_appears(kiosk: Kiosk) -> None:
+    mark = kiosk.orca.log.mark()
+    (kiosk.control / "idle-soon").touch()  # the idle time becomes two seconds
+    heard = kiosk.orca.wait_for(r"^This screen will clear in \d+ seconds", since=mark, timeout=30)
+    said = joined(heard)
+    assert any(u.startswith("Are you still reading?") for u in heard), said
+    kiosk.orca.wait_for(r"^Keep reading push button", since=mark, timeout=10)
