@@ -41,6 +41,7 @@ __all__ = [
     "error_text",
     "fill",
     "follow_content_language",
+    "isolated",
     "language_name",
     "system_language",
     "tr",
@@ -147,6 +148,16 @@ def system_language(available: tuple[str, ...] | None = None) -> str:
         if code in codes:
             return code
     return SOURCE_LANGUAGE
+
+
+def isolated(text: str, widget: QWidget) -> str:
+    """``text`` (an article's title, in its own language) set apart for the Unicode bidi
+    algorithm when ``widget`` is laid out right to left: an English title in a mirrored
+    window keeps its own order ("3-way networks", not "way networks-3"; a closing quote
+    where it belongs). Display only: names for screen readers stay as they are."""
+    if not text or not widget.isRightToLeft():
+        return text
+    return "\n".join(f"\u2068{line}\u2069" for line in text.split("\n"))  # FSI … PDI
 
 
 def follow_content_language(widget: QWidget, tag: str | None) -> None:

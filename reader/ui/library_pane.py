@@ -19,7 +19,7 @@ from reader.core.library import Library
 from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
 from reader.core.topics import Shelf, by_group, by_letter
-from reader.ui.i18n import fill
+from reader.ui.i18n import fill, isolated
 
 #: How the pane can list the library, in the order of its "Show" choice.
 VIEWS = ("collections", "a-z", "groups")
@@ -190,7 +190,8 @@ class LibraryPane(QWidget):
     def _row(self, s: ArticleSummary) -> QTreeWidgetItem:
         who = s.journal or "; ".join(s.authors[:2])
         byline = " · ".join(p for p in (who, s.published) if p)
-        item = QTreeWidgetItem([f"{s.title}\n{byline}" if byline or self._uniform else s.title])
+        shown = f"{s.title}\n{byline}" if byline or self._uniform else s.title
+        item = QTreeWidgetItem([isolated(shown, self)])
         item.setData(0, _ID_ROLE, s.id)
         item.setToolTip(0, s.title)
         spoken = ", ".join(p for p in (s.title, who, s.published) if p)

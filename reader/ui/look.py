@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QWidget
 
@@ -281,7 +281,7 @@ class LookControls(QObject):
             self.font_combo.addItem(short_label(label), font_id)
         self.spacing_combo = self._combo(parent, "spacing_combo", self.tr("Line spacing"))
         for spacing in LINE_SPACING_STEPS:
-            self.spacing_combo.addItem(fill(self.tr("Spacing %1"), f"{spacing:g}"), spacing)
+            self.spacing_combo.addItem(fill(self.tr("Spacing %1"), _number(spacing)), spacing)
         for combo, choices in ((self.theme_combo, THEME_CHOICES), (self.font_combo, FONT_CHOICES)):
             # Short names on the bar (the combo is named "Colours" or "Font"); the menu,
             # the tooltip and a screen reader get the full name.
@@ -319,7 +319,7 @@ class LookControls(QObject):
         )
 
     def fill_spacing_menu(self, menu: QMenu) -> None:
-        choices = [(spacing, f"{spacing:g}") for spacing in LINE_SPACING_STEPS]
+        choices = [(spacing, _number(spacing)) for spacing in LINE_SPACING_STEPS]
         self.spacing_group = choice_actions(menu, choices, self._on_spacing_group_triggered, None)
 
     def fill_theme_menu(self, menu: QMenu) -> None:
@@ -373,3 +373,8 @@ class LookControls(QObject):
 
     def _on_spacing_combo_activated(self, index: int) -> None:
         self.look.change(line_spacing=float(self.spacing_combo.itemData(index)))
+
+
+def _number(value: float) -> str:
+    """A number as the interface language writes it ("1.5"; in Spanish "1,5")."""
+    return QLocale().toString(float(value), "g", 6)

@@ -10,7 +10,8 @@ from itertools import combinations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
@@ -85,3 +86,65 @@ def test_the_window_mirrors_and_nothing_overlaps(qtbot: QtBot, tmp_path: Path) -
     assert window.article_view.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.references_pane.list.layoutDirection() == Qt.LayoutDirection.LeftToRight
     window.close()
+
+
+def _x_of(text: str, char: str, direction: Qt.LayoutDirection) -> float:
+    """Where ``char`` is drawn in ``text`` laid out as an item view lays out its rows."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    x, _ = line.cursorToX(text.index(char) + 1)  # just after it: inside its run of text
+    return float(x)
+
+
+def test_an_english_title_keeps_its_order_in_the_mirrored_library_pane(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reader.core.library import Library
+    from reader.ui.library_pane import LibraryPane
+
+    root = tmp_path / "library"
+    (root / "research").mkdir(parents=True)
+    (root / "research" / "networks.md").write_text(
+        "---\nid: networks\ntitle: 3-way networks for health\ncollection: Research\n"
+        "language: en\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    rtl = Qt.LayoutDirection.RightToLeft
+    # as it was: the title as it is, laid out right to left, puts the "3" after "way"
+    plain = "3-way networks for health"
+    assert _x_of(plain, "3", rtl) > _x_of(plain, "w", rtl)
+    translations().set_language("ar")
+    pane = LibraryPane(Library.scan(root))
+    qtbot.addWidget(pane)
+    assert pane.isRightToLeft()
+    item = pane.item_for("networks")
+    assert item is not None
+    shown = item.text(0)
+    assert _x_of(shown, "3", rtl) < _x_of(shown, "w", rtl)  # "3-way", as it is written
+    spoken = str(item.data(0, Qt.ItemDataRole.AccessibleTextRole))
+    assert spoken.startswith("3-way networks for health")  # nothing added for screen readers
+    translations().set_language("en")
+    pane = LibraryPane(Library.scan(root))
+    qtbot.addWidget(pane)
+    item = pane.item_for("networks")
+    assert item is not None and item.text(0).startswith("3-way networks for health")
+
+
+def test_numbers_in_the_spacing_choices_are_written_the_spanish_way(qtbot: QtBot) -> None:
+    store = SettingsStore.for_user()
+    store.save(replace(store.load()[0], language="es"))
+    window = build_window(GuiOptions(library=LIBRARY, open_target=None), start_search=False)
+    qtbot.addWidget(window)
+    try:
+        combo = window.findChild(QComboBox, "spacing_combo")
+        assert combo is not None
+        labels = [combo.itemText(i) for i in range(combo.count())]
+        assert "Interlineado 1,5" in labels, labels
+    finally:
+        window.close()
