@@ -979,7 +979,7 @@ class MainWindow(QMainWindow):
         self.settings_applied.emit(settings)
 
     def _chrome(self) -> list[QWidget]:
-        """The bars around the article, whose text stops growing at TOOLS_MAX_SCALE."""
+        """The bars around the article, whose text stops growing (see ``look.TOOLS_MAX_SCALE``)."""
         return [
             self.menuBar(),
             self.statusBar(),

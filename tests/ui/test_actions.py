@@ -137,3 +137,28 @@ def test_reading_mode_is_a_switch_on_its_button_and_in_the_view_menu(qtbot: QtBo
     assert not action.isChecked() and window.menuBar().isVisible()
     assert QApplication.focusWidget() is window.article_view
     window.close()
+
+
+def test_f10_opens_the_menu_bar_and_the_view_menu_hides_and_shows_each_tool_bar(
+    qtbot: QtBot,
+) -> None:
+    window = make_window(qtbot)
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F10)
+    bar = window.menuBar()
+    assert bar.activeAction() is not None
+    assert bar.activeAction().menu() is window.menus["file"]
+    qtbot.keyClick(bar, Qt.Key.Key_Escape)
+    switches = window.findChild(QMenu, "toolbars_menu")
+    assert switches in [a.menu() for a in window.menus["view"].actions()]
+    by_text = {a.text(): a for a in switches.actions()}
+    assert list(by_text) == ["Show reading tools", "Show look tools", "Show read-aloud tools"]
+    for text, tools in zip(
+        by_text, (window.toolbar, window.look_toolbar, window.speech_toolbar), strict=True
+    ):
+        assert tools.isVisible() and by_text[text].isChecked()
+        by_text[text].trigger()
+        assert not tools.isVisible() and not by_text[text].isChecked()
+        by_text[text].trigger()
+        assert tools.isVisible()
+    window.close()
