@@ -165,6 +165,7 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
         name = f"{label} article {article_id} ({size / 1024:.0f} KiB)"
         parse, opens, renders, rests, stalls, steps, step_rests = [], [], [], [], [], [], []
         step_wholes: list[float] = []
+        middle_steps: list[float] = []
         base_opens, base_steps = [], []
         for _ in range(runs):
             window.show_welcome()
@@ -201,6 +202,19 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
                     steps.append(took)
                     step_wholes.append(whole)
                     step_rests.append(stall)
+            # The same step read from the middle of the article: the text above the place
+            # is laid out too, to know where the place goes.
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.maximum() // 2)
+            app.processEvents()
+            for scale in (200, 100):
+                mark = painted.count
+                t0 = time.perf_counter()
+                window.update_settings(text_scale=scale)
+                took = _until_painted(app, painted, t0, since=mark)
+                _rest_of_layout(app, view)
+                if scale == 200:
+                    middle_steps.append(took)
             # Baseline, same run: a bare QTextBrowser given the same HTML, then a font
             # twice the size, each to its first paint.
             bare = QTextBrowser()
@@ -232,6 +246,7 @@ def in_process(library: Path, runs: int, seed: str) -> list[tuple[str, list[floa
             (f"{name}: text size 100 % -> 200 % -> first screen painted", steps),
             ("  baseline: bare QTextBrowser.setFont(twice the size) -> first paint", base_steps),
             ("  the window's tool bar repainted at its new size too", step_wholes),
+            ("  the same step read from the middle of the article", middle_steps),
             ("  the longest event-loop turn while the rest is laid out", step_rests),
         ]
     window.close()

@@ -411,21 +411,46 @@ def _section_html(
 
 @dataclass(frozen=True, slots=True)
 class RenderedPart:
-    """A piece of the article's HTML, a whole number of blocks: the title and details, or
-    one section. What the piece adds to the article's markers, headings and so on."""
+    """A piece of the article's HTML, a whole number of blocks (the title and details, a
+    section, or a run of a long section's paragraphs), and what it adds to the article's
+    markers, headings, tables and formulas."""
 
     html: str
     markers: tuple[Marker, ...]
     heading_anchors: tuple[str, ...]
     tables: tuple[str, ...]
     formulas: tuple[Formula, ...]
-    starts_with_heading: bool  # a new piece of the document may start here
+    starts_piece: bool  # it starts with a heading or a paragraph outside any list
 
 
-def render_parts(article: Article, *, linear_tables: bool = False) -> Iterator[RenderedPart]:
-    """The article's HTML piece by piece in reading order, each rendered when asked for
-    (the first screen is shown before the rest is rendered). Joined between
-    ``<html><body>`` and ``</body></html>`` they are :func:`render_article`'s HTML."""
+def _cut(html: list[str], chars: int) -> list[str]:
+    """A section's HTML (one item per block, list tags apart) cut into pieces of about
+    ``chars``, each starting with a heading or a paragraph outside any list."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = depth = 0
+    for item in html:
+        if depth == 0 and current and size >= chars and item.startswith(("<p", "<h")):
+            pieces.append("".join(current))
+            current, size = [], 0
+        current.append(item)
+        size += len(item)
+        if item.startswith(("<ul", "<ol")):
+            depth += 1
+        elif item in ("</ul>", "</ol>"):
+            depth -= 1
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+def render_parts(
+    article: Article, *, linear_tables: bool = False, piece_chars: int = 4000
+) -> Iterator[RenderedPart]:
+    """The article's HTML piece by piece in reading order, each section rendered when asked
+    for (the first screen is shown before the rest is rendered), a long section in pieces of
+    about ``piece_chars``. Joined between ``<html><body>`` and ``</body></html>`` they are
+    :func:`render_article`'s HTML."""
     numbers = {r.key: r.number for r in article.references}
     cite_ordinal = [0]
     flags = _flag_table(article)
@@ -438,15 +463,19 @@ def render_parts(article: Article, *, linear_tables: bool = False) -> Iterator[R
         html = _section_html(
             section, numbers, cite_ordinal, markers, flags, linear_tables, tables, formulas
         )
-        heading = section.level > 0
+        if not html:
+            continue
+        pieces = _cut(html, piece_chars)
         yield RenderedPart(
-            "".join(html),
+            pieces[0],
             tuple(markers),
-            (section.anchor,) if heading else (),
+            (section.anchor,) if section.level > 0 else (),
             tuple(tables),
             tuple(formulas[before:]),
-            heading,
+            html[0].startswith(("<p", "<h")),
         )
+        for piece in pieces[1:]:
+            yield RenderedPart(piece, (), (), (), (), True)
 
 
 def render_article(article: Article, *, linear_tables: bool = False) -> RenderedArticle:

@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 #: the smallest text size on a large screen. The rest follows in pieces of about
 #: NEXT_CHARS, one per turn of the event loop, so keys are never held up for long.
 FIRST_CHARS = 12_000
-NEXT_CHARS = 16_000
+NEXT_CHARS = 6_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,12 +362,13 @@ class ArticleView(QTextBrowser):
             self._load_timer.start()
 
     def _take_parts(self, chars: int) -> str:
-        """The HTML of the next parts, about ``chars`` long, ending before a heading."""
+        """The HTML of the next parts, about ``chars`` long, ending before a heading or a
+        paragraph (a piece of the document starts with one)."""
         html: list[str] = []
         length = 0
         while self._next_part is not None and self._parts is not None:
             part = self._next_part
-            if html and part.starts_with_heading and length >= chars:
+            if html and part.starts_piece and length >= chars:
                 break
             html.append(part.html)
             length += len(part.html)
@@ -391,7 +392,7 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(doc)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
-        # A new block with the piece's first format (a heading): inserted HTML would
+        # A new block with the piece's first format (a heading, a paragraph): inserted HTML would
         # give its first block the format of the block it lands in.
         cursor.insertBlock(first.blockFormat(), first.charFormat())
         start = cursor.position()
@@ -589,17 +590,23 @@ class ArticleView(QTextBrowser):
             bar.setValue(bar.value() + above)
 
     def section_position(self, anchor: str) -> int | None:
-        # A section comes whole with its heading (the parts of an article are sections).
         section = self._article.section(anchor) if self._article is not None else None
         if section is not None and section.level > 0:
             self._load_until(lambda: anchor in self._heading_anchors)
         return next((pos for a, pos in self._heading_positions if a == anchor), None)
 
-    def _section_range(self, anchor: str | None) -> tuple[int, int]:
-        if anchor is None:
-            self.complete_text()
+    def _load_section(self, anchor: str | None) -> None:
+        """Put section ``anchor`` in the document whole (None: the whole article)."""
+        sections = self._article.sections if self._article is not None else ()
+        at = next((i for i, s in enumerate(sections) if s.anchor == anchor), None)
+        following = [s.anchor for s in sections[at + 1 :] if s.level > 0] if at is not None else []
+        if following:
+            self._load_until(lambda: following[0] in self._heading_anchors)
         else:
-            self.section_position(anchor)  # there, whole
+            self.complete_text()
+
+    def _section_range(self, anchor: str | None) -> tuple[int, int]:
+        self._load_section(anchor)
         end_doc = self.document().characterCount()
         if anchor is None:
             return 0, end_doc
