@@ -122,6 +122,14 @@ KEYMAP: tuple[Binding, ...] = (
         scope="article",
     ),
     Binding(
+        "article_details",
+        ("Ctrl+I",),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Show or hide a research article's details (authors, DOI, licence)"
+        ),
+        QT_TRANSLATE_NOOP("keymap", "Reading"),
+    ),
+    Binding(
         "return_to_claim",
         ("Escape",),
         QT_TRANSLATE_NOOP("keymap", "From a reference, back to its claim"),

@@ -82,6 +82,14 @@
         <translation>Introducción</translation>
     </message>
     <message>
+        <source>Article details</source>
+        <translation>Detalles del artículo</translation>
+    </message>
+    <message>
+        <source>%1 et al.</source>
+        <translation>%1 y otros</translation>
+    </message>
+    <message>
         <source>By</source>
         <translation>Por</translation>
     </message>
@@ -174,6 +182,14 @@
     <message>
         <source>heading level %1, %2</source>
         <translation>encabezado de nivel %1, %2</translation>
+    </message>
+    <message>
+        <source>Article details, expanded</source>
+        <translation>Detalles del artículo, desplegados</translation>
+    </message>
+    <message>
+        <source>Article details, collapsed</source>
+        <translation>Detalles del artículo, plegados</translation>
     </message>
     <message>
         <source>formula: %1</source>
@@ -1268,6 +1284,10 @@ se puede leer con las flechas.&lt;/p&gt;
         <translation>&amp;Abrir biblioteca…</translation>
     </message>
     <message>
+        <source>Article &amp;details</source>
+        <translation>&amp;Detalles del artículo</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -2282,6 +2302,10 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>Show the reference of the citation at the cursor</source>
         <translation>Mostrar la referencia de la cita que está en el cursor</translation>
+    </message>
+    <message>
+        <source>Show or hide a research article&apos;s details (authors, DOI, licence)</source>
+        <translation>Mostrar u ocultar los detalles de un artículo de investigación (autores, DOI, licencia)</translation>
     </message>
     <message>
         <source>From a reference, back to its claim</source>

@@ -40,9 +40,10 @@ LABELS: Mapping[str, str] = {
     "open_library": QT_TRANSLATE_NOOP("MainWindow", "&Open library…"),
     "bookmark": QT_TRANSLATE_NOOP("MainWindow", "Bookmark this &place…"),
     "show_shortcuts": QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"),
+    "article_details": QT_TRANSLATE_NOOP("MainWindow", "Article &details"),
 }
 #: Actions that are switched on and off (their menu item and button show a check).
-CHECKABLE: frozenset[str] = frozenset({"reading_mode"})
+CHECKABLE: frozenset[str] = frozenset({"reading_mode", "article_details"})
 
 #: A line between groups of a menu or tool bar.
 SEPARATOR = "-"
@@ -110,6 +111,7 @@ MENUS: tuple[MenuSpec | Part, ...] = (
             ),
             SEPARATOR,
             "reading_mode",
+            "article_details",
             MenuSpec("panes", QT_TRANSLATE_NOOP("MainWindow", "&Panes"), (Part("panes"),)),
             MenuSpec(
                 "toolbars",

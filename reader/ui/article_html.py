@@ -19,6 +19,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from reader.core.byline import byline, is_research
 from reader.core.model import Article, Block, BlockKind, Formula, Run, RunKind, Section
 from reader.ui.i18n import fill
 
@@ -221,9 +222,61 @@ def _text_run_html(run: Run, text: str) -> str:
     return body
 
 
-def _meta_html(article: Article) -> list[str]:
+def details_link_text() -> str:
+    return QCoreApplication.translate("ArticleHtml", "Article details")
+
+
+#: The link that opens and closes a research article's details.
+DETAILS_HREF = "details:"
+
+
+def _byline_html(article: Article, details_open: bool) -> list[str]:
+    """A research article's first lines: "L. Giuggioli, T. J. McKetterick et al. · PLOS
+    Computational Biology · 2015", then the "Article details" link (and, open, the
+    details themselves)."""
+    line = byline(article.meta)
+    names = ", ".join(line.authors)
+    if line.more_authors and names:
+        names = fill(QCoreApplication.translate("ArticleHtml", "%1 et al."), names)
+    pieces = [p for p in (names, line.journal or "", line.year or "") if p]
+    parts = [f'<h1><a name="top">{escape(article.meta.title)}</a></h1>']
+    if pieces:
+        parts.append(f"<p>{escape(' · '.join(pieces))}</p>")  # notr: a separator
+    parts.append(f'<p><a href="{DETAILS_HREF}">{escape(details_link_text())}</a></p>')
+    if details_open:
+        parts.extend(_details_html(article, brief=False))
+    elif article.meta.abstract and not any(
+        s.heading.casefold().startswith("abstract") for s in article.sections
+    ):
+        parts.extend(_abstract_html(article))
+    parts.append(RULE_HTML)
+    return parts
+
+
+def _abstract_html(article: Article) -> list[str]:
+    label = QCoreApplication.translate("ArticleHtml", "Abstract.")
+    abstract = fill("%1 %2", f"<b>{escape(label)}</b>", escape(article.meta.abstract or ""))  # notr
+    return [f"<p>{abstract}</p>"]
+
+
+def _meta_html(article: Article, details_open: bool = False, fold: bool = True) -> list[str]:
+    """The title and what is known about the article. A research article (``fold``) opens
+    with a short byline; its details show when ``details_open``."""
+    if fold and is_research(article.meta):
+        return _byline_html(article, details_open)
     m = article.meta
     parts = [f'<h1><a name="top">{escape(m.title)}</a></h1>']
+    parts.extend(_details_html(article, brief=True))
+    if m.abstract:
+        parts.extend(_abstract_html(article))
+    parts.append(RULE_HTML)
+    return parts
+
+
+def _details_html(article: Article, *, brief: bool) -> list[str]:
+    """Authors, journal, dates, DOI, source, licence, collection, the note."""
+    m = article.meta
+    parts: list[str] = []
     rows: list[tuple[str, str]] = []
     if m.authors:
         rows.append((QCoreApplication.translate("ArticleHtml", "By"), "; ".join(m.authors)))
@@ -264,11 +317,8 @@ def _meta_html(article: Article) -> list[str]:
         disclaimer = m.disclaimer[said.end() :] if said else m.disclaimer
         note = fill("%1 %2", f"<b>{escape(label)}</b>", escape(disclaimer))  # notr
         parts.append(f"<p>{note}</p>")
-    if m.abstract:
-        label = QCoreApplication.translate("ArticleHtml", "Abstract.")
-        abstract = fill("%1 %2", f"<b>{escape(label)}</b>", escape(m.abstract))  # notr
-        parts.append(f"<p>{abstract}</p>")
-    parts.append(RULE_HTML)
+    if not brief and m.abstract:
+        parts.extend(_abstract_html(article))
     return parts
 
 
@@ -445,17 +495,22 @@ def _cut(html: list[str], chars: int) -> list[str]:
 
 
 def render_parts(
-    article: Article, *, linear_tables: bool = False, piece_chars: int = 4000
+    article: Article,
+    *,
+    linear_tables: bool = False,
+    piece_chars: int = 4000,
+    details_open: bool = False,
 ) -> Iterator[RenderedPart]:
     """The article's HTML piece by piece in reading order, each section rendered when asked
     for (the first screen is shown before the rest is rendered), a long section in pieces of
     about ``piece_chars``. Joined between ``<html><body>`` and ``</body></html>`` they are
-    :func:`render_article`'s HTML."""
+    :func:`render_article`'s HTML. ``details_open``: a research article's details shown
+    under its byline."""
     numbers = {r.key: r.number for r in article.references}
     cite_ordinal = [0]
     flags = _flag_table(article)
     formulas: list[Formula] = []  # shared: a formula's link counts those before it
-    yield RenderedPart("".join(_meta_html(article)), (), ("top",), (), (), True)
+    yield RenderedPart("".join(_meta_html(article, details_open)), (), ("top",), (), (), True)
     for section in article.sections:
         markers: list[Marker] = []
         tables: list[str] = []
@@ -478,9 +533,12 @@ def render_parts(
             yield RenderedPart(piece, (), (), (), (), True)
 
 
-def render_article(article: Article, *, linear_tables: bool = False) -> RenderedArticle:
-    """The article as HTML; ``linear_tables`` turns tables into lists (narrow windows)."""
-    parts = list(render_parts(article, linear_tables=linear_tables))
+def render_article(
+    article: Article, *, linear_tables: bool = False, details_open: bool = False
+) -> RenderedArticle:
+    """The article as HTML; ``linear_tables`` turns tables into lists (narrow windows);
+    ``details_open``: a research article's details shown under its byline."""
+    parts = list(render_parts(article, linear_tables=linear_tables, details_open=details_open))
     return RenderedArticle(
         "<html><body>" + "".join(p.html for p in parts) + "</body></html>",  # notr
         tuple(m for p in parts for m in p.markers),
@@ -546,7 +604,7 @@ def handout_html(
     numbers = {r.key: r.number for r in article.references}
     sections = printed_sections(article, section_anchor)
     flags = _flag_table(article)
-    parts = ["<html><body>", *_meta_html(article)]
+    parts = ["<html><body>", *_meta_html(article, fold=False)]
     if section_note:
         parts.append(f'<p class="muted"><i>{escape(section_note)}</i></p>')
     for section in sections:

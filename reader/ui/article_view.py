@@ -32,12 +32,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from reader.core.byline import is_research
 from reader.core.keymap import KEYMAP, keys_for
 from reader.core.model import Article, FlaggedClaim, Formula
 from reader.core.navigation import CitationRef, Location
 from reader.core.theme import LIGHT, Theme
 from reader.ui.accessibility import DOCUMENT_PROPERTY, citation_link_name, say_in_place
 from reader.ui.article_html import (
+    DETAILS_HREF,
     DocumentColours,
     Marker,
     RenderedPart,
@@ -80,6 +82,7 @@ class ArticleView(QTextBrowser):
     zoom_requested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
     internal_link_requested = Signal(str)  # an #anchor inside the article
     text_completed = Signal()  # the whole article is in the document now
+    details_toggled = Signal(bool)  # a research article's details shown (True) or hidden
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +117,7 @@ class ArticleView(QTextBrowser):
         self._linear_tables = False
         self._tables: tuple[str, ...] = ()
         self._formulas: tuple[Formula, ...] = ()
+        self._details_open = False
         # The document position at the top of the view: kept there across a change of
         # size, font, spacing, theme or width (None: the top of the document).
         self._top_position: int | None = None
@@ -185,7 +189,11 @@ class ArticleView(QTextBrowser):
         self._flag = None
         self._matches = []
         self._linear_tables = False
+        opened = self._details_open
+        self._details_open = False
         self._render()
+        if opened:
+            self.details_toggled.emit(False)
         self.setAccessibleName(fill(self.tr("Article: %1"), article.title))
         self.verticalScrollBar().setValue(0)
         self._top_position = None
@@ -348,7 +356,9 @@ class ArticleView(QTextBrowser):
         self._heading_anchors = ()
         self._tables = ()
         self._formulas = ()
-        self._parts = render_parts(self._article, linear_tables=self._linear_tables)
+        self._parts = render_parts(
+            self._article, linear_tables=self._linear_tables, details_open=self._details_open
+        )
         self._next_part = next(self._parts, None)
         first = self._take_parts(FIRST_CHARS)
         self._set_html("<html><body>" + first + "</body></html>")  # notr
@@ -855,8 +865,47 @@ class ArticleView(QTextBrowser):
         name = citation_link_name(self._article, href) if href else None
         if name is None and href.startswith("math:"):
             name = self.formula_words(href)
+        elif href == DETAILS_HREF:
+            name = self.details_state_words()
         if name:
             self.say(name)
+
+    # --- a research article's details ----------------------------------------------------
+
+    @property
+    def has_details(self) -> bool:
+        """The article opens with a short byline and keeps its details behind a link."""
+        return self._article is not None and is_research(self._article.meta)
+
+    @property
+    def details_open(self) -> bool:
+        return self._details_open
+
+    def details_state_words(self) -> str:
+        """What a screen reader is told of the details link: its name and its state."""
+        if self._details_open:
+            return self.tr("Article details, expanded")
+        return self.tr("Article details, collapsed")
+
+    def toggle_details(self) -> bool:
+        """Show or hide the details under the byline; the caret goes to the link, so Enter
+        closes them again. False when the article has none."""
+        if not self.has_details:
+            return False
+        self._details_open = not self._details_open
+        top = self.top_position()
+        self._render()
+        self._spoken_marker = DETAILS_HREF  # said once below, not again as the caret lands
+        span = self._marker_spans.get(DETAILS_HREF)
+        if span is not None:  # the caret on the link: Enter closes the details again
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        self.keep_place(top)
+        self.say(self.details_state_words())
+        self.details_toggled.emit(self._details_open)
+        return True
 
     def formula_words(self, href: str) -> str | None:
         """What a screen reader is told for the formula ``math:<n>``: "formula: x squared"."""
@@ -949,6 +998,8 @@ class ArticleView(QTextBrowser):
                 self.reference_requested.emit(CitationRef(ordinal, key))
         elif kind == "ref" and article is not None:
             self.reference_requested.emit(CitationRef(-1, value))
+        elif href == DETAILS_HREF:
+            self.toggle_details()
         elif kind == "math":
             words = self.formula_words(href)
             if words:

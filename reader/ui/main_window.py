@@ -319,12 +319,24 @@ class MainWindow(QMainWindow):
             "find_next": lambda: self.find_in_article(1),
             "find_previous": lambda: self.find_in_article(-1),
             "reading_mode": self.toggle_reading_mode,
+            "article_details": self._toggle_article_details,
             "open_menu_bar": self.open_menu_bar,
             "quit": self.close,
         }
         self.actions_by_id = build_actions(self, handlers)
         self.reading_mode = False
         self._update_history_actions()
+
+    def _toggle_article_details(self) -> None:
+        """Ctrl+I, View > Article details: a research article's details, shown or hidden."""
+        view = self.article_view
+        if not view.toggle_details():
+            self.actions_by_id["article_details"].setChecked(False)
+            return
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_article_details_toggled(self, shown: bool) -> None:
+        self.actions_by_id["article_details"].setChecked(shown)
 
     def _build_bars(self) -> None:
         """The tool bars, then the menus (View > Tool bars switches the bars), then reading
@@ -494,6 +506,7 @@ class MainWindow(QMainWindow):
         )
         self.article_view.section_changed.connect(self._on_article_section_changed)
         self.article_view.zoom_requested.connect(self._on_article_zoom_requested)
+        self.article_view.details_toggled.connect(self._on_article_details_toggled)
         self.references_pane.claim_requested.connect(self._on_references_claim_requested)
         self.references_pane.reference_selected.connect(self._on_references_reference_selected)
         self.bookmarks.open_requested.connect(self._on_bookmarks_open_requested)

@@ -4,9 +4,14 @@ words."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from first_screen_probe import visible_text as probe_visible_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
@@ -15,7 +20,9 @@ from reader.cli.gui import GuiOptions
 from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
-LIBRARY = Path(__file__).parents[2] / "library"
+ROOT = Path(__file__).resolve().parents[2]
+LIBRARY = ROOT / "library"
+PROBE = Path(__file__).resolve().parent / "first_screen_probe.py"
 BATS = "plos-pcbi.1004089"  # bat flight: formulas with subscripts, vectors and fractions
 
 pytestmark = pytest.mark.skipif(
@@ -90,3 +97,87 @@ def test_a_screen_reader_is_told_the_formula_in_words_as_the_caret_reaches_it(
         "formula: nu sub i j of t, tau, equals the fraction vector v sub i of t, over bar"
     ), said
     assert "ν" not in said and "⃗" not in said
+
+
+# --- the byline and the article's details --------------------------------------------------
+
+BYLINE = "L. Giuggioli, T. J. McKetterick et al. · PLOS Computational Biology · 2015"
+
+
+def visible_text(window: MainWindow) -> str:
+    """The article text on screen now, as a person sees it."""
+    return probe_visible_text(window.article_view)
+
+
+def first_screen(size: str, article: str) -> dict[str, str]:
+    """The real window on a screen of ``size`` (a child process: one screen size each)."""
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env["PYTHONPATH"] = str(ROOT)
+    out = subprocess.run(
+        [sys.executable, str(PROBE), size, str(LIBRARY), article],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    line = next((x for x in out.stdout.splitlines() if x.startswith("PROBE ")), None)
+    if line is None:
+        pytest.fail(f"the first-screen probe failed:\n{out.stderr[-3000:]}")
+    record: dict[str, str] = json.loads(line[len("PROBE ") :])
+    return record
+
+
+def test_the_first_screen_shows_title_byline_and_text_not_the_licence() -> None:
+    record = first_screen("1024x600", BATS)
+    assert record["screen"] == "1024x600"
+    shown = record["visible"]
+    assert "Delayed Response and Biosonar Perception" in shown
+    assert BYLINE in shown
+    assert "Article details" in shown
+    assert "Animal coordinated movement interactions" in shown  # the text itself
+    for detail in ("10.1371/journal.pcbi.1004089", "Creative Commons", "Licence", "Marc Holderied"):
+        assert detail not in shown, detail
+
+
+def _details_shown(window: MainWindow) -> bool:
+    return "10.1371/journal.pcbi.1004089" in window.article_view.document().toPlainText()
+
+
+def test_the_details_open_and_close_by_key_and_are_spoken(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    view = window.article_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    action = window.actions_by_id["article_details"]
+    assert not action.isChecked() and not _details_shown(window)
+    qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _details_shown(window))
+    assert action.isChecked()
+    assert _description(view).startswith("Article details, expanded")
+    shown = visible_text(window)
+    assert "DOI: 10.1371/journal.pcbi.1004089" in shown
+    assert "By: Luca Giuggioli; Thomas J. McKetterick; Marc Holderied" in shown
+    # Enter on the link (where the caret now is) closes them again.
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not _details_shown(window))
+    assert not action.isChecked()
+    assert _description(view).startswith("Article details, collapsed")
+
+
+def test_the_details_link_is_reached_by_tab_and_opens_by_click(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    view = window.article_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _description(view).startswith("Article details, collapsed"))
+    text = view.document().toPlainText()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(text.index("Article details") + 3)
+    where = view.cursorRect(cursor).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: _details_shown(window))
+    assert window.actions_by_id["article_details"].isChecked()
