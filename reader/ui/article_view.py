@@ -902,6 +902,8 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(span.start)
             cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
             self.setTextCursor(cursor)
+        if top is not None:
+            self.complete_text()  # the place may be further on than the first screen
         self.keep_place(top)
         self.say(self.details_state_words())
         self.details_toggled.emit(self._details_open)

@@ -38,6 +38,8 @@ def open_window(qtbot: QtBot, target: str = BATS) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.article_view.article is not None)
+    # A long article's text arrives in pieces after its first screen: wait for all of it.
+    qtbot.waitUntil(lambda: window.article_view.text_complete, timeout=20_000)
     return window
 
 
