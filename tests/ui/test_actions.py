@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -161,4 +161,26 @@ def test_f10_opens_the_menu_bar_and_the_view_menu_hides_and_shows_each_tool_bar(
         assert not tools.isVisible() and not by_text[text].isChecked()
         by_text[text].trigger()
         assert tools.isVisible()
+    window.close()
+
+
+def test_every_button_of_the_bars_is_named_and_described_for_a_screen_reader(
+    qtbot: QtBot,
+) -> None:
+    window = make_window(qtbot)
+    what = {f"action_{b.action}": b for b in KEYMAP}
+    bars = (window.toolbar, window.look_toolbar, window.speech_toolbar, window.reading_bar)
+    buttons = 0
+    for bar in bars:
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if action.objectName() not in what or button is None:
+                continue
+            buttons += 1
+            spoken = QAccessible.queryAccessibleInterface(button)
+            assert spoken.text(QAccessible.Text.Name) == action.text().replace("&", "")
+            description = spoken.text(QAccessible.Text.Description)
+            assert description.startswith(what[action.objectName()].description), description
+            assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert buttons >= 10
     window.close()
