@@ -5,6 +5,7 @@ text at 200 %.
 
     .venv/bin/python scripts/screenshot.py OUT.png [--scale 200] [--theme high_contrast]
         [--size 1024x600] [--reading-mode] [--article ID] [--no-citation] [--find TEXT]
+        [--search QUERY] [--language es | --pseudo-rtl]
     .venv/bin/python scripts/screenshot.py OUT.png --kiosk --size 1366x768 [--after-reset]
 
 Without a display it runs itself again under ``xvfb-run -a`` (Debian: apt-get install
@@ -48,6 +49,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     )
     p.add_argument("--no-citation", action="store_true", help="do not activate the first citation")
     p.add_argument("--find", default=None, help="scroll to the first line holding this text")
+    p.add_argument(
+        "--search", default=None, help="type this in the search box and show its results"
+    )
     p.add_argument(
         "--kiosk", action="store_true", help="the kiosk's home screen instead (full screen)"
     )
@@ -138,7 +142,20 @@ def main(argv: list[str]) -> int:
         window.close()
         app.quit()
 
-    QTimer.singleShot(1500, shoot)
+    if args.search:
+        search = window.search
+
+        def type_when_ready() -> None:
+            if search.index is None or search.indexing:
+                QTimer.singleShot(200, type_when_ready)
+                return
+            search.search_finished.connect(lambda _results: QTimer.singleShot(800, shoot))
+            window.search_pane.box.setFocus()
+            window.search_pane.box.setText(args.search)
+
+        QTimer.singleShot(500, type_when_ready)
+    else:
+        QTimer.singleShot(1500, shoot)
     app.exec()
     shutil.rmtree(home, ignore_errors=True)
     return result["code"]
