@@ -949,6 +949,11 @@ se puede leer con las flechas.&lt;/p&gt;
         </translation>
     </message>
     <message>
+        <source>%1 %2</source>
+        <comment>results, then a note on them</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
         <source>Nothing was found for “%1”.</source>
         <translation>No se encontró nada para «%1».</translation>
     </message>

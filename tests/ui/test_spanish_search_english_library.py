@@ -47,3 +47,35 @@ def test_spanish_words_on_an_english_library_get_a_spanish_note_not_a_correction
         assert pane.sections_of(SEED_ID)  # the English article about it is offered
     finally:
         window.close()
+
+
+def test_the_spanish_kiosk_says_the_results_are_english_articles(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.kiosk import DisplayDefaults, KioskConfig
+    from reader.core.library import Library
+    from reader.ui.kiosk.window import KioskWindow
+
+    window = KioskWindow(Library.scan(LIBRARY), KioskConfig(display=DisplayDefaults(language="es")))
+    window.start()
+    try:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.search.is_ready, timeout=20000)
+        qtbot.mouseClick(window.search_box, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(window.search_box, "leche materna")
+        with qtbot.waitSignal(window.results_shown, timeout=20000):
+            qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+        heading = window.results_heading.text()
+        assert "Toque uno para leerlo. No hay artículos en español sobre «leche materna»." in (
+            heading
+        ), heading
+        assert "en inglés" in heading and "Quiso decir" not in heading
+        first = window.results_list.item(0)
+        assert first is not None and "Breast Milk" in first.text()
+    finally:
+        window.shutdown()
+        window.guard.grant_exit()
+        window.close()
+        window.deleteLater()

@@ -1031,6 +1031,12 @@ class KioskWindow(QMainWindow):
         if results.hits:
             found = self.tr("%n result(s) for “%1”. Touch one to read it.", "", results.total)
             text = fill(found, query)
+            if results.message:  # what these results are ("no articles in Spanish…")
+                text = fill(
+                    self.tr("%1 %2", "results, then a note on them"),
+                    text,
+                    translated(results.message),
+                )
         else:
             nothing = fill(self.tr("Nothing was found for “%1”."), query)
             text = translated(results.message) if results.message else nothing
