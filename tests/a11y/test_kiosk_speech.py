@@ -200,7 +200,8 @@ def test_every_tab_stop_of_an_article_speaks_a_name(kiosk: Kiosk) -> None:
 
 def test_every_tab_stop_of_the_help_page_speaks_a_name(kiosk: Kiosk) -> None:
     _tab_until(kiosk, r"^How to use this screen push button")
-    _stop(kiosk, "space")
+    mark = kiosk.keys("space")
+    kiosk.orca.wait_for(r"^notification How to use this screen", since=mark)
     stops = _tab_round(kiosk)
     assert not _silent(stops), f"silent Tab stops: {_silent(stops)}; all: {stops}"
     names = [named for named, _ in stops]

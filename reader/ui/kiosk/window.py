@@ -948,6 +948,8 @@ class KioskWindow(QMainWindow):
             self._close_references()
         self.stack.setCurrentWidget(self.pages.get(place.page) or self.pages["collection"])
         self._update_navigation()
+        if place.page == "help":  # the focus stays on the button: say where it went
+            announce(self.help_view, self.tr("How to use this screen"))
 
     def _update_navigation(self) -> None:
         self.back_button.setEnabled(self.history.can_go_back)
