@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -45,6 +46,7 @@ from reader.ui.article_html import (
     RenderedPart,
     document_stylesheet,
     heading_point_size,
+    line_height_percent,
     render_parts,
     welcome_html,
 )
@@ -202,25 +204,22 @@ class ArticleView(QTextBrowser):
     def set_style(self, style: ArticleStyle) -> None:
         """Apply theme, font, line spacing and text size; the same text stays at the top.
 
-        A new size or font restyles the document in place (its default font and the
-        headings' sizes): nothing is rendered again, and only what is on screen is laid
-        out at once, the rest as the event loop turns. Colours and line spacing live in
-        the document's stylesheet, so they render the document again.
+        A new size, font or spacing restyles the document in place (its default font,
+        the headings' sizes, the blocks' line height): nothing is rendered again, and only
+        what is on screen is laid out at once, the rest as the event loop turns. Colours
+        live in the document's stylesheet, so they render the document again.
         """
         previous = self._style
         self._style = style
         top = self.top_position()
-        restyle_only = (
-            previous.theme == style.theme
-            and previous.line_spacing == style.line_spacing
-            and not self.document().isEmpty()
-        )
+        restyle_only = previous.theme == style.theme and not self.document().isEmpty()
         with self._layout_after():
             self.setFont(style.font)  # the text control passes it on to the document
             if self.document().defaultFont() != style.font:
                 self.document().setDefaultFont(style.font)
             if restyle_only:
                 self._apply_heading_sizes()
+                self._apply_line_height(previous)
         if restyle_only:
             self.restyles += 1
         elif self._article is not None:
@@ -251,6 +250,34 @@ class ArticleView(QTextBrowser):
             yield
         finally:
             doc.setPageSize(size)
+
+    def _line_height(self, style: ArticleStyle) -> int:
+        return line_height_percent(style.line_spacing, style.text_scale)
+
+    def _apply_line_height(self, previous: ArticleStyle) -> None:
+        """The body's line height for the new size or spacing, set on the blocks there
+        (and in the stylesheet, for the parts of the article still to come)."""
+        height = self._line_height(self._style)
+        if height == self._line_height(previous):
+            return
+        self.document().setDefaultStyleSheet(self._stylesheet())
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(height, proportional)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().lineHeightType() == proportional:
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(fmt)
+            block = block.next()
+        cursor.endEditBlock()
+
+    def _stylesheet(self) -> str:
+        t = self._style.theme
+        colours = DocumentColours(text=t.text, link=t.link, muted=t.muted, border=t.border)
+        return document_stylesheet(colours, self._line_height(self._style) / 100)
 
     def _apply_heading_sizes(self) -> None:
         self._set_heading_sizes(self.document(), self._heading_blocks())
@@ -338,9 +365,7 @@ class ArticleView(QTextBrowser):
         return int(rect.top() + offset)
 
     def _set_html(self, html: str) -> None:
-        t = self._style.theme
-        colours = DocumentColours(text=t.text, link=t.link, muted=t.muted, border=t.border)
-        self.document().setDefaultStyleSheet(document_stylesheet(colours, self._style.line_spacing))
+        self.document().setDefaultStyleSheet(self._stylesheet())
         self._heading_starts = None
         with self._layout_after():
             self.setHtml(html)

@@ -240,3 +240,34 @@ def test_keys_pressed_while_the_article_comes_in_are_not_lost(qtbot: QtBot) -> N
         assert view.textCursor().position() == caret
     finally:
         window.close()
+
+
+def test_large_text_has_less_space_between_lines_yet_wide_spacing_stays_possible(
+    qtbot: QtBot,
+) -> None:
+    window = open_largest(qtbot)
+    try:
+        view = window.article_view
+        doc = view.document()
+        position = body_block_in_the_middle(window)
+
+        def line_height() -> float:
+            return doc.findBlock(position).blockFormat().lineHeight()
+
+        assert line_height() == 150  # spacing 1.5 at 100 %
+        renders = view.renders
+        window.update_settings(text_scale=400)
+        assert line_height() == 125
+        # The widest spacing still gives the 1.5 lines WCAG 1.4.12 asks to be possible.
+        window.update_settings(line_spacing=2.0)
+        assert line_height() == 150
+        # In place: the article was restyled, never rendered again.
+        assert view.renders == renders
+        qtbot.waitUntil(lambda: doc.lastBlock().layout().lineCount() > 0, timeout=10000)
+        last_body = doc.lastBlock()
+        while last_body.blockFormat().lineHeightType() != 1:
+            last_body = last_body.previous()
+        assert last_body.blockFormat().lineHeight() == 150
+    finally:
+        window.update_settings(text_scale=100, line_spacing=1.5)
+        window.close()
