@@ -101,7 +101,14 @@ def test_the_screen_answers_touches_while_a_slow_search_runs(
         pass
     timer.stop()
     running = [b - a for a, b in itertools.pairwise(ticks)]
-    assert max(running) < 0.5, f"the screen stopped for {max(running):.2f} s during the search"
+    searched = ticks[-1] - ticks[0]
+    # A search on the screen's own thread would stop it for the whole search (seconds). The
+    # longest pause allowed is half a second, or a quarter of the search on a machine so
+    # loaded that the system itself stops the process for longer than that.
+    allowed = max(0.5, searched / 4)
+    assert max(running) < allowed, (
+        f"the screen stopped for {max(running):.2f} s during a {searched:.2f} s search"
+    )
     assert shown and shown[0].query == SLOW_QUERY
     assert kiosk.results_list.count() > 0
     assert kiosk.results_heading.text().endswith("Touch one to read it.")
