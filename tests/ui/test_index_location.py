@@ -5,10 +5,8 @@ bar tells of and that is gone when the window closes. The media are never writte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from readonly_media import read_only_copy
@@ -64,14 +62,6 @@ def search_for(qtbot: QtBot, window: MainWindow, query: str) -> list[str]:
     index = window.search.index
     assert index is not None
     return [h.article_id for h in index.search(query).hits]
-
-
-@pytest.fixture
-def read_only_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    (tmp_path / "home-src").mkdir()
-    with read_only_copy(tmp_path / "home-src", tmp_path / "ro-home") as folder:
-        monkeypatch.setenv("OFFLINE_READER_HOME", str(folder))
-        yield folder
 
 
 def test_an_older_prebuilt_index_on_read_only_media_is_brought_up_to_date_in_the_cache(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,15 +44,6 @@ def prebuilt(library_dir: Path) -> Path:
     index.update()
     index.close()
     return library_dir
-
-
-@pytest.fixture
-def read_only_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A user home in which nothing can be written."""
-    (tmp_path / "home-src").mkdir()
-    with read_only_copy(tmp_path / "home-src", tmp_path / "ro-home") as folder:
-        monkeypatch.setenv("OFFLINE_READER_HOME", str(folder))
-        yield folder
 
 
 def add_article(root: Path) -> None:
