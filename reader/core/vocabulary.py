@@ -20,6 +20,8 @@ This module is pure Python; ``reader.core.search`` wraps it for Whoosh.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import unicodedata
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -299,6 +302,41 @@ def abbreviations_in(text: str, defined: frozenset[str]) -> list[str]:
     )
 
 
+def synonym_rows(root: Path | None) -> list[list[str]]:
+    """The rows of the bundled ``synonyms.tsv``, of ``<root>/synonyms.tsv`` and of each
+    collection folder's (unreadable or oversized files are left out, with a warning)."""
+    rows = _load_tsv(_data_text("synonyms.tsv"))
+    if root is None:
+        return rows
+    files = [Path(root) / "synonyms.tsv"]
+    try:
+        files += sorted(
+            p for p in Path(root).glob("*/synonyms.tsv") if not p.parent.name.startswith(".")
+        )
+    except OSError as exc:
+        log.warning("cannot list %s: %s", root, exc)
+    for extra in files:
+        try:
+            if not extra.is_file():
+                continue
+            with extra.open("rb") as handle:
+                data = handle.read(MAX_SYNONYM_FILE_BYTES + 1)
+            if len(data) > MAX_SYNONYM_FILE_BYTES:
+                log.warning("ignoring %s: larger than 4 MiB", extra)
+                continue
+            rows.extend(_load_tsv(data.decode("utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("ignoring %s: %s", extra, exc)
+    return rows
+
+
+def rows_key(rows: list[list[str]]) -> str:
+    """A digest of synonym rows and of the analysis that reads them: analysed synonyms
+    kept under this key are these rows'."""
+    text = json.dumps([ANALYSIS_VERSION, rows], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class Synonyms:
     """Groups of equivalent expressions (lay <-> clinical, abbreviations).
 
@@ -349,30 +387,35 @@ class Synonyms:
         """The bundled groups plus those of ``<root>/synonyms.tsv`` and of each collection
         folder's ``synonyms.tsv`` (an importer writes one: the names its topics are also
         called by)."""
-        rows = _load_tsv(_data_text("synonyms.tsv"))
-        if root is not None:
-            files = [Path(root) / "synonyms.tsv"]
-            try:
-                files += sorted(
-                    p
-                    for p in Path(root).glob("*/synonyms.tsv")
-                    if not p.parent.name.startswith(".")
-                )
-            except OSError as exc:
-                log.warning("cannot list %s: %s", root, exc)
-            for extra in files:
-                try:
-                    if not extra.is_file():
-                        continue
-                    with extra.open("rb") as handle:
-                        data = handle.read(MAX_SYNONYM_FILE_BYTES + 1)
-                    if len(data) > MAX_SYNONYM_FILE_BYTES:
-                        log.warning("ignoring %s: larger than 4 MiB", extra)
-                        continue
-                    rows.extend(_load_tsv(data.decode("utf-8")))
-                except (OSError, UnicodeDecodeError) as exc:
-                    log.warning("ignoring %s: %s", extra, exc)
-        return cls(rows, analysis)
+        return cls(synonym_rows(root), analysis)
+
+    def to_data(self, key: str) -> dict[str, Any]:
+        """The analysed groups as JSON data, labelled with ``key`` (see :func:`rows_key`):
+        :meth:`from_data` makes the same synonyms without analysing a word."""
+        return {
+            "key": key,
+            "groups": [[list(seq) for seq in group] for group in self._groups],
+            "index": [[list(seq), gids] for seq, gids in self._index.items()],
+            "abbreviations": [[list(seq), abbr] for seq, abbr in self._abbreviations.items()],
+            "max_len": self._max_len,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], analysis: Analysis) -> Synonyms:
+        """Synonyms from :meth:`to_data`'s data; raises ValueError when it is not that."""
+        made = cls((), analysis)
+        try:
+            made._groups = [tuple(tuple(str(t) for t in seq) for seq in g) for g in data["groups"]]
+            made._index = {tuple(str(t) for t in seq): [int(g) for g in gids]
+                           for seq, gids in data["index"]}  # fmt: skip
+            made._abbreviations = {tuple(str(t) for t in seq): str(abbr)
+                                   for seq, abbr in data["abbreviations"]}  # fmt: skip
+            made._max_len = int(data["max_len"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not analysed synonyms: {exc}") from exc
+        if any(g < 0 or g >= len(made._groups) for gids in made._index.values() for g in gids):
+            raise ValueError("not analysed synonyms: a group out of range")
+        return made
 
     def abbreviation(self, seq: tuple[str, ...]) -> str | None:
         """The folded abbreviation (``mi``) when ``seq`` was written as one, else None."""

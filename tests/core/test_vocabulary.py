@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,18 @@ def test_synonyms_group_lay_and_clinical_words(tmp_path: Path) -> None:
     (tmp_path / "synonyms.tsv").write_text("# ours\nzorp\tglimmerwort\n", encoding="utf-8")
     extended = Synonyms.for_library(tmp_path, ANALYSIS)
     assert extended.alternatives(("zorp",)) == ((ANALYSIS.stem("glimmerwort"),),)
+
+
+def test_analysed_synonyms_kept_as_data_are_the_same_synonyms(tmp_path: Path) -> None:
+    (tmp_path / "synonyms.tsv").write_text("zorp\tglimmer wort\nMI => heart attack\n")
+    syn = Synonyms.for_library(tmp_path, ANALYSIS)
+    again = Synonyms.from_data(json.loads(json.dumps(syn.to_data("k"))), ANALYSIS)
+    for expr in ("heart attack", "b12", "zorp", "glimmer wort", "high blood pressure", "mi"):
+        seq = tuple(analyse(expr))
+        assert again.alternatives(seq) == syn.alternatives(seq)
+        assert again.abbreviation(seq) == syn.abbreviation(seq)
+    terms = analyse("high blood pressure and zorp in pregnancy")
+    assert again.segment(terms) == syn.segment(terms)
+    for broken in ({}, {"groups": [[["a"]]], "index": [[["a"], [7]]], "abbreviations": []}):
+        with pytest.raises(ValueError):
+            Synonyms.from_data({"max_len": 1, **broken}, ANALYSIS)

@@ -73,6 +73,8 @@ from reader.core.vocabulary import (
     Synonyms,
     fold_word,
     raw_words,
+    rows_key,
+    synonym_rows,
 )
 
 log = logging.getLogger(__name__)
@@ -158,7 +160,27 @@ class SearchIndex:
         self._temporary_dir: Path | None = where.folder if where.temporary else None
         self.damage: str | None = None  # why the index on disk was not usable, if it was not
         self.notice: str | None = where.notice  # something to tell the person (where it is)
-        self.synonyms = Synonyms.for_library(library.root, ANALYSIS)
+        self._synonym_rows = synonym_rows(library.root)
+        self._synonym_key = rows_key(self._synonym_rows)
+        self._synonyms: Synonyms | None = None  # see synonyms
+        self._synonyms_lock = threading.Lock()
+
+    @property
+    def synonyms(self) -> Synonyms:
+        """The library's synonyms, as analysed when the index was built (kept in its
+        manifest) while their rows are the same, else analysed now."""
+        synonyms = self._synonyms
+        if synonyms is not None:
+            return synonyms
+        with self._synonyms_lock:
+            if self._synonyms is None:
+                kept = self._manifest.synonyms
+                if kept.get("key") == self._synonym_key:
+                    with contextlib.suppress(ValueError):
+                        self._synonyms = Synonyms.from_data(kept, ANALYSIS)
+                if self._synonyms is None:
+                    self._synonyms = Synonyms(self._synonym_rows, ANALYSIS)
+            return self._synonyms
 
     # -- opening -------------------------------------------------------------------------
 
@@ -564,6 +586,7 @@ class SearchIndex:
                 if p.is_file() and _WHOOSH_FILE.match(p.name) and not p.name.endswith("LOCK")
             }
             manifest.digests = self._digests(manifest.files)
+            manifest.synonyms = self.synonyms.to_data(self._synonym_key)
             self._write_manifest(manifest)
             self._mark_clean()
             with self._lock:

@@ -63,6 +63,9 @@ class Manifest:
     digests: dict[str, str] = field(default_factory=dict)
     # id -> [content hash, title, collection, [[anchor, heading], ...]]
     articles: dict[str, list[Any]] = field(default_factory=dict)
+    # the library's synonyms as analysed for this index, under the digest of their rows
+    # (see reader.core.vocabulary.Synonyms.to_data): opening needs not analyse them again
+    synonyms: dict[str, Any] = field(default_factory=dict)
 
     def unusable(self, key: str) -> str | None:
         """Why the index of this manifest cannot serve the library named ``key`` (see
@@ -101,6 +104,7 @@ class Manifest:
                 "docs": self.docs,
                 "files": self.files,
                 "digests": self.digests,
+                "synonyms": self.synonyms,
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -157,4 +161,5 @@ class Manifest:
             files={str(k): int(v) for k, v in dict(data.get("files", {})).items()},
             digests={str(k): str(v) for k, v in dict(data.get("digests", {})).items()},
             articles=articles,
+            synonyms=synonyms if isinstance(synonyms := data.get("synonyms"), dict) else {},
         )

@@ -132,3 +132,27 @@ def test_did_you_mean_knows_the_words_of_each_build_and_update(
         for typo, word in (("melatonn", "melatonin"), ("chamomle", "chamomile")):
             assert ix.search(typo).did_you_mean == word
         assert ix.search("valerain").did_you_mean == "valerian"
+
+
+def test_a_changed_synonyms_file_counts_at_the_next_opening_without_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OFFLINE_READER_HOME", str(tmp_path / "home"))
+    root = tmp_path / "library"
+    _write(root, "one", "Glimmerwort", "Glimmerwort after a long illness is common.")
+    _write(root, "two", "Sleep", "Sleep well.")
+    with SearchIndex.open(Library.scan(root), tmp_path / "index") as ix:
+        ix.update()
+        assert [h.article_id for h in ix.search("zorp").hits] == []
+    # kept analysed in the manifest: the same rows give the same synonyms
+    (root / "synonyms.tsv").write_text("zorp\tglimmerwort\n", encoding="utf-8")
+    with SearchIndex.open(Library.scan(root), tmp_path / "index") as ix:
+        assert not ix.needs_update()
+        assert [h.article_id for h in ix.search("zorp").hits][:1] == ["one"]
+        ix.update()  # nothing to do: the manifest keeps the synonyms it had
+    with SearchIndex.open(Library.scan(root), tmp_path / "index") as ix:
+        assert [h.article_id for h in ix.search("zorp").hits][:1] == ["one"]
+    (root / "synonyms.tsv").write_text("quib\tglimmerwort\n", encoding="utf-8")
+    with SearchIndex.open(Library.scan(root), tmp_path / "index") as ix:
+        assert [h.article_id for h in ix.search("zorp").hits] == []
+        assert [h.article_id for h in ix.search("quib").hits][:1] == ["one"]
