@@ -35,9 +35,13 @@ LIBRARY = REPO / "tests" / "fixtures" / "ui_library"
 KEY_ECHO = re.compile(r"^(left |right )?(control|shift|alt|insert|tab|return|escape|space)$", re.I)
 ANSWER = r"^(?!(left |right )?(control|shift|alt|insert|tab|return|escape|space)$).*\w"
 #: What Orca says of the object the focus lands on: its name and role ("Search push
-#: button."), or a citation marker's news ("citation 1, …"); never only a container it
-#: passed on the way ("layered pane") or a key's echo.
-NAMED_STOP = r"\w.*\b(push button|check box|text|heading|list item|label)\b|^citation \d"
+#: button."), or the news of a link in the article ("citation 1, …", "Article details,
+#: collapsed"); never only a container it passed on the way ("layered pane") or a key's
+#: echo.
+NAMED_STOP = (
+    r"\w.*\b(push button|check box|text|heading|list item|label)\b"
+    r"|^citation \d|^Article details, (collapsed|expanded)"
+)
 KEY_RELEASED = r"PROCESS ATSPI_KEY_RELEASED_EVENT"
 
 
@@ -192,6 +196,7 @@ def test_every_tab_stop_of_an_article_speaks_a_name(kiosk: Kiosk) -> None:
     names = [named for named, _ in stops]
     assert "Article: Iron in Pregnancy label." in names, names
     assert any(n.startswith("citation 1, ") for n in names), names
+    assert "Article details, collapsed" in names, names  # a research article's details link
     assert "Read the article aloud check box not checked." in names, names
 
 
