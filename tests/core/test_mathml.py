@@ -221,3 +221,17 @@ def test_every_formula_in_the_corpus_keeps_its_characters_and_has_words() -> Non
             assert formula.spoken.strip() or not formula.text.strip(), formula.text
             seen += 1
     assert seen > 1000
+
+
+def test_rows_of_a_table_read_as_one_line_each_separated_once() -> None:
+    row = "<mtr><mtd><mi>{}</mi><mo>=</mo><mn>{}</mn>{}</mtd></mtr>"
+    plain = linear_formula(
+        _math(f"<mtable>{row.format('a', 1, '')}{row.format('b', 2, '')}</mtable>")
+    )
+    assert plain.text == "a = 1; b = 2"
+    assert plain.spoken == "a equals 1; b equals 2"
+    commas = "<mo>,</mo>"
+    own = linear_formula(
+        _math(f"<mtable>{row.format('a', 1, commas)}{row.format('b', 2, '')}</mtable>")
+    )
+    assert own.text == "a = 1, b = 2"

@@ -379,7 +379,9 @@ def _lay(node: _Node, in_script: bool = False) -> _Linear:
             if not cells:
                 continue
             if not first:
-                out.add("; ")
+                # Rows are lines of their own: "a = b; c = d" (a row that ends with its own
+                # comma or semicolon needs no other).
+                out.add(" " if out.text.rstrip()[-1:] in ",;." else "; ")
             first = False
             for k, cell in enumerate(cells):
                 if k and not out.text.endswith(" "):
