@@ -122,6 +122,7 @@ def main(argv: list[str]) -> int:
     if args.reading_mode:
         window.set_reading_mode(True)
     if args.find:
+        window.article_view.complete_text()  # a long article's rest comes after its start
         found = window.article_view.document().find(args.find)
         if not found.isNull():
             window.article_view.keep_place(found.position(), move_caret=True)
