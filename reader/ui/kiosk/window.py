@@ -898,6 +898,9 @@ class KioskWindow(QMainWindow):
         self._place_corner()
         if event.oldSize().width() != event.size().width():
             self._fit_tiles()
+            # again once the layouts have given the tiles' scroll area its new width (at
+            # the first show it is still the default one, and every word got its own line)
+            QTimer.singleShot(0, self._fit_tiles)
         if self.keyboard.isVisible():
             self._place_keyboard()
         if self.warning.isVisible():
