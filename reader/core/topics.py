@@ -17,9 +17,38 @@ from importlib import resources
 
 from reader.core.library import Library, secondary_collections
 from reader.core.model import ArticleSummary
+from reader.core.texts import QT_TRANSLATE_NOOP
 
 #: What A–Z files a title under when it starts with neither a letter nor a digit.
 OTHER_LETTER = "#"
+
+#: The bundled groups' names, for the interface to show in its language (the groups are
+#: data, which lupdate cannot read: a test checks every group of the data is here).
+GROUP_NAMES: dict[str, str] = {
+    str(name): name
+    for name in (
+        QT_TRANSLATE_NOOP("TopicGroup", "Bones, joints and muscles"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Brain and nerves"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Cancer"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Diabetes and blood sugar"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Eyes, ears, nose and mouth"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Food, weight and healthy living"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Heart and blood pressure"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Infections and vaccines"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Lungs and breathing"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Mental health"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Older adults"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Pregnancy, babies and children"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Skin, hair and nails"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Stomach, bowels and kidneys"),
+        QT_TRANSLATE_NOOP("TopicGroup", "Women's and men's health"),
+    )
+}
+
+
+def group_name(name: str) -> str:
+    """A group's name, translatable when it is one of the bundled groups'."""
+    return GROUP_NAMES.get(name, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,4 +161,4 @@ def by_group(library: Library, groups: tuple[TopicGroup, ...] | None = None) -> 
     for summary in browsable(library):
         for name in groups_of(summary, chosen):
             shelves[name].append(summary)
-    return [Shelf(name, tuple(items)) for name, items in shelves.items() if items]
+    return [Shelf(group_name(name), tuple(items)) for name, items in shelves.items() if items]

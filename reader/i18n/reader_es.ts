@@ -2169,6 +2169,69 @@ se puede leer con las flechas.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>TopicGroup</name>
+    <message>
+        <source>Bones, joints and muscles</source>
+        <translation>Huesos, articulaciones y músculos</translation>
+    </message>
+    <message>
+        <source>Brain and nerves</source>
+        <translation>Cerebro y nervios</translation>
+    </message>
+    <message>
+        <source>Cancer</source>
+        <translation>Cáncer</translation>
+    </message>
+    <message>
+        <source>Diabetes and blood sugar</source>
+        <translation>Diabetes y azúcar en la sangre</translation>
+    </message>
+    <message>
+        <source>Eyes, ears, nose and mouth</source>
+        <translation>Ojos, oídos, nariz y boca</translation>
+    </message>
+    <message>
+        <source>Food, weight and healthy living</source>
+        <translation>Alimentación, peso y vida sana</translation>
+    </message>
+    <message>
+        <source>Heart and blood pressure</source>
+        <translation>Corazón y presión arterial</translation>
+    </message>
+    <message>
+        <source>Infections and vaccines</source>
+        <translation>Infecciones y vacunas</translation>
+    </message>
+    <message>
+        <source>Lungs and breathing</source>
+        <translation>Pulmones y respiración</translation>
+    </message>
+    <message>
+        <source>Mental health</source>
+        <translation>Salud mental</translation>
+    </message>
+    <message>
+        <source>Older adults</source>
+        <translation>Personas mayores</translation>
+    </message>
+    <message>
+        <source>Pregnancy, babies and children</source>
+        <translation>Embarazo, bebés y niños</translation>
+    </message>
+    <message>
+        <source>Skin, hair and nails</source>
+        <translation>Piel, cabello y uñas</translation>
+    </message>
+    <message>
+        <source>Stomach, bowels and kidneys</source>
+        <translation>Estómago, intestinos y riñones</translation>
+    </message>
+    <message>
+        <source>Women&apos;s and men&apos;s health</source>
+        <translation>Salud de la mujer y del hombre</translation>
+    </message>
+</context>
+<context>
     <name>_Plurals</name>
     <message numerus="yes">
         <source>%n matching section(s)</source>

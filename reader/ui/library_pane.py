@@ -19,7 +19,7 @@ from reader.core.library import Library
 from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
 from reader.core.topics import Shelf, by_group, by_letter
-from reader.ui.i18n import fill, isolated
+from reader.ui.i18n import fill, isolated, translated
 
 #: How the pane can list the library, in the order of its "Show" choice.
 VIEWS = ("collections", "a-z", "groups")
@@ -154,11 +154,12 @@ class LibraryPane(QWidget):
         letters = self.view == "a-z"
         for shelf in shelves:
             count = len(shelf.articles)
-            label = f"{shelf.name} ({count})"
+            name = translated(shelf.name)  # a group's name in the interface language
+            label = f"{name} ({count})"
             if letters:
-                spoken = self.tr("Letter %1, %n topic(s)", "", count).replace("%1", shelf.name)
+                spoken = self.tr("Letter %1, %n topic(s)", "", count).replace("%1", name)
             else:
-                spoken = self.tr("%1, %n topic(s)", "", count).replace("%1", shelf.name)
+                spoken = self.tr("%1, %n topic(s)", "", count).replace("%1", name)
             top = QTreeWidgetItem([label])
             top.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             self.tree.addTopLevelItem(top)

@@ -199,3 +199,12 @@ def test_a_sentence_crosses_the_indexers_wire_whole() -> None:
     assert decode_line(json.dumps({"phase": "failed", "message": "plain"})) == IndexerOutcome(
         failure="plain"
     )
+
+
+def test_every_bundled_topic_group_has_a_translatable_name() -> None:
+    from reader.core.topics import GROUP_NAMES, group_name, topic_groups
+
+    names = [g.name for g in topic_groups()]
+    assert names and [n for n in names if n not in GROUP_NAMES] == []
+    assert all(isinstance(group_name(n), Text) for n in names)
+    assert group_name("A group of a library's own") == "A group of a library's own"

@@ -129,3 +129,19 @@ def test_a_spanish_kiosk_greets_in_spanish_and_returns_to_it(qtbot: QtBot, libra
         window.guard.grant_exit()
         window.close()
         window.deleteLater()
+
+
+def test_the_topic_groups_are_named_in_spanish(qtbot: QtBot, library: Path) -> None:
+    window = open_kiosk(qtbot, library, "es")
+    try:
+        tiles = [t.accessibleName() for t in window.topic_tiles]
+        assert any(name.startswith("Embarazo, bebés y niños, ") for name in tiles), tiles
+        assert not any("Pregnancy" in name for name in tiles), tiles
+        tile = next(t for t in window.topic_tiles if "Embarazo" in t.accessibleName())
+        tap(qtbot, tile)
+        assert window.collection_heading.text() == "Embarazo, bebés y niños"
+    finally:
+        window.shutdown()
+        window.guard.grant_exit()
+        window.close()
+        window.deleteLater()

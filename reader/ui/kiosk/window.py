@@ -655,7 +655,7 @@ class KioskWindow(QMainWindow):
         grid.setSpacing(16)
         outer.addLayout(grid)
         entries = [(self.tr("All topics, A to Z"), "", everything)]
-        entries += [(shelf.name, shelf.name, len(shelf.articles)) for shelf in shelves]
+        entries += [(translated(shelf.name), shelf.name, len(shelf.articles)) for shelf in shelves]
         out: list[QPushButton] = []
         for i, (name, key, count) in enumerate(entries):
             counted = self.tr("%n topic(s)", "", count)
@@ -676,7 +676,7 @@ class KioskWindow(QMainWindow):
         if group:
             shelf = next((s for s in by_group(self.library) if s.name == group), None)
             articles = shelf.articles if shelf is not None else ()
-            self.collection_heading.setText(group)
+            self.collection_heading.setText(translated(shelf.name) if shelf else group)
             for summary in articles:
                 item = QListWidgetItem(summary.title)
                 item.setData(Qt.ItemDataRole.UserRole, summary.id)
