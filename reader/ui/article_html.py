@@ -511,7 +511,7 @@ def render_parts(
     article: Article,
     *,
     linear_tables: bool = False,
-    piece_chars: int = 4000,
+    piece_chars: int = 2000,
     details_open: bool = False,
 ) -> Iterator[RenderedPart]:
     """The article's HTML piece by piece in reading order, each section rendered when asked

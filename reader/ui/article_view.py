@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 #: the smallest text size on a large screen. The rest follows in pieces of about
 #: NEXT_CHARS, one per turn of the event loop, so keys are never held up for long.
 FIRST_CHARS = 12_000
-NEXT_CHARS = 6_000
+NEXT_CHARS = 3_000
 
 
 @dataclass(frozen=True, slots=True)
