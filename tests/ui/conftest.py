@@ -27,3 +27,19 @@ def english_interface(qapp: object) -> Iterator[None]:
     translations().set_language("en")
     yield
     translations().set_language("en")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """The windows a test closed are really gone before the next test starts.
+
+    pytest-qt closes every widget it was given and asks Qt to delete it later, but outside
+    an event loop Qt's "later" waits for the next test, whose first change of the
+    application's style sheet would then repolish a half torn-down window of the one before.
+    """
+    result = yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result

@@ -564,3 +564,18 @@ def test_a_bad_configuration_is_a_clear_error_at_start(tmp_path: Path) -> None:
     assert str(config) in result.stderr
     assert "session.warning_countdown" in result.stderr
     assert "20–600" in result.stderr
+
+
+def test_enter_presses_the_focused_button_as_space_does(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    """A person with a keyboard (or a switch that sends Enter) presses what has the focus."""
+    kiosk.home_help_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(kiosk.home_help_button.hasFocus)
+    qtbot.keyClick(kiosk.home_help_button, Qt.Key.Key_Return)
+    assert kiosk.current_page == "help"
+    kiosk.home_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(kiosk.home_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.current_page == "home"
+    tile = kiosk.topic_tiles[0]
+    tile.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    assert kiosk.current_page != "home"

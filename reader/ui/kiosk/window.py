@@ -500,7 +500,9 @@ class KioskWindow(QMainWindow):
         button = QPushButton(parent)
         self._fixed_text(button, "setText", text)
         self._fixed_text(button, "setAccessibleName", name)
-        button.setAutoDefault(False)
+        # Enter presses the focused button as Space does (a keyboard or switch at the
+        # kiosk); outside a dialog no button is ever the default for Enter in a text box.
+        button.setAutoDefault(True)
         return button
 
     def _fixed_text(self, widget: QWidget, setter: str, text: str) -> None:
