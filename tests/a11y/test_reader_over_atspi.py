@@ -90,7 +90,7 @@ def test_every_focusable_object_has_a_name_and_a_fitting_role(tree: dict[str, An
 def test_article_is_one_text_a_screen_reader_can_read_line_by_line(
     reader: RunningApp, tree: dict[str, Any], seed: Article
 ) -> None:
-    articles = [n for n in walk(tree) if n["name"].startswith("Article")]
+    articles = [n for n in walk(tree) if n["name"].startswith("Article:")]
     assert len(articles) == 1, [(n["role"], n["name"]) for n in articles]
     assert seed.title in articles[0]["name"]
     assert "Text" in articles[0]["interfaces"]
