@@ -33,27 +33,26 @@ def _strip(text: str) -> str:
     return text.strip().strip(".,;: ").strip()
 
 
+#: What the sentence split looks at: brackets, and a full stop that ends the text or is
+#: followed by a space.
+_SENTENCE_MARKS = re.compile(r"[\[\]]|\.(?= |\Z)")
+
+
 def _split_sentences(text: str) -> list[str]:
     # Split on ". " but not inside square brackets (publisher notes hold full stops).
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "[":
+    start = 0
+    for mark in _SENTENCE_MARKS.finditer(text):
+        if mark.group() == "[":
             depth += 1
-        elif ch == "]":
+        elif mark.group() == "]":
             depth = max(0, depth - 1)
-        if ch == "." and depth == 0 and (i + 1 == len(text) or text[i + 1] == " "):
-            parts.append("".join(current))
-            current = []
-            i += 2
-            continue
-        current.append(ch)
-        i += 1
-    if "".join(current).strip():
-        parts.append("".join(current))
+        elif depth == 0:
+            parts.append(text[start : mark.start()])
+            start = mark.end() + 1  # the space after the full stop goes too
+    if text[start:].strip():
+        parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
