@@ -122,8 +122,10 @@ _WHOOSH_FILE = re.compile(r"^(_?MAIN.*|.*\.(toc|seg|pst|trm|pos|dci|dcz|fvz|sta|
 
 
 #: Postings the writer keeps in memory before it sorts them into a file of their own, in
-#: MB as Whoosh estimates them: at 256, building the index of 18,000 abstracts took the
-#: process to 450 MB; at 64 it stays near 200 MB for a fifth more time.
+#: MB as Whoosh estimates them. Measured building 700 articles of the bundled library:
+#: peak 125 MB at 256, 80 MB at 32 but half as much CPU again (every posting written out
+#: and read back); 64 keeps the benchmark's 18,000 abstracts near 300 MB, building and
+#: searching (`benchmarks/search_results.md`).
 _WRITER_MB = 64
 
 
