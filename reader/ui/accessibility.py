@@ -24,9 +24,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QAccessibleWidget, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAccessibleWidget,
+    QApplication,
+    QLabel,
+    QWidget,
+)
 
 from reader.core.model import Article
 from reader.ui.i18n import fill
@@ -210,6 +216,54 @@ def say_in_place(widget: QWidget, text: str) -> None:
     # The same message twice is still a change (a screen reader ignores no change).
     messages.toggle = not messages.toggle
     widget.setAccessibleDescription(text + ("\u00a0" if messages.toggle else ""))
+
+
+# --- item views: the current item, spoken on entering ----------------------------------
+
+
+class _SpeakCurrentOnFocus(QObject):
+    """Makes a tree tell a screen reader its current item when the focus comes in.
+
+    Entering a tree, a screen reader asks it for its selected item, and Qt answers
+    wrongly for an item inside another (``QAccessibleTable::selectedCells`` counts the
+    item's row among its siblings as a row of the whole tree: the open article, first
+    in its collection, is reported as the tree's first row). A focus event for the
+    current item, which Qt numbers correctly, then puts the screen reader where the
+    keyboard is, and it speaks that item.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() == QEvent.Type.FocusIn:
+            # After the view's own focus news, so the item's comes last.
+            QTimer.singleShot(0, self, self.speak_current)
+        return False
+
+    def speak_current(self) -> None:
+        view = self.view
+        current = view.currentIndex()
+        model = view.selectionModel()
+        if not view.hasFocus() or not current.isValid() or model is None:
+            return
+        # The same item again is no news: leave it and come back, selection untouched,
+        # without telling the view's own listeners (nothing changed for them).
+        blocked = view.blockSignals(True)
+        try:
+            model.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            view.blockSignals(blocked)
+
+
+def speak_current_on_focus(view: QAbstractItemView) -> None:
+    """Have a screen reader speak ``view``'s current item whenever the view gets focus."""
+    if view.findChild(_SpeakCurrentOnFocus, "", Qt.FindChildOption.FindDirectChildrenOnly):
+        return
+    _SpeakCurrentOnFocus(view)
 
 
 # --- names -----------------------------------------------------------------------------

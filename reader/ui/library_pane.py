@@ -19,6 +19,7 @@ from reader.core.library import Library
 from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
 from reader.core.topics import Shelf, by_group, by_letter
+from reader.ui.accessibility import speak_current_on_focus
 from reader.ui.i18n import fill, isolated, translated
 
 #: How the pane can list the library, in the order of its "Show" choice.
@@ -77,6 +78,7 @@ class LibraryPane(QWidget):
         layout.addWidget(self.tree)
         self.view_choice.currentIndexChanged.connect(self._on_view_choice_current_index_changed)
         self.setFocusProxy(self.tree)
+        speak_current_on_focus(self.tree)
         QWidget.setTabOrder(self.view_choice, self.tree)  # Shift+Tab from the list: the choice
         self._library: Library = library
         self.tree.itemActivated.connect(self._on_tree_item_activated)
@@ -179,7 +181,8 @@ class LibraryPane(QWidget):
             self._pending[0] = (top, rest)
         else:
             self._pending.pop(0)
-        items = [self._row(s) for s in batch]
+        first, total = top.childCount() + 1, top.childCount() + len(articles)
+        items = [self._row(s, first + i, total) for i, s in enumerate(batch)]
         top.addChildren(items)
         if step is None:
             return
@@ -188,14 +191,17 @@ class LibraryPane(QWidget):
         elif self._wanted is not None:
             self.show_current(self._wanted)
 
-    def _row(self, s: ArticleSummary) -> QTreeWidgetItem:
+    def _row(self, s: ArticleSummary, position: int, total: int) -> QTreeWidgetItem:
         who = s.journal or "; ".join(s.authors[:2])
         byline = " · ".join(p for p in (who, s.published) if p)
         shown = f"{s.title}\n{byline}" if byline or self._uniform else s.title
         item = QTreeWidgetItem([isolated(shown, self)])
         item.setData(0, _ID_ROLE, s.id)
         item.setToolTip(0, s.title)
-        spoken = ", ".join(p for p in (s.title, who, s.published) if p)
+        about = ", ".join(p for p in (s.title, who, s.published) if p)
+        # Where it is among its collection's (or topic group's) articles, as a screen
+        # reader says it: "…, 3 of 12".
+        spoken = fill(self.tr("%1, %2 of %3"), about, position, total)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
         self._items.setdefault(s.id, item)  # by topic, an article can be in several groups
         return item

@@ -569,7 +569,8 @@ class MainWindow(QMainWindow):
         self.docks["references"].raise_()
         if self.references_pane.show_reference(ref.reference_key, focus=True):
             reference = article.reference(ref.reference_key)
-            if reference is not None:
+            # The focus on the reference says it; told again, it would be heard twice.
+            if reference is not None and not self.references_pane.list.hasFocus():
                 spoken = spoken_reference(reference, len(article.references))
                 announce(self.references_pane.list, spoken, assertive=True)
 

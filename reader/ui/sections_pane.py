@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.model import Article
+from reader.ui.accessibility import speak_current_on_focus
 from reader.ui.i18n import fill, follow_content_language
 
 _ANCHOR_ROLE = Qt.ItemDataRole.UserRole
@@ -28,6 +29,7 @@ class SectionsPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self.setFocusProxy(self.tree)
+        speak_current_on_focus(self.tree)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemClicked.connect(self._on_tree_item_activated)
 
@@ -54,6 +56,12 @@ class SectionsPane(QWidget):
                 self.tree.addTopLevelItem(item)
             stack.append((section.level, item))
         self.tree.expandAll()
+        # Where each section is in the article, as a screen reader says it: "…, 3 of 7".
+        items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        for position, item in enumerate(items, start=1):
+            about = item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(0)
+            spoken = fill(self.tr("%1, %2 of %3"), about, position, len(items))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     def anchors(self) -> list[str]:
         found = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)

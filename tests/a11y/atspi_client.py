@@ -82,9 +82,15 @@ def describe(acc: object) -> dict[str, object]:
     attrs = attributes(acc)
     if attrs:
         info["attributes"] = attrs
-    if info["role"] in ("document frame", "application", "paragraph", "heading"):
+    text_roles = ("document frame", "application", "paragraph", "heading")
+    if info["role"] in text_roles or "Text" in info["interfaces"]:
         with contextlib.suppress(GLib.Error):  # the language its text is read in
             info["locale"] = acc.get_object_locale()
+    if "Text" in info["interfaces"]:
+        with contextlib.suppress(GLib.Error, NotImplementedError):
+            # Orca 43 takes a text's language from the "language" text attribute only.
+            run, _start, _end = acc.queryText().getAttributeRun(0, True)
+            info["text_attributes"] = dict(a.split(":", 1) for a in run if ":" in a)
     return info
 
 

@@ -49,16 +49,33 @@ def test_the_interface_language_reaches_the_screen_reader(reader: RunningApp) ->
     assert articles, "no article text in the tree"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the article is Qt's own text object (what makes Orca read it at all), which "
-    "reports no language of its own; an English article in a Spanish interface is "
-    "read with the interface's voice",
-)
-def test_an_english_article_in_a_spanish_interface_is_read_as_english(reader: RunningApp) -> None:
+def _articles(reader: RunningApp) -> list[dict[str, Any]]:
     answer = reader.client("tree")
     articles = [n for n in nodes(answer["tree"]) if "Text" in n["interfaces"]
                 and n["name"].startswith(("Article", "Artículo"))]  # fmt: skip
-    assert articles and all(a.get("locale", "").startswith("en") for a in articles), [
+    assert articles, "no article text in the tree"
+    return articles
+
+
+def test_an_english_article_in_a_spanish_interface_reports_english(reader: RunningApp) -> None:
+    """The article's own language is its text object's locale (AT-SPI GetLocale): the
+    language a screen reader that asks for it reads the article in."""
+    articles = _articles(reader)
+    assert all(a.get("locale", "").startswith("en") for a in articles), [
         (a["name"], a.get("locale")) for a in articles
     ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Qt's text accessibility (QAccessibleTextWidget::attributes) reports font, size, "
+    "colours and alignment but no 'language' text attribute, the only place Orca 43 takes a "
+    "voice's language from; PySide6 cannot add one (attributes() cannot be implemented in "
+    "Python). Orca 43 therefore reads the article with its own default voice.",
+)
+def test_the_article_text_carries_its_language_as_orca_43_reads_it(reader: RunningApp) -> None:
+    articles = _articles(reader)
+    runs = [a.get("text_attributes", {}) for a in articles]
+    # The attribute run itself is read (fonts, colours): only the language is missing.
+    assert runs and all(runs), runs
+    assert all(r.get("language", "").startswith("en") for r in runs), runs
