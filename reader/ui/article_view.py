@@ -1079,7 +1079,15 @@ class ArticleView(QTextBrowser):
         if self._matches_keys(event, self._activate_keys) and self.activate_at_cursor():
             event.accept()
             return
+        block = self.textCursor().blockNumber()
         super().keyPressEvent(event)
+        if (
+            event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.textCursor().blockNumber() != block
+        ):
+            # A screen reader reads the line it came to as text: a heading is said as one.
+            self.say_heading_at(self.textCursor().position())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -805,6 +805,9 @@ class MainWindow(QMainWindow):
             if resume is not None and resume[0] == article.id and request.scroll is None:
                 view.keep_place(resume[1], move_caret=True)
             self.sections_pane.set_article(article)
+            # The section being read is current (and so what a screen reader says on
+            # entering the list); the view told it before the list was filled.
+            self.sections_pane.show_current(view.current_section)
             self.references_pane.set_article(article)
             self.library_pane.show_current(article.id)
             self.setWindowTitle(fill(self.tr("%1 — Health library"), article.title))
@@ -882,11 +885,12 @@ class MainWindow(QMainWindow):
         self.docks["search"].show()
         self.docks["search"].raise_()
         box = self.search_pane.box
-        # Select before the focus comes, and without the shortcut reason (which selects
-        # again): caret news sent ahead of the focus news makes Orca take the focus in
-        # silence.
-        box.selectAll()
+        # The focus first, without the shortcut reason (with it the box selects its text
+        # while taking the focus), then the selection: caret or selection news that
+        # reaches a screen reader ahead of the focus news makes Orca 43 move to the box
+        # in silence.
         box.setFocus(Qt.FocusReason.OtherFocusReason)
+        box.selectAll()
 
     def _pane_targets(self) -> list[tuple[str, QWidget]]:
         """The panes F6 goes through (those shown), in order, with what takes the focus."""

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import SearchHit, SearchResults
 from reader.core.navigation import OpenRequest
+from reader.ui.accessibility import speak_current_on_focus
 from reader.ui.i18n import fill, translated
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -261,6 +262,7 @@ class SearchPane(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setItemDelegate(_HitDelegate(self.results))
         self.results.viewport().installEventFilter(self)
+        speak_current_on_focus(self.results)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

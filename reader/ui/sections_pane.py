@@ -55,10 +55,12 @@ class SectionsPane(QWidget):
             else:
                 self.tree.addTopLevelItem(item)
             stack.append((section.level, item))
-        self.tree.expandAll()
         # Where each section is in the article, as a screen reader says it: "…, 3 of 7".
         items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
         for position, item in enumerate(items, start=1):
+            # Only a section with subsections opens (expandAll marks every row
+            # "expanded", and a screen reader says so of a section that has none).
+            item.setExpanded(item.childCount() > 0)
             about = item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(0)
             spoken = fill(self.tr("%1, %2 of %3"), about, position, len(items))
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
