@@ -24,7 +24,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +54,10 @@ DOCUMENT_PROPERTY = "reader_document"
 
 #: How long a status message stays in the live region after it was spoken.
 FORGET_AFTER_MS = 8000
+
+#: The dynamic property that marks a pane whose focus goes to a control inside it
+#: (see :func:`mark_pane`).
+PANE_PROPERTY = "reader_pane"
 
 #: The dynamic property that marks the :class:`LiveRegion` label for the factory.
 _LIVE_PROPERTY = "reader_live_region"
@@ -218,52 +231,116 @@ def say_in_place(widget: QWidget, text: str) -> None:
     widget.setAccessibleDescription(text + ("\u00a0" if messages.toggle else ""))
 
 
-# --- item views: the current item, spoken on entering ----------------------------------
+# --- item views: one focused object, and the current item spoken on entering ----------
 
 
-class _SpeakCurrentOnFocus(QObject):
-    """Makes a tree tell a screen reader its current item when the focus comes in.
+class _ItemViewFocus(QObject):
+    """Keeps an item view's current item to itself while the view has no focus, and has
+    a screen reader speak it when the focus comes in.
 
-    Entering a tree, a screen reader asks it for its selected item, and Qt answers
-    wrongly for an item inside another (``QAccessibleTable::selectedCells`` counts the
-    item's row among its siblings as a row of the whole tree: the open article, first
-    in its collection, is reported as the tree's first row). A focus event for the
-    current item, which Qt numbers correctly, then puts the screen reader where the
-    keyboard is, and it speaks that item.
+    - Qt marks the current item of every list and tree "focused" for assistive
+      technology, focus or not (``QAccessibleTableCell::state``), so a window with a few
+      lists claims the focus in several places and a screen reader can believe any of
+      them. Here the current item is parked while the view has no focus (its selection,
+      what is seen, stays) and comes back as the focus comes in.
+    - Entering a tree, a screen reader asks it for its selected item, and Qt answers
+      wrongly for an item inside another (``QAccessibleTable::selectedCells`` counts the
+      item's row among its siblings as a row of the whole tree: the open article, first
+      in its collection, is reported as the tree's first row). A focus event for the
+      current item, which Qt numbers correctly, then puts the screen reader where the
+      keyboard is, and it speaks that item.
     """
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.view = view
+        self.parked = QPersistentModelIndex()
         view.installEventFilter(self)
+        view.selectionModel().currentChanged.connect(self._on_current_changed)
+        if not view.hasFocus():
+            self.park()
+
+    def current(self) -> QModelIndex:
+        index = self.view.currentIndex()
+        if index.isValid():
+            return index
+        return self._parked_index()
+
+    def _parked_index(self) -> QModelIndex:
+        parked = self.parked
+        if not parked.isValid():
+            return QModelIndex()
+        return self.view.model().index(parked.row(), parked.column(), parked.parent())
+
+    def _set_current(self, index: QModelIndex) -> None:
+        model = self.view.selectionModel()
+        # Nothing changed for the view's own listeners, nor for what is selected.
+        blocked = self.view.blockSignals(True)
+        try:
+            model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self.view.blockSignals(blocked)
+
+    def park(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.parked = QPersistentModelIndex(current)
+            self._set_current(QModelIndex())
+
+    def unpark(self) -> None:
+        if self.parked.isValid() and not self.view.currentIndex().isValid():
+            self._set_current(self._parked_index())
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Made current by the program while another widget has the focus: parked too.
+        if current.isValid() and not self.view.hasFocus():
+            self.park()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.view and event.type() == QEvent.Type.FocusIn:
-            # After the view's own focus news, so the item's comes last.
-            QTimer.singleShot(0, self, self.speak_current)
+        if watched is self.view:
+            if event.type() == QEvent.Type.FocusIn:
+                # Before the view's own focus handling, which would pick its first item.
+                self.unpark()
+                # After the view's own focus news, so the item's comes last.
+                QTimer.singleShot(0, self, self.speak_current)
+            elif event.type() == QEvent.Type.FocusOut:
+                QTimer.singleShot(0, self, self._park_if_unfocused)
         return False
 
+    def _park_if_unfocused(self) -> None:
+        if not self.view.hasFocus():
+            self.park()
+
     def speak_current(self) -> None:
-        view = self.view
-        current = view.currentIndex()
-        model = view.selectionModel()
-        if not view.hasFocus() or not current.isValid() or model is None:
-            return
-        # The same item again is no news: leave it and come back, selection untouched,
-        # without telling the view's own listeners (nothing changed for them).
-        blocked = view.blockSignals(True)
-        try:
-            model.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-            model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
-        finally:
-            view.blockSignals(blocked)
+        current = self.view.currentIndex()
+        if self.view.hasFocus() and current.isValid():
+            # The same item again is no news: leave it and come back.
+            self._set_current(QModelIndex())
+            self._set_current(current)
 
 
-def speak_current_on_focus(view: QAbstractItemView) -> None:
-    """Have a screen reader speak ``view``'s current item whenever the view gets focus."""
-    if view.findChild(_SpeakCurrentOnFocus, "", Qt.FindChildOption.FindDirectChildrenOnly):
-        return
-    _SpeakCurrentOnFocus(view)
+def _focus_of(view: QAbstractItemView) -> _ItemViewFocus | None:
+    return view.findChild(_ItemViewFocus, "", Qt.FindChildOption.FindDirectChildrenOnly)
+
+
+def follow_focus(view: QAbstractItemView) -> None:
+    """``view`` claims the focus for its current item only while it has the focus, and
+    a screen reader speaks that item whenever the view gets the focus."""
+    if _focus_of(view) is None:
+        _ItemViewFocus(view)
+
+
+def current_index(view: QAbstractItemView) -> QModelIndex:
+    """``view``'s current item, also while it is parked (see :func:`follow_focus`)."""
+    focus = _focus_of(view)
+    return focus.current() if focus is not None else view.currentIndex()
+
+
+def mark_pane(pane: QWidget, focus: QWidget) -> None:
+    """``pane`` hands its focus to ``focus`` (its focus proxy); only ``focus`` is then
+    reported focused to assistive technology, not the pane around it as well."""
+    pane.setProperty(PANE_PROPERTY, True)
+    pane.setFocusProxy(focus)
 
 
 # --- names -----------------------------------------------------------------------------
@@ -341,11 +418,37 @@ def make_heading(label: QLabel) -> None:
 # --- the factory -----------------------------------------------------------------------
 
 
+class _PaneAccessible(QAccessibleWidget):
+    """A pane (or plain container) that hands its focus to a control (its focus proxy).
+
+    Qt reports such a container "focused" as well as the control that has the focus
+    (``QWidget::hasFocus`` follows the proxy): two objects would claim the focus.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        if QApplication.focusWidget() is not self._widget:
+            state.focused = False
+        return state
+
+
 def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
     if isinstance(obj, QLabel) and obj.property(_LIVE_PROPERTY):
         return _LiveRegionAccessible(obj)
     if isinstance(obj, QLabel) and obj.property(_HEADING_PROPERTY):
         return _HeadingAccessible(obj)
+    # A pane of ours, or a plain container such as the article's viewport (whose focus
+    # goes to the text around it): not a control with accessibility of its own.
+    if (
+        isinstance(obj, QWidget)
+        and obj.focusProxy() is not None
+        and (obj.property(PANE_PROPERTY) or type(obj) is QWidget)
+    ):
+        return _PaneAccessible(obj)
     return None
 
 

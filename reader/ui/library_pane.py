@@ -19,7 +19,7 @@ from reader.core.library import Library
 from reader.core.model import ArticleSummary
 from reader.core.navigation import OpenRequest
 from reader.core.topics import Shelf, by_group, by_letter
-from reader.ui.accessibility import speak_current_on_focus
+from reader.ui.accessibility import current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, isolated, translated
 
 #: How the pane can list the library, in the order of its "Show" choice.
@@ -77,8 +77,8 @@ class LibraryPane(QWidget):
         layout.addWidget(self.view_choice)
         layout.addWidget(self.tree)
         self.view_choice.currentIndexChanged.connect(self._on_view_choice_current_index_changed)
-        self.setFocusProxy(self.tree)
-        speak_current_on_focus(self.tree)
+        mark_pane(self, self.tree)
+        follow_focus(self.tree)
         QWidget.setTabOrder(self.view_choice, self.tree)  # Shift+Tab from the list: the choice
         self._library: Library = library
         self.tree.itemActivated.connect(self._on_tree_item_activated)
@@ -206,6 +206,10 @@ class LibraryPane(QWidget):
         self._items.setdefault(s.id, item)  # by topic, an article can be in several groups
         return item
 
+    def current_item(self) -> QTreeWidgetItem | None:
+        """The row the keyboard is on in the list (also while the focus is elsewhere)."""
+        return self.tree.itemFromIndex(current_index(self.tree))
+
     def article_count(self) -> int:
         return len(self._items)
 
@@ -234,7 +238,7 @@ class LibraryPane(QWidget):
         parent = item.parent() if item is not None else None
         if item is None or (parent is not None and not parent.isExpanded()):
             return
-        if self.tree.currentItem() is item:
+        if self.current_item() is item:
             self.tree.scrollToItem(item)
 
     def _stop_following(self) -> None:

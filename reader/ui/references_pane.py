@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Article, FlaggedClaim, Reference
+from reader.ui.accessibility import current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, follow_content_language
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -138,8 +139,10 @@ class ReferencesPane(QWidget):
         layout.addWidget(self.cited_label)
         layout.addWidget(self.cited_in, 1)
         layout.addLayout(address_row)
-        self.setFocusProxy(self.list)
+        mark_pane(self, self.list)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        follow_focus(self.list)
+        follow_focus(self.cited_in)
         self.cited_in.itemActivated.connect(self._on_cited_in_item_activated)
         self.cited_in.itemClicked.connect(self._on_cited_in_item_activated)
         self.set_article(None)
@@ -170,7 +173,7 @@ class ReferencesPane(QWidget):
 
     @property
     def current_key(self) -> str | None:
-        item = self.list.currentItem()
+        item = self.list.itemFromIndex(current_index(self.list))
         key = item.data(_KEY_ROLE) if item is not None else None
         return key if isinstance(key, str) else None
 

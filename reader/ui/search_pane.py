@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import SearchHit, SearchResults
 from reader.core.navigation import OpenRequest
-from reader.ui.accessibility import speak_current_on_focus
+from reader.ui.accessibility import current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, translated
 
 _HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -262,7 +262,7 @@ class SearchPane(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setItemDelegate(_HitDelegate(self.results))
         self.results.viewport().installEventFilter(self)
-        speak_current_on_focus(self.results)
+        follow_focus(self.results)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -270,7 +270,7 @@ class SearchPane(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(offers)
         layout.addWidget(self.results, 1)
-        self.setFocusProxy(self.box)
+        mark_pane(self, self.box)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -448,7 +448,7 @@ class SearchPane(QWidget):
         ):
             self._timer.stop()
             first = self.results.topLevelItem(0)
-            if self.results.currentItem() is None and first is not None:
+            if not current_index(self.results).isValid() and first is not None:
                 self.results.setCurrentItem(first)
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
             return True

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.model import Article
-from reader.ui.accessibility import speak_current_on_focus
+from reader.ui.accessibility import current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, follow_content_language
 
 _ANCHOR_ROLE = Qt.ItemDataRole.UserRole
@@ -28,8 +28,8 @@ class SectionsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
-        self.setFocusProxy(self.tree)
-        speak_current_on_focus(self.tree)
+        mark_pane(self, self.tree)
+        follow_focus(self.tree)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemClicked.connect(self._on_tree_item_activated)
 
@@ -84,7 +84,7 @@ class SectionsPane(QWidget):
         self.tree.blockSignals(False)
 
     def current_anchor(self) -> str | None:
-        item = self.tree.currentItem()
+        item = self.tree.itemFromIndex(current_index(self.tree))
         return str(item.data(0, _ANCHOR_ROLE)) if item is not None else None
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -123,3 +123,27 @@ def test_typing_in_the_search_box_announces_the_count_and_finds_the_seed(
     assert answer["box"]["name"] == "Search the library"
     items = [i["name"] for i in answer["items"] if i["role"] in RESULT_ROLES]
     assert any(seed.title in name for name in items), items
+
+
+def _shown(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """The objects on show, each with the way to it: the node and, if it is showing,
+    what is on show under it."""
+    if "showing" not in node["states"] and node["role"] != "application":
+        return
+    path = f"{path} > {node['role']} {node['name'][:30]!r}"
+    yield path, node
+    for child in node.get("children", []):
+        yield from _shown(child, path)
+
+
+def test_exactly_one_object_claims_the_focus(tree: dict[str, Any], seed: Article) -> None:
+    """Qt marks the current item of every list "focused", and a pane as well as the
+    control it hands its focus to; a screen reader started now would believe any of
+    them. At start only the article, where the keys go, has the focus."""
+    # Not counted: the frame, and the current tab of the tab bar Qt puts between docked
+    # panes (Qt reports a tab bar's current tab "focused"; the keyboard never goes there).
+    focused = [(path, n) for path, n in _shown(tree) if "focused" in n["states"]
+               and n["role"] not in ("frame", "window", "page tab")]  # fmt: skip
+    assert [(n["role"], n["name"]) for _, n in focused] == [("label", f"Article: {seed.title}")], [
+        path for path, _ in focused
+    ]

@@ -35,7 +35,7 @@ def test_a_first_start_shows_the_window_then_the_library_then_the_article(
     assert "Library loaded: 2 articles" in texts, texts
     article = window.article_view.article
     assert article is not None and article.id == "iron-in-pregnancy"
-    assert window.library_pane.tree.currentItem() is window.library_pane.item_for(article.id)
+    assert window.library_pane.current_item() is window.library_pane.item_for(article.id)
     window.close()
 
     # listed once, the library loads with the window

@@ -49,7 +49,7 @@ def test_the_open_article_is_selected_and_stays_in_view_when_the_look_changes(
     pane = window.library_pane
     tree = pane.tree
     item = pane.item_for(SEED_ID)
-    assert tree.currentItem() is item and item is not None and item.isSelected()
+    assert pane.current_item() is item and item is not None and item.isSelected()
     qtbot.waitUntil(lambda: in_view(tree, item))
     for changes in ({"theme": "dark"}, {"text_scale": 200}, {"text_scale": 300}):
         window.update_settings(**changes)  # type: ignore[arg-type]
@@ -71,7 +71,7 @@ def test_opening_by_id_or_from_search_selects_and_scrolls_to_the_article(
         tree.scrollToBottom() if request.article_id == summaries[3].id else tree.scrollToTop()
         via(request)
         item = pane.item_for(request.article_id)
-        assert tree.currentItem() is item
+        assert pane.current_item() is item
         qtbot.waitUntil(lambda item=item: in_view(tree, item), timeout=2000)
 
 
@@ -83,7 +83,7 @@ def test_the_last_article_is_selected_at_start(qtbot: QtBot) -> None:
     try:
         assert w.article_view.article is not None and w.article_view.article.id == SEED_ID
         item = w.library_pane.item_for(SEED_ID)
-        assert w.library_pane.tree.currentItem() is item
+        assert w.library_pane.current_item() is item
         qtbot.waitUntil(lambda: in_view(w.library_pane.tree, item), timeout=2000)
         w.update_settings(text_scale=250)
         qtbot.waitUntil(lambda: in_view(w.library_pane.tree, item), timeout=2000)
