@@ -838,6 +838,9 @@ class MainWindow(QMainWindow):
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
         if location.citation is not None:
             self.article_view.say_claim()
+        elif (shown := self.article_view.article) is not None and shown.id == location.article_id:
+            # Back or Forward to another article: a screen reader hears which one.
+            self.article_view.say_section(None)
 
     def go_back(self) -> None:
         target = self.history.back(self.article_view.location())

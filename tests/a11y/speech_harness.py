@@ -120,6 +120,16 @@ class SpeechLog:
             if u.line > since and (u.said_all == said_all if said_all is not None else not u.echo)
         ]
 
+    def find(self, pattern: str, since: int = 0) -> int | None:
+        """The mark just after the first debug-log line after ``since`` matching
+        ``pattern`` (None: no such line yet)."""
+        self.refresh()
+        regex = re.compile(pattern)
+        for index in range(since, len(self.lines)):
+            if regex.search(self.lines[index]):
+                return index + 1
+        return None
+
     def count(self, pattern: str, since: int = 0) -> int:
         self.refresh()
         regex = re.compile(pattern)

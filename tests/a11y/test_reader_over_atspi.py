@@ -141,7 +141,8 @@ def test_exactly_one_object_claims_the_focus(tree: dict[str, Any], seed: Article
     control it hands its focus to; a screen reader started now would believe any of
     them. At start only the article, where the keys go, has the focus."""
     # Not counted: the frame, and the current tab of the tab bar Qt puts between docked
-    # panes (Qt reports a tab bar's current tab "focused"; the keyboard never goes there).
+    # panes: Qt reports a tab bar's current tab "focused" whether or not the bar has the
+    # focus (QAccessibleTabButton), which only rebuilding the bar's accessibility changes.
     focused = [(path, n) for path, n in _shown(tree) if "focused" in n["states"]
                and n["role"] not in ("frame", "window", "page tab")]  # fmt: skip
     assert [(n["role"], n["name"]) for _, n in focused] == [("label", f"Article: {seed.title}")], [

@@ -150,6 +150,24 @@ def baseline(tmp_path_factory: pytest.TempPathFactory, seed: Article) -> Iterato
     )
 
 
+#: Where each scenario's speech is written, for people to read what Orca said.
+HEARD_DIR = REPO / ".cache" / "speech-heard"
+
+
+@pytest.fixture(autouse=True)
+def _record_heard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Write what Orca said during the scenario (reader, and baseline when it ran) to
+    ``.cache/speech-heard/<scenario>.txt``: the log behind the assertions, readable."""
+    names = [n for n in ("reader", "baseline") if n in request.fixturenames]
+    sessions: dict[str, Session] = {n: request.getfixturevalue(n) for n in names}
+    start_up = "start_up" in request.node.name  # from the program's start
+    marks = {n: s.started if start_up else s.orca.log.mark() for n, s in sessions.items()}
+    yield
+    HEARD_DIR.mkdir(parents=True, exist_ok=True)
+    lines = [f"{n}: {u}" for n, s in sessions.items() for u in s.orca.log.heard(marks[n])]
+    (HEARD_DIR / f"{request.node.name}.txt").write_text("\n".join(lines) + "\n")
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("\u2019", "'"))
 
@@ -315,20 +333,24 @@ def reader_sections(seed: Article) -> list[str]:
 def test_search_speaks_the_count_goes_down_to_results_and_opens_one(
     reader: Session, seed: Article
 ) -> None:
+    query = "autism spectrum"
     mark = reader.keys("Control_L+k")
     reader.orca.wait_for(r"^Search the library", since=mark)
     typed = reader.orca.log.mark()
-    reader.orca.type("autism spectrum")
-    # While the words are typed, the count of a shorter query can be heard; Return comes
-    # after the last letter, so what it brings is about the whole query: its count (the
-    # search starts now), or, when those results are already on show, the first result.
-    mark = reader.keys("Return")
+    reader.orca.type(query)
+    # While the words are typed, the counts of shorter queries are heard. Once Orca has
+    # taken in the box's last letter (it takes the program's news in order), a count it
+    # says is the whole query's: the box drops results for anything else.
+    last = (
+        rf"Dequeued object:text-changed:insert \[text \| Search the library\] \({len(query) - 1},"
+    )
+    reader.orca.wait_for_log(last, since=typed, timeout=60)
+    whole = reader.orca.log.find(last, typed)
+    assert whole is not None
     count = r"\b\d+ results? in \d+ articles?"
-    heard = reader.orca.wait_for(rf"{count}|^Search results|autism", since=mark, timeout=120)
-    if not any(re.search(r"^Search results|autism", u, re.I) for u in heard):
-        mark = reader.keys("Down")
-        reader.orca.wait_for(r"autism", since=mark)
-    assert any(re.search(count, u) for u in reader.orca.log.heard(typed)), reader.said(typed)
+    reader.orca.wait_for(count, since=whole, timeout=120)
+    mark = reader.keys("Down")
+    reader.orca.wait_for(r"autism", since=mark)
     mark = reader.keys("Return")
     # Where the result opened the article: its section's heading (or the article).
     heard = reader.orca.wait_for(r"^(heading level \d+, |Article: )\w", since=mark)
@@ -382,9 +404,44 @@ def test_say_all_reads_the_whole_article_with_citations_whole(
     for ordinal in range(1, len(seed.references) + 1):
         if f"[{ordinal}]" in " ".join(heard["baseline"]):
             assert f"[{ordinal}]" in text, text
+    assert not re.search(r"\bnote:\s*note:", text, re.IGNORECASE), "a doubled 'Note:'"
     split = [u for u in heard["reader"] if u.rstrip().endswith("[") or u.lstrip().startswith("1]")]
     assert not split, f"a citation marker was split: {split}"
     assert len(_words(text)) >= len(_words(" ".join(heard["baseline"]))) * 0.95
+
+
+# --- no silent Tab stop ----------------------------------------------------------------
+
+
+def _tab_until(session: Session, back_to: str, most: int) -> list[list[str]]:
+    """Tab until Orca says ``back_to`` again (or ``most`` times); what each Tab said."""
+    answers: list[list[str]] = []
+    for _ in range(most):
+        answers += session.each_key("Tab", 1, timeout=10)
+        if re.search(back_to, joined(answers[-1])):
+            break
+    return answers
+
+
+def test_every_tab_stop_in_the_window_and_the_shortcuts_dialog_speaks(reader: Session) -> None:
+    mark = reader.keys("Control_L+k")
+    reader.orca.wait_for(r"^Search the library", since=mark)
+    answers = _tab_until(reader, r"^Search the library", 60)
+    silent = [i + 1 for i, said in enumerate(answers) if not said]
+    assert not silent, f"Tab stops {silent} of {len(answers)} said nothing: {answers}"
+    assert re.search(r"^Search the library", joined(answers[-1])), (
+        f"Tab did not come round to the search box: {answers}"
+    )
+    # The keyboard shortcuts dialog (F1): every Tab stop in it speaks too.
+    mark = reader.keys("F1")
+    first = reader.orca.wait_for(r"shortcuts", since=mark)
+    try:
+        answers = reader.each_key("Tab", 4, timeout=10)
+        silent = [i + 1 for i, said in enumerate(answers) if not said]
+        assert not silent, f"dialog Tab stops {silent} said nothing: {first} then {answers}"
+    finally:
+        mark = reader.keys("Escape")
+        reader.orca.wait_for(ANSWER, since=mark)
 
 
 # --- nothing freezes or floods the screen reader -------------------------------------
