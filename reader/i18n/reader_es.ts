@@ -184,6 +184,10 @@
         <translation>encabezado de nivel %1, %2</translation>
     </message>
     <message>
+        <source>%1, link</source>
+        <translation>%1, enlace</translation>
+    </message>
+    <message>
         <source>Article details, expanded</source>
         <translation>Detalles del artículo, desplegados</translation>
     </message>
@@ -1174,6 +1178,10 @@ se puede leer con las flechas.&lt;/p&gt;
             <numerusform>%1, %n temas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1, %2 de %3</translation>
+    </message>
 </context>
 <context>
     <name>LookControls</name>
@@ -2054,6 +2062,10 @@ se puede leer con las flechas.&lt;/p&gt;
     <message>
         <source>%1, level %2</source>
         <translation>%1, nivel %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1, %2 de %3</translation>
     </message>
 </context>
 <context>

@@ -255,6 +255,7 @@ class _ItemViewFocus(QObject):
         super().__init__(view)
         self.view = view
         self.parked = QPersistentModelIndex()
+        self.in_use = False  # keys are reaching the view: its current item stays
         view.installEventFilter(self)
         view.selectionModel().currentChanged.connect(self._on_current_changed)
         if not view.hasFocus():
@@ -288,12 +289,13 @@ class _ItemViewFocus(QObject):
             self._set_current(QModelIndex())
 
     def unpark(self) -> None:
+        self.in_use = True
         if self.parked.isValid() and not self.view.currentIndex().isValid():
             self._set_current(self._parked_index())
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Made current by the program while another widget has the focus: parked too.
-        if current.isValid() and not self.view.hasFocus():
+        if current.isValid() and not self.view.hasFocus() and not self.in_use:
             self.park()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -305,10 +307,16 @@ class _ItemViewFocus(QObject):
                 QTimer.singleShot(0, self, self.speak_current)
             elif event.type() == QEvent.Type.FocusOut:
                 QTimer.singleShot(0, self, self._park_if_unfocused)
+            elif event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+                # Keys act on the current item, even reaching a view that is not (yet)
+                # the focus widget (a window not yet active).
+                self.unpark()
+                QTimer.singleShot(0, self, self._park_if_unfocused)
         return False
 
     def _park_if_unfocused(self) -> None:
         if not self.view.hasFocus():
+            self.in_use = False
             self.park()
 
     def speak_current(self) -> None:

@@ -892,6 +892,11 @@ class ArticleView(QTextBrowser):
             name = self.formula_words(href)
         elif href == DETAILS_HREF:
             name = self.details_state_words()
+        elif name is None and href and cursor.hasSelection():
+            # Any other link Tab lands on (a flagged claim's note, a link inside the
+            # article): its words and what it is, so no Tab stop is silent.
+            words = cursor.selectedText().strip().strip("[]").strip()
+            name = fill(self.tr("%1, link"), words) if words else None
         if name:
             self.say(name)
 

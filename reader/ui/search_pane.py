@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFocusEvent,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -326,6 +327,10 @@ class SearchPane(QWidget):
         else:
             self.search_requested.emit(self.query)
 
+    def _select_query(self) -> None:
+        if self.box.hasFocus():
+            self.box.selectAll()
+
     # --- showing --------------------------------------------------------------------------
 
     def set_message(self, text: str) -> None:
@@ -437,6 +442,18 @@ class SearchPane(QWidget):
         self.set_query(str(self.broader.property("query") or ""))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Tab into the box selects its words, as a line edit does, but after the focus
+        # news: selection news ahead of it makes Orca 43 move to the box in silence.
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        ):
+            plain = QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason)
+            QCoreApplication.sendEvent(self.box, plain)
+            QTimer.singleShot(0, self, self._select_query)
+            return True
         # Down in the box goes to the results, as its description says.
         if (
             watched is self.box
