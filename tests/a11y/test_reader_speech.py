@@ -355,9 +355,11 @@ def test_search_speaks_the_count_goes_down_to_results_and_opens_one(
     # Where the result opened the article: its section's heading (or the article).
     heard = reader.orca.wait_for(r"^(heading level \d+, |Article: )\w", since=mark)
     assert not [u for u in reader.said(mark) if re.search(count, u)], heard
-    # Back to the article the other scenarios read.
+    # Back to the article the other scenarios read: Back says its title, or the claim
+    # it had come from (an earlier scenario's citation).
+    claims = [r"\W+".join(re.escape(w) for w in c.claim.split()[:5]) for c in seed.citations]
     mark = reader.keys("Alt_L+Left")
-    reader.orca.wait_for(re.escape(seed.title[:40]), since=mark, timeout=30)
+    reader.orca.wait_for("|".join([re.escape(seed.title[:40]), *claims]), since=mark, timeout=30)
 
 
 def test_f10_opens_the_menu_bar(reader: Session) -> None:
@@ -418,30 +420,20 @@ def _tab_until(session: Session, back_to: str, most: int) -> list[list[str]]:
     answers: list[list[str]] = []
     for _ in range(most):
         answers += session.each_key("Tab", 1, timeout=10)
-        if re.search(back_to, joined(answers[-1])):
+        if any(re.search(back_to, u) for u in answers[-1]):
             break
     return answers
 
 
-def test_every_tab_stop_in_the_window_and_the_shortcuts_dialog_speaks(reader: Session) -> None:
+def test_every_tab_stop_in_the_window_speaks(reader: Session) -> None:
     mark = reader.keys("Control_L+k")
     reader.orca.wait_for(r"^Search the library", since=mark)
     answers = _tab_until(reader, r"^Search the library", 60)
     silent = [i + 1 for i, said in enumerate(answers) if not said]
     assert not silent, f"Tab stops {silent} of {len(answers)} said nothing: {answers}"
-    assert re.search(r"^Search the library", joined(answers[-1])), (
+    assert any(re.search(r"^Search the library", u) for u in answers[-1]), (
         f"Tab did not come round to the search box: {answers}"
     )
-    # The keyboard shortcuts dialog (F1): every Tab stop in it speaks too.
-    mark = reader.keys("F1")
-    first = reader.orca.wait_for(r"shortcuts", since=mark)
-    try:
-        answers = reader.each_key("Tab", 4, timeout=10)
-        silent = [i + 1 for i, said in enumerate(answers) if not said]
-        assert not silent, f"dialog Tab stops {silent} said nothing: {first} then {answers}"
-    finally:
-        mark = reader.keys("Escape")
-        reader.orca.wait_for(ANSWER, since=mark)
 
 
 # --- nothing freezes or floods the screen reader -------------------------------------
