@@ -787,7 +787,10 @@ class ArticleView(QTextBrowser):
             return ""
         top = self.verticalScrollBar().value() + 8
         current = self._heading_positions[0][0]
-        for anchor, pos in self._heading_positions:
+        # At the very top the first section is at the top, however much of the rest is
+        # laid out yet (blocks not laid out all sit at 0).
+        positions = self._heading_positions if top > 8 else self._heading_positions[:1]
+        for anchor, pos in positions:
             if self._block_top(pos) <= top:
                 current = anchor
             else:
