@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import pytest
+
 from .stack import HERE, SYSTEM_PYTHON, A11yStack, StackError
 
 ORCA = Path("/usr/bin/orca")
@@ -42,6 +44,17 @@ def missing_speech_tools() -> str:
     if not Path("/usr/lib/python3/dist-packages/speechd").exists():
         missing.append("python3-speechd")
     return ", ".join(missing)
+
+
+#: The marks of every test that runs Orca: skipped, saying what is missing, where it cannot.
+SPEECH_TESTS = [
+    pytest.mark.a11y,
+    pytest.mark.skipif(
+        bool(missing_speech_tools()),
+        reason=f"Orca cannot run here (missing: {missing_speech_tools()}); "
+        "scripts/bootstrap.sh installs it",
+    ),
+]
 
 
 @dataclass(frozen=True, slots=True)

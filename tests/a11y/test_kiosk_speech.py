@@ -18,17 +18,10 @@ from pathlib import Path
 import pytest
 
 from .conftest import _STACKS, REPO, start_stack
-from .speech_harness import OrcaSession, joined, missing_speech_tools
+from .speech_harness import SPEECH_TESTS, OrcaSession, joined
 from .stack import StackError
 
-pytestmark = [
-    pytest.mark.a11y,
-    pytest.mark.skipif(
-        bool(missing_speech_tools()),
-        reason=f"Orca cannot run here (missing: {missing_speech_tools()}); "
-        "scripts/bootstrap.sh installs it",
-    ),
-]
+pytestmark = SPEECH_TESTS
 
 LIBRARY = REPO / "tests" / "fixtures" / "ui_library"
 #: What Orca says for a key it echoes, never an answer of the kiosk.

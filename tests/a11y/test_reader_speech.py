@@ -24,17 +24,10 @@ from reader.core.model import Article
 from reader.ui.article_html import render_article
 
 from .conftest import _STACKS, REPO, start_stack
-from .speech_harness import OrcaSession, joined, missing_speech_tools, vm_rss_kib
+from .speech_harness import SPEECH_TESTS, OrcaSession, joined, vm_rss_kib
 from .stack import A11yStack, StackError
 
-pytestmark = [
-    pytest.mark.a11y,
-    pytest.mark.skipif(
-        bool(missing_speech_tools()),
-        reason=f"Orca cannot run here (missing: {missing_speech_tools()}); "
-        "scripts/bootstrap.sh installs it",
-    ),
-]
+pytestmark = SPEECH_TESTS
 
 SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
 SEED = REPO / "library" / "womens-health" / f"{SEED_ID}.md"
