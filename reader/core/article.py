@@ -347,7 +347,8 @@ def _span_meaning(tok: Token) -> tuple[str, Formula | None, bool, bool]:
     formula = None
     if "math" in classes:
         spoken = " ".join(str(tok.attrGet("aria-label") or "").split())
-        formula = Formula(spoken=spoken, display="display" in classes)
+        words = " ".join(str(tok.attrGet("data-words") or "").split())
+        formula = Formula(spoken=spoken, display="display" in classes, words=words)
     return script, formula, "em" in classes, "strong" in classes
 
 

@@ -30,10 +30,14 @@ class Formula:
     """A formula the text holds in linear form, with the words a screen reader says for it.
 
     ``display``: a formula set on its own (a numbered equation), not inside a sentence.
+    ``spoken`` is in English; ``words`` is what to say in any language (words of
+    :mod:`reader.core.formula_words` and the formula's own text, see
+    :func:`reader.core.formula_words.say`), empty in a file written without it.
     """
 
     spoken: str
     display: bool = False
+    words: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -508,6 +508,585 @@
     </message>
 </context>
 <context>
+    <name>Formula</name>
+    <message>
+        <source>sub</source>
+        <translation>subíndice</translation>
+    </message>
+    <message>
+        <source>end sub</source>
+        <translation>fin de subíndice</translation>
+    </message>
+    <message>
+        <source>squared</source>
+        <translation>al cuadrado</translation>
+    </message>
+    <message>
+        <source>cubed</source>
+        <translation>al cubo</translation>
+    </message>
+    <message>
+        <source>transposed</source>
+        <translation>traspuesta</translation>
+    </message>
+    <message>
+        <source>inverse</source>
+        <translation>inversa</translation>
+    </message>
+    <message>
+        <source>to the power</source>
+        <translation>elevado a</translation>
+    </message>
+    <message>
+        <source>end power</source>
+        <translation>fin de potencia</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>entre</translation>
+    </message>
+    <message>
+        <source>the fraction</source>
+        <translation>la fracción</translation>
+    </message>
+    <message>
+        <source>end fraction</source>
+        <translation>fin de fracción</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>raíz</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>the square root of</source>
+        <translation>la raíz cuadrada de</translation>
+    </message>
+    <message>
+        <source>end root</source>
+        <translation>fin de raíz</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>con</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>encima</translation>
+    </message>
+    <message>
+        <source>open paren</source>
+        <translation>abre paréntesis</translation>
+    </message>
+    <message>
+        <source>close paren</source>
+        <translation>cierra paréntesis</translation>
+    </message>
+    <message>
+        <source>open bracket</source>
+        <translation>abre corchete</translation>
+    </message>
+    <message>
+        <source>close bracket</source>
+        <translation>cierra corchete</translation>
+    </message>
+    <message>
+        <source>open brace</source>
+        <translation>abre llave</translation>
+    </message>
+    <message>
+        <source>close brace</source>
+        <translation>cierra llave</translation>
+    </message>
+</context>
+<context>
+    <name>Formula accent</name>
+    <message>
+        <source>vector</source>
+        <translation>vector</translation>
+    </message>
+    <message>
+        <source>bar</source>
+        <translation>barra</translation>
+    </message>
+    <message>
+        <source>underline</source>
+        <translation>subrayado</translation>
+    </message>
+    <message>
+        <source>hat</source>
+        <translation>sombrero</translation>
+    </message>
+    <message>
+        <source>tilde</source>
+        <translation>tilde</translation>
+    </message>
+    <message>
+        <source>dot</source>
+        <translation>punto</translation>
+    </message>
+    <message>
+        <source>double dot</source>
+        <translation>dos puntos</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>carón</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <translation>agudo</translation>
+    </message>
+    <message>
+        <source>grave</source>
+        <translation>grave</translation>
+    </message>
+</context>
+<context>
+    <name>Formula letter</name>
+    <message>
+        <source>alpha</source>
+        <translation>alfa</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>beta</translation>
+    </message>
+    <message>
+        <source>gamma</source>
+        <translation>gamma</translation>
+    </message>
+    <message>
+        <source>delta</source>
+        <translation>delta</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>épsilon</translation>
+    </message>
+    <message>
+        <source>zeta</source>
+        <translation>dseta</translation>
+    </message>
+    <message>
+        <source>eta</source>
+        <translation>eta</translation>
+    </message>
+    <message>
+        <source>theta</source>
+        <translation>theta</translation>
+    </message>
+    <message>
+        <source>iota</source>
+        <translation>iota</translation>
+    </message>
+    <message>
+        <source>kappa</source>
+        <translation>kappa</translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation>lambda</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>nu</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <source>xi</source>
+        <translation>xi</translation>
+    </message>
+    <message>
+        <source>omicron</source>
+        <translation>ómicron</translation>
+    </message>
+    <message>
+        <source>pi</source>
+        <translation>pi</translation>
+    </message>
+    <message>
+        <source>rho</source>
+        <translation>ro</translation>
+    </message>
+    <message>
+        <source>sigma</source>
+        <translation>sigma</translation>
+    </message>
+    <message>
+        <source>tau</source>
+        <translation>tau</translation>
+    </message>
+    <message>
+        <source>upsilon</source>
+        <translation>ípsilon</translation>
+    </message>
+    <message>
+        <source>phi</source>
+        <translation>fi</translation>
+    </message>
+    <message>
+        <source>chi</source>
+        <translation>ji</translation>
+    </message>
+    <message>
+        <source>psi</source>
+        <translation>psi</translation>
+    </message>
+    <message>
+        <source>omega</source>
+        <translation>omega</translation>
+    </message>
+    <message>
+        <source>capital alpha</source>
+        <translation>alfa mayúscula</translation>
+    </message>
+    <message>
+        <source>capital beta</source>
+        <translation>beta mayúscula</translation>
+    </message>
+    <message>
+        <source>capital gamma</source>
+        <translation>gamma mayúscula</translation>
+    </message>
+    <message>
+        <source>capital delta</source>
+        <translation>delta mayúscula</translation>
+    </message>
+    <message>
+        <source>capital epsilon</source>
+        <translation>épsilon mayúscula</translation>
+    </message>
+    <message>
+        <source>capital zeta</source>
+        <translation>dseta mayúscula</translation>
+    </message>
+    <message>
+        <source>capital eta</source>
+        <translation>eta mayúscula</translation>
+    </message>
+    <message>
+        <source>capital theta</source>
+        <translation>theta mayúscula</translation>
+    </message>
+    <message>
+        <source>capital iota</source>
+        <translation>iota mayúscula</translation>
+    </message>
+    <message>
+        <source>capital kappa</source>
+        <translation>kappa mayúscula</translation>
+    </message>
+    <message>
+        <source>capital lambda</source>
+        <translation>lambda mayúscula</translation>
+    </message>
+    <message>
+        <source>capital mu</source>
+        <translation>mu mayúscula</translation>
+    </message>
+    <message>
+        <source>capital nu</source>
+        <translation>nu mayúscula</translation>
+    </message>
+    <message>
+        <source>capital xi</source>
+        <translation>xi mayúscula</translation>
+    </message>
+    <message>
+        <source>capital omicron</source>
+        <translation>ómicron mayúscula</translation>
+    </message>
+    <message>
+        <source>capital pi</source>
+        <translation>pi mayúscula</translation>
+    </message>
+    <message>
+        <source>capital rho</source>
+        <translation>ro mayúscula</translation>
+    </message>
+    <message>
+        <source>capital sigma</source>
+        <translation>sigma mayúscula</translation>
+    </message>
+    <message>
+        <source>capital tau</source>
+        <translation>tau mayúscula</translation>
+    </message>
+    <message>
+        <source>capital upsilon</source>
+        <translation>ípsilon mayúscula</translation>
+    </message>
+    <message>
+        <source>capital phi</source>
+        <translation>fi mayúscula</translation>
+    </message>
+    <message>
+        <source>capital chi</source>
+        <translation>ji mayúscula</translation>
+    </message>
+    <message>
+        <source>capital psi</source>
+        <translation>psi mayúscula</translation>
+    </message>
+    <message>
+        <source>capital omega</source>
+        <translation>omega mayúscula</translation>
+    </message>
+</context>
+<context>
+    <name>Formula limit</name>
+    <message>
+        <source>over</source>
+        <translation>sobre</translation>
+    </message>
+</context>
+<context>
+    <name>Formula symbol</name>
+    <message>
+        <source>equals</source>
+        <translation>igual a</translation>
+    </message>
+    <message>
+        <source>plus</source>
+        <translation>más</translation>
+    </message>
+    <message>
+        <source>minus</source>
+        <translation>menos</translation>
+    </message>
+    <message>
+        <source>plus or minus</source>
+        <translation>más o menos</translation>
+    </message>
+    <message>
+        <source>minus or plus</source>
+        <translation>menos o más</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>por</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>asterisco</translation>
+    </message>
+    <message>
+        <source>divided by</source>
+        <translation>dividido entre</translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>es menor que</translation>
+    </message>
+    <message>
+        <source>is greater than</source>
+        <translation>es mayor que</translation>
+    </message>
+    <message>
+        <source>is less than or equal to</source>
+        <translation>es menor o igual que</translation>
+    </message>
+    <message>
+        <source>is greater than or equal to</source>
+        <translation>es mayor o igual que</translation>
+    </message>
+    <message>
+        <source>is not equal to</source>
+        <translation>es distinto de</translation>
+    </message>
+    <message>
+        <source>is approximately</source>
+        <translation>es aproximadamente</translation>
+    </message>
+    <message>
+        <source>is much less than</source>
+        <translation>es mucho menor que</translation>
+    </message>
+    <message>
+        <source>is much greater than</source>
+        <translation>es mucho mayor que</translation>
+    </message>
+    <message>
+        <source>is congruent to</source>
+        <translation>es congruente con</translation>
+    </message>
+    <message>
+        <source>is identical to</source>
+        <translation>es idéntico a</translation>
+    </message>
+    <message>
+        <source>tilde</source>
+        <translation>tilde</translation>
+    </message>
+    <message>
+        <source>is proportional to</source>
+        <translation>es proporcional a</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tiende a</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>implies</source>
+        <translation>implica</translation>
+    </message>
+    <message>
+        <source>if and only if</source>
+        <translation>si y solo si</translation>
+    </message>
+    <message>
+        <source>maps to</source>
+        <translation>se aplica en</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>pertenece a</translation>
+    </message>
+    <message>
+        <source>not in</source>
+        <translation>no pertenece a</translation>
+    </message>
+    <message>
+        <source>subset of</source>
+        <translation>subconjunto de</translation>
+    </message>
+    <message>
+        <source>subset of or equal to</source>
+        <translation>subconjunto o igual a</translation>
+    </message>
+    <message>
+        <source>union</source>
+        <translation>unión</translation>
+    </message>
+    <message>
+        <source>intersection</source>
+        <translation>intersección</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>suma</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>producto</translation>
+    </message>
+    <message>
+        <source>integral</source>
+        <translation>integral</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>parcial</translation>
+    </message>
+    <message>
+        <source>nabla</source>
+        <translation>nabla</translation>
+    </message>
+    <message>
+        <source>infinity</source>
+        <translation>infinito</translation>
+    </message>
+    <message>
+        <source>for all</source>
+        <translation>para todo</translation>
+    </message>
+    <message>
+        <source>there exists</source>
+        <translation>existe</translation>
+    </message>
+    <message>
+        <source>empty set</source>
+        <translation>conjunto vacío</translation>
+    </message>
+    <message>
+        <source>prime</source>
+        <translation>prima</translation>
+    </message>
+    <message>
+        <source>double prime</source>
+        <translation>doble prima</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>por ciento</translation>
+    </message>
+    <message>
+        <source>factorial</source>
+        <translation>factorial</translation>
+    </message>
+    <message>
+        <source>dot dot dot</source>
+        <translation>puntos suspensivos</translation>
+    </message>
+    <message>
+        <source>bar</source>
+        <translation>barra vertical</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>norma</translation>
+    </message>
+    <message>
+        <source>parallel to</source>
+        <translation>paralelo a</translation>
+    </message>
+    <message>
+        <source>perpendicular to</source>
+        <translation>perpendicular a</translation>
+    </message>
+    <message>
+        <source>degrees</source>
+        <translation>grados</translation>
+    </message>
+    <message>
+        <source>square root of</source>
+        <translation>raíz cuadrada de</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>ell</source>
+        <translation>ele</translation>
+    </message>
+    <message>
+        <source>transpose</source>
+        <translation>traspuesta</translation>
+    </message>
+    <message>
+        <source>is defined as</source>
+        <translation>se define como</translation>
+    </message>
+    <message>
+        <source>h bar</source>
+        <translation>h barra</translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
         <source>One section of the article.</source>

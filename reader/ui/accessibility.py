@@ -43,8 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import Article
-from reader.ui.i18n import fill
+from reader.core.formula_words import VOCABULARY, say
+from reader.core.model import Article, Formula
+from reader.ui.i18n import fill, translated
 
 log = logging.getLogger(__name__)
 
@@ -401,6 +402,16 @@ def citation_link_name(article: object, href: str) -> str | None:
             QApplication.translate("Accessibility", "citation %1, %2"), reference.number, details
         )
     return fill(QApplication.translate("Accessibility", "citation %1"), reference.number)
+
+
+def formula_speech(formula: Formula) -> str:
+    """The words a screen reader is told for ``formula``, in the interface language
+    ("nu sub i j" in English, "nu subíndice i j" in Spanish); the formula's own text
+    (a variable's name, its words) stays as the article has it."""
+    if not formula.words:
+        return formula.spoken  # a library file written without the words
+    table = {key: translated(text) for key, text in VOCABULARY.items()}
+    return say(formula.words, table)
 
 
 # --- headings --------------------------------------------------------------------------

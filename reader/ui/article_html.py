@@ -345,7 +345,9 @@ def _flag_table(article: Article) -> dict[tuple[str, int], dict[int, list[int]]]
     return table
 
 
-def _linear_table_html(block: Block, numbers: dict[str, int]) -> str:
+def _linear_table_html(
+    block: Block, numbers: dict[str, int], formulas: list[Formula] | None = None
+) -> str:
     """A table as a list, one row per item ("Header: value; ..."), for narrow windows."""
     header: tuple[str, ...] = ()
     items: list[str] = []
@@ -355,22 +357,29 @@ def _linear_table_html(block: Block, numbers: dict[str, int]) -> str:
             continue
         parts = []
         for i, cell in enumerate(row):
-            inner = _runs_html(cell.runs, numbers, None, None, ("", 0), {})
+            inner = _runs_html(cell.runs, numbers, None, None, ("", 0), {}, formulas)
             label = header[i] if i < len(header) and header[i] else ""
             parts.append(f"<b>{escape(label)}:</b> {inner}" if label else inner)
         items.append("<li>" + "; ".join(parts) + "</li>")
     return '<ul style="-qt-list-indent: 1;">' + "".join(items) + "</ul>"
 
 
-def _table_html(block: Block, numbers: dict[str, int], linear: bool = False) -> str:
+def _table_html(
+    block: Block,
+    numbers: dict[str, int],
+    linear: bool = False,
+    formulas: list[Formula] | None = None,
+) -> str:
+    """A table (as a list when ``linear``); its formulas are ``math:<n>`` links counted in
+    ``formulas``, as in the text, when given."""
     if linear:
-        return _linear_table_html(block, numbers)
+        return _linear_table_html(block, numbers, formulas)
     rows: list[str] = []
     for row in block.rows:
         cells = []
         for cell in row:
             tag = "th" if cell.header else "td"
-            inner = _runs_html(cell.runs, numbers, None, None, ("", 0), {})
+            inner = _runs_html(cell.runs, numbers, None, None, ("", 0), {}, formulas)
             cells.append(f"<{tag}>{inner}</{tag}>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
@@ -462,7 +471,7 @@ def _section_html(
                 f"{escape(block.text, quote=False)}</p>"
             )
         elif kind is BlockKind.TABLE:
-            html = _table_html(block, numbers, linear_tables)
+            html = _table_html(block, numbers, linear_tables, formulas)
             out.append(html)
             if tables is not None:  # as a table, to know whether it fits the width
                 tables.append(_table_html(block, numbers) if linear_tables else html)

@@ -38,7 +38,12 @@ from reader.core.keymap import KEYMAP, keys_for
 from reader.core.model import Article, FlaggedClaim, Formula
 from reader.core.navigation import CitationRef, Location
 from reader.core.theme import LIGHT, Theme
-from reader.ui.accessibility import DOCUMENT_PROPERTY, citation_link_name, say_in_place
+from reader.ui.accessibility import (
+    DOCUMENT_PROPERTY,
+    citation_link_name,
+    formula_speech,
+    say_in_place,
+)
 from reader.ui.article_html import (
     DETAILS_HREF,
     DocumentColours,
@@ -947,7 +952,7 @@ class ArticleView(QTextBrowser):
         value = href.partition(":")[2]
         if not value.isdigit() or int(value) >= len(self._formulas):
             return None
-        spoken = self._formulas[int(value)].spoken
+        spoken = formula_speech(self._formulas[int(value)])
         return fill(self.tr("formula: %1"), spoken) if spoken else None
 
     def step_citation(self, step: int) -> int | None:

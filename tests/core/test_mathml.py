@@ -11,6 +11,7 @@ import pytest
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from reader.core.article import parse_article
+from reader.core.formula_words import VOCABULARY, say
 from reader.core.importers.jats import convert_jats, parse_jats
 from reader.core.importers.mathml import (
     MAX_MATH_DEPTH,
@@ -235,3 +236,24 @@ def test_rows_of_a_table_read_as_one_line_each_separated_once() -> None:
         _math(f"<mtable>{row.format('a', 1, commas)}{row.format('b', 2, '')}</mtable>")
     )
     assert own.text == "a = 1, b = 2"
+
+
+def test_the_words_of_a_formula_are_said_from_a_table_of_its_vocabulary() -> None:
+    """What the window does in another language: the same formula, each word of the
+    vocabulary from the table, the formula's own text (here a "~sub" of its own) as it is."""
+    _, runs = _runs(
+        "<msub><mi>ν</mi><mi>i</mi></msub><mo>≤</mo>"
+        "<mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mi>Δ</mi></mfrac><mtext>~sub</mtext>"
+    )
+    formula = runs[0].formula
+    assert formula is not None
+    assert formula.spoken == (
+        "nu sub i is less than or equal to the fraction a plus b, over capital delta, "
+        "end fraction ~sub"
+    )
+    table = {key: f"<{key}>" for key in VOCABULARY}
+    assert say(formula.words, table) == (
+        "<nu> <sub> i <less_equal> <fraction> a <plus> b, <over> <capital_delta>, "
+        "<end_fraction> ~sub"
+    )
+    assert say(formula.words, {}) == formula.spoken  # no word in the table: English

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from PySide6.QtGui import QAccessible, QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
+from reader.core.settings import DEFAULTS, default_settings_path, settings_to_json
 from reader.ui.app import build_window
+from reader.ui.i18n import translations
 from reader.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,27 +81,78 @@ def _description(widget: object) -> str:
     return iface.text(QAccessible.Text.Description) or ""
 
 
-def test_a_screen_reader_is_told_the_formula_in_words_as_the_caret_reaches_it(
-    qtbot: QtBot,
-) -> None:
-    window = open_window(qtbot)
+def _read_down_to_the_correlation(qtbot: QtBot, window: MainWindow, said: str) -> str:
+    """Down, line by line from the top as a screen reader user reads, onto the bat flight's
+    correlation formula; what the reader then tells the screen reader."""
     view = window.article_view
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     text = view.document().toPlainText()
     target = text.index("νij(t, τ) = (v⃗i(t))")
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    for _ in range(2000):  # line by line, as a screen reader user reads
+    for _ in range(2000):
         if view.textCursor().position() >= target:
             break
         qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.textCursor().position() >= target
-    qtbot.waitUntil(lambda: _description(view).startswith("formula: "))
-    said = _description(view)
+    qtbot.waitUntil(lambda: _description(view).startswith(said))
+    return _description(view)
+
+
+def test_a_screen_reader_is_told_the_formula_in_words_as_the_caret_reaches_it(
+    qtbot: QtBot,
+) -> None:
+    window = open_window(qtbot)
+    said = _read_down_to_the_correlation(qtbot, window, "formula: ")
     assert said.startswith(
         "formula: nu sub i j of t, tau, equals the fraction vector v sub i of t, over bar"
     ), said
     assert "ν" not in said and "⃗" not in said
+
+
+def test_in_the_spanish_interface_a_formula_is_spoken_in_spanish(qtbot: QtBot) -> None:
+    settings = default_settings_path()  # the reader was last used in Spanish
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(settings_to_json(replace(DEFAULTS, language="es")), "utf-8")
+    window = open_window(qtbot)
+    assert translations().language == "es"
+    said = _read_down_to_the_correlation(qtbot, window, "fórmula: ")
+    assert said.startswith(
+        "fórmula: nu subíndice i j de t, tau, igual a la fracción vector v subíndice i de t, "
+        "entre barra vertical vector v subíndice i de t, barra vertical, fin de fracción por "
+    ), said
+    for english in ("sub ", "the fraction", "equals", "over", "end fraction", "times"):
+        assert english not in said, english
+
+
+TABLE_ARTICLE = "plos-pcbi.1004082"  # a table of notation whose cells hold formulas
+
+
+@pytest.mark.skipif(
+    not (LIBRARY / "research-plos" / f"{TABLE_ARTICLE}.md").is_file(),
+    reason="the PLOS articles are imported by scripts/bootstrap.sh",
+)
+def test_a_formula_in_a_table_cell_is_spoken_in_words_when_clicked(qtbot: QtBot) -> None:
+    window = open_window(qtbot, TABLE_ARTICLE)
+    view = window.article_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    text = view.document().toPlainText()
+    at = text.index("r̅i, C̅̅ij")  # the "Overline" row of the notation table
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(at + 1)
+    assert cursor.currentTable() is not None  # it is in a table cell
+    # Scrolled to, as with the scroll bar, and clicked.
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + view.cursorRect(cursor).top() - view.viewport().height() // 2)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center()
+    )
+    qtbot.waitUntil(lambda: _description(view).startswith("formula: "))
+    assert _description(view).startswith("formula: r bar sub i"), _description(view)
+    assert _format_at(window, at + 2).verticalAlignment() == (  # the "i" of "r̅i"
+        QTextCharFormat.VerticalAlignment.AlignSubScript
+    )
 
 
 # --- the byline and the article's details --------------------------------------------------

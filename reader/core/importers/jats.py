@@ -50,7 +50,8 @@ from reader.core.text import unique
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the Markdown written for the same XML changes.
-IMPORTER_VERSION = "4"  # 2: linear formulas; 3: no "**" left as text; 4: formula table rows
+IMPORTER_VERSION = "5"  # 2: linear formulas; 3: no "**" left as text; 4: formula table rows;
+# 5: a formula's words for any language
 #: Larger XML files are refused (the largest PLOS article is about 1 MB).
 MAX_JATS_BYTES = 32 * 1024 * 1024
 #: Deeper element nesting is refused (the converter recurses; real articles nest < 30).

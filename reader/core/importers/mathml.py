@@ -8,11 +8,15 @@ A formula becomes three things, made from one small tree:
   superscripts; every other character is escaped, so no formula can make markup.
 - ``text``: the same linear form as plain text (what the reader shows, without the
   raising and lowering): ``νij(t, τ) = v⃗i(t)/|v⃗i(t)|``.
-- ``spoken``: words for a screen reader, in English like the articles that carry
-  MathML: ``nu sub i j of t, tau equals vector v sub i of t, over …``.
+- ``words``: what a screen reader says, in any language: words of
+  :mod:`reader.core.formula_words` (``~sub``, ``~fraction``, ``~nu``) and the formula's
+  own text, which the reader puts into the interface's language;
+- ``spoken``: those words in English: ``nu sub i j of t, tau equals vector v sub i of t,
+  over …``.
 
-:func:`formula_markdown` wraps the linear form in ``[…]{.math aria-label="…"}``: the
-reader knows where a formula is and what to say for it.
+:func:`formula_markdown` wraps the linear form in
+``[…]{.math aria-label="spoken" data-words="words"}``: the reader knows where a formula
+is and what to say for it.
 
 Reading is bounded: a formula nested deeper than :data:`MAX_MATH_DEPTH` or longer than
 :data:`MAX_MATH_NODES` elements is not laid out; its characters are kept as plain text
@@ -27,6 +31,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reader.core.formula_words import greek_key, literal, say, word
 from reader.core.importers import escape_markdown
 
 #: Deeper MathML nesting is not laid out (real formulas nest < 20 levels).
@@ -138,9 +143,9 @@ _ACCENT_WORDS = {
     "\u0305": ("bar", False),
     "\u0332": ("underline", False),
     "\u0302": ("hat", False),
-    "\u0303": ("tilde", False),
+    "\u0303": ("tilde_accent", False),
     "\u0307": ("dot", False),
-    "\u0308": ("double dot", False),
+    "\u0308": ("double_dot", False),
     "\u030c": ("check", False),
     "\u0301": ("acute", False),
     "\u0300": ("grave", False),
@@ -474,43 +479,48 @@ def _is_function_name(node: _Node) -> bool:
 
 # --- spoken form -------------------------------------------------------------------------
 
+# Each symbol's word (a key of :data:`reader.core.formula_words.VOCABULARY`), or the
+# punctuation it stays.
 _SPOKEN_SYMBOLS = {
     "=": "equals",
     "+": "plus",
     "−": "minus",
     "-": "minus",
-    "±": "plus or minus",
-    "∓": "minus or plus",
+    "±": "plus_minus",
+    "∓": "minus_plus",
     "×": "times",
     "·": "times",
     "⋅": "times",
     "∗": "star",
     "*": "star",
-    "/": "divided by",
-    "÷": "divided by",
-    "<": "is less than",
-    ">": "is greater than",
-    "≤": "is less than or equal to",
-    "⩽": "is less than or equal to",
-    "≥": "is greater than or equal to",
-    "⩾": "is greater than or equal to",
-    "≠": "is not equal to",
-    "≈": "is approximately",
-    "≃": "is approximately",
-    "≅": "is congruent to",
-    "≡": "is identical to",
+    "⋆": "star",
+    "/": "divided_by",
+    "÷": "divided_by",
+    "<": "less",
+    ">": "greater",
+    "≤": "less_equal",
+    "⩽": "less_equal",
+    "≥": "greater_equal",
+    "⩾": "greater_equal",
+    "≠": "not_equal",
+    "≈": "approximately",
+    "≃": "approximately",
+    "≪": "much_less",
+    "≫": "much_greater",
+    "≅": "congruent",
+    "≡": "identical",
     "∼": "tilde",
     "~": "tilde",
-    "∝": "is proportional to",
-    "→": "to",
-    "←": "from",
+    "∝": "proportional",
+    "→": "arrow_to",
+    "←": "arrow_from",
     "⇒": "implies",
-    "⇔": "if and only if",
-    "↦": "maps to",
+    "⇔": "if_and_only_if",
+    "↦": "maps_to",
     "∈": "in",
-    "∉": "not in",
-    "⊂": "subset of",
-    "⊆": "subset of or equal to",
+    "∉": "not_in",
+    "⊂": "subset",
+    "⊆": "subset_equal",
     "∪": "union",
     "∩": "intersection",
     "∑": "sum",
@@ -519,54 +529,53 @@ _SPOKEN_SYMBOLS = {
     "∂": "partial",
     "∇": "nabla",
     "∞": "infinity",
-    "∀": "for all",
-    "∃": "there exists",
-    "∅": "empty set",
+    "∀": "for_all",
+    "∃": "exists",
+    "∅": "empty_set",
     "′": "prime",
     "'": "prime",
-    "″": "double prime",
+    "″": "double_prime",
+    "′′": "double_prime",
     "%": "percent",
     "!": "factorial",
-    "…": "dot dot dot",
-    "⋯": "dot dot dot",
-    "⋮": "dot dot dot",
-    "|": "bar",
-    "∣": "bar",
+    "…": "dots",
+    "⋯": "dots",
+    "⋮": "dots",
+    "|": "vertical_bar",
+    "∣": "vertical_bar",
     "‖": "norm",
-    "∥": "parallel to",
-    "⊥": "perpendicular to",
+    "∥": "parallel",
+    "⊥": "perpendicular",
     "°": "degrees",
-    "√": "square root of",
-    ",": ",",
-    ";": ";",
-    ":": ":",
-    "?": "?",
+    "√": "square_root_sign",
     "&": "and",
     "ℓ": "ell",
-    "λ": "lambda",
-    "Λ": "capital lambda",
-    "⋆": "star",
     "⊤": "transpose",
-    "≔": "is defined as",
-    "≜": "is defined as",
-    "′′": "double prime",
-    "ħ": "h bar",
+    "≔": "defined_as",
+    "≜": "defined_as",
+    "ħ": "h_bar",
 }
+_PUNCTUATION_WORDS = frozenset(",;:?")
+_GREEK = re.compile(r"GREEK (?:(SMALL|CAPITAL) )?(?:LETTER )?(?:LUNATE |FINAL )?(\w+)(?: SYMBOL)?$")
 
 
 def _spoken_char(ch: str) -> str:
+    """A character's word (``~key``), or the character itself (a letter, a digit, a
+    punctuation mark), or Unicode's name for it."""
     if ch in _SPOKEN_SYMBOLS:
-        return _SPOKEN_SYMBOLS[ch]
-    if ch.isascii():
+        return word(_SPOKEN_SYMBOLS[ch])
+    if ch in _PUNCTUATION_WORDS:
         return ch
+    if ch.isascii():
+        return literal(ch)
     try:
         name = unicodedata.name(ch)
     except ValueError:
         return ch
-    greek = re.match(r"GREEK (SMALL|CAPITAL) LETTER (\w+)( SYMBOL)?$", name)
-    if greek:
-        letter = greek.group(2).lower()
-        return letter if greek.group(1) == "SMALL" else f"capital {letter}"
+    greek = _GREEK.match(name)
+    key = greek_key(greek.group(1) != "CAPITAL", greek.group(2)) if greek else None
+    if key is not None:
+        return word(key)
     if unicodedata.category(ch)[0] in "LN":
         return ch
     if unicodedata.category(ch) == "Mn":
@@ -579,9 +588,9 @@ def _spoken_text(text: str, kind: str) -> str:
     if not text:
         return ""
     if kind == "mtext":
-        return text
+        return literal(text)
     if kind == "mn" or (kind == "mi" and text.isalpha() and text.isascii()):
-        return text
+        return literal(text)
     if kind == "mo" and text.isalpha() and text.isascii():
         return text
     words: list[str] = []
@@ -628,45 +637,49 @@ def _say(node: _Node) -> str:
     if isinstance(node, _Script):
         words = [_say(node.base)]
         if node.sub is not None and _say(node.sub):
-            words.append(f"sub {_letters(node.sub)}")
+            words.append(f"{word('sub')} {_letters(node.sub)}")
             if not _is_short(node.sub):
-                words.append("end sub")
+                words.append(word("end_sub"))
         if node.sup is not None and _say(node.sup):
             words.append(_say_power(node.sup))
         return " ".join(w for w in words if w)
     if isinstance(node, _Frac):
         if _is_short(node.num) and _is_short(node.den):
-            return f"{_say(node.num)} over {_say(node.den)}"
-        return f"the fraction {_say(node.num)}, over {_say(node.den)}, end fraction"
+            return f"{_say(node.num)} {word('over')} {_say(node.den)}"
+        return (
+            f"{word('fraction')} {_say(node.num)}, {word('over')} {_say(node.den)}, "
+            f"{word('end_fraction')}"
+        )
     if isinstance(node, _Root):
         body = _say(node.body)
-        end = "" if _is_short(node.body) else ", end root"
+        end = "" if _is_short(node.body) else f", {word('end_root')}"
         if node.index is not None and _flat(node.index) not in ("", "2"):
-            return f"root {_say(node.index)} of {body}{end}"
-        return f"the square root of {body}{end}"
+            return f"{word('root')} {_say(node.index)} {word('of')} {body}{end}"
+        return f"{word('square_root')} {body}{end}"
     if isinstance(node, _Accent):
-        word, before = _ACCENT_WORDS.get(node.mark, ("", False))
+        key, before = _ACCENT_WORDS.get(node.mark, ("", False))
         base = _say(node.base)
-        if not word:
+        if not key:
             return base
-        return f"{word} {base}" if before else f"{base} {word}"
+        return f"{word(key)} {base}" if before else f"{base} {word(key)}"
     if isinstance(node, _Limits):
         base = _say(node.base)
         op = _op_of(node.base)
         if op in _LARGE_OPERATORS or _is_function_name(node.base):
             words = [base]
             if node.under is not None and _say(node.under):
-                words.append(f"from {_say(node.under)}" if op else f"over {_say(node.under)}")
+                limit = word("from") if op else word("over_limit")
+                words.append(f"{limit} {_say(node.under)}")
             if node.over is not None and _say(node.over):
-                words.append(f"to {_say(node.over)}")
+                words.append(f"{word('to')} {_say(node.over)}")
             if op in _LARGE_OPERATORS:
-                words.append("of")
+                words.append(word("of"))
             return " ".join(words)
         words = [base]
         if node.under is not None and _say(node.under):
-            words.append(f"under {_say(node.under)}")
+            words.append(f"{word('under')} {_say(node.under)}")
         if node.over is not None and _say(node.over):
-            words.append(f"with {_say(node.over)} above")
+            words.append(f"{word('with')} {_say(node.over)} {word('above')}")
         return " ".join(words)
     rows = []
     for row in node.rows:
@@ -676,17 +689,30 @@ def _say(node: _Node) -> str:
 
 def _say_power(sup: _Node) -> str:
     flat = _flat(sup).strip()
-    special = {"2": "squared", "3": "cubed", "′": "prime", "'": "prime", "″": "double prime"}
-    special.update({"*": "star", "∗": "star", "⋆": "star", "⊤": "transposed", "T": "transposed"})
-    special.update({"−1": "inverse", "-1": "inverse", "′′": "double prime"})
-    if flat in special:
-        return special[flat]
-    end = "" if _is_short(sup) else ", end power"
-    return f"to the power {_say(sup)}{end}"
+    if flat in _POWER_WORDS:
+        return word(_POWER_WORDS[flat])
+    end = "" if _is_short(sup) else f", {word('end_power')}"
+    return f"{word('power')} {_say(sup)}{end}"
 
 
-_OPEN_WORDS = {"(": "open paren", "[": "open bracket", "{": "open brace"}
-_CLOSE_WORDS = {")": "close paren", "]": "close bracket", "}": "close brace"}
+#: Powers said in a word of their own: x squared, x prime, A transposed.
+_POWER_WORDS = {
+    "2": "squared",
+    "3": "cubed",
+    "′": "prime",
+    "'": "prime",
+    "″": "double_prime",
+    "′′": "double_prime",
+    "*": "star",
+    "∗": "star",
+    "⋆": "star",
+    "⊤": "transposed",
+    "T": "transposed",
+    "−1": "inverse",
+    "-1": "inverse",
+}
+_OPEN_WORDS = {"(": "open_paren", "[": "open_bracket", "{": "open_brace"}
+_CLOSE_WORDS = {")": "close_paren", "]": "close_bracket", "}": "close_brace"}
 
 
 def _applies(prev: _Node) -> bool:
@@ -723,10 +749,10 @@ def _say_row(items: Sequence[_Node]) -> str:
         if op in _OPEN:
             applied = prev is not None and _applies(prev)
             depth.append(applied)
-            words.append("of" if applied else _OPEN_WORDS.get(op or "", "open paren"))
+            words.append(word("of" if applied else _OPEN_WORDS.get(op or "", "open_paren")))
         elif op in _CLOSE:
             applied = depth.pop() if depth else False
-            words.append("," if applied else _CLOSE_WORDS.get(op or "", "close paren"))
+            words.append("," if applied else word(_CLOSE_WORDS.get(op or "", "close_paren")))
         else:
             said = _say(node)
             if said:
@@ -747,6 +773,9 @@ class LinearFormula:
     markdown: str
     text: str
     spoken: str
+    #: What to say in any language: words of :mod:`reader.core.formula_words` (``~key``)
+    #: and the formula's own text; ``spoken`` is it in English.
+    words: str = ""
     problem: str | None = None  # why the formula was kept as plain text
 
     @property
@@ -796,28 +825,34 @@ def linear_formula(math: ET.Element) -> LinearFormula:
     try:
         tree = _Builder().build(math, 0)
         pieces = _tidy(_lay(tree).pieces)
-        spoken = _clip_spoken(_say(tree))
+        words = _clip_spoken(_say(tree))
     except (MathTooComplexError, RecursionError) as exc:
         text = _WS.sub(" ", "".join(math.itertext())).strip()
         return LinearFormula(
             markdown=escape_markdown(text, at_line_start=False),
             text=text,
             spoken=_clip_spoken(text),
+            words=literal(_clip_spoken(text)),
             problem=f"a formula is kept as plain text: {exc}",
         )
     text = "".join(p.text for p in pieces)
-    return LinearFormula(markdown=_markdown_of(pieces), text=text, spoken=spoken or text)
+    words = words or literal(text)
+    return LinearFormula(markdown=_markdown_of(pieces), text=text, spoken=say(words), words=words)
 
 
-def _attribute_value(text: str) -> str:
+def _attribute_value(text: str, percent: str = " percent") -> str:
     """Text that fits inside ``aria-label="…"``: no quotes, braces, % or backslashes."""
-    text = text.replace('"', "'").replace("%", " percent")
+    text = text.replace('"', "'").replace("%", percent)
     return _WS.sub(" ", re.sub(r"[{}\\\[\]]", " ", text)).strip()
 
 
 def formula_markdown(formula: LinearFormula, *, display: bool = False) -> str:
-    """``[linear form]{.math aria-label="spoken form"}`` (``.display`` for a block)."""
+    """``[linear form]{.math aria-label="spoken form" data-words="words"}`` (``.display``
+    for a block): the spoken form in English, and the words it is made of (see
+    :mod:`reader.core.formula_words`) for a reader to say in its own language."""
     if formula.empty:
         return ""
     classes = ".math .display" if display else ".math"
-    return f'[{formula.markdown}]{{{classes} aria-label="{_attribute_value(formula.spoken)}"}}'
+    label = _attribute_value(formula.spoken)
+    words = _attribute_value(formula.words or literal(formula.spoken), f" {word('percent')}")
+    return f'[{formula.markdown}]{{{classes} aria-label="{label}" data-words="{words}"}}'
