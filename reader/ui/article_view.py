@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
-    QTextFormat,
     QTextOption,
     QWheelEvent,
 )
@@ -50,11 +49,11 @@ from reader.ui.article_html import (
     Marker,
     RenderedPart,
     document_stylesheet,
-    heading_point_size,
     line_height_percent,
     render_parts,
     welcome_html,
 )
+from reader.ui.heading_sizes import fit_heading_sizes, heading_blocks
 from reader.ui.i18n import fill
 
 log = logging.getLogger(__name__)
@@ -288,40 +287,13 @@ class ArticleView(QTextBrowser):
         self._set_heading_sizes(self.document(), self._heading_blocks())
 
     def _set_heading_sizes(self, doc: QTextDocument, blocks: Iterator[QTextBlock]) -> None:
-        """Headings a modest step above the body, the step shrinking as the text grows.
-
-        Qt's HTML gives each heading a relative size (h1 twice the body, whatever the
-        size): that is taken away, and each heading gets its own size in points.
-        """
-        body_pt = self._style.font.pointSizeF()
-        if body_pt <= 0:
-            return
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        adjustment = QTextFormat.Property.FontSizeAdjustment
-        for block in blocks:
-            point = heading_point_size(
-                block.blockFormat().headingLevel(), body_pt, self._style.text_scale
-            )
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                if fmt.hasProperty(adjustment) or fmt.fontPointSize() != point:
-                    fmt.clearProperty(adjustment)  # else it wins over the size in points
-                    fmt.setFontPointSize(point)
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(
-                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                    )
-                    cursor.setCharFormat(fmt)
-                it += 1
-        cursor.endEditBlock()
+        """Headings a modest step above the body, the step shrinking as the text grows."""
+        fit_heading_sizes(doc, blocks, self._style.font.pointSizeF(), self._style.text_scale)
 
     def _heading_blocks(self) -> Iterator[QTextBlock]:
         """The document's heading blocks (from the index of the document when it has one)."""
         if self._heading_starts is None:
-            yield from _all_heading_blocks(self.document())
+            yield from heading_blocks(self.document())
             return
         doc = self.document()
         for position in self._heading_starts:
@@ -427,7 +399,7 @@ class ArticleView(QTextBrowser):
         piece.setDefaultFont(doc.defaultFont())
         piece.setDefaultStyleSheet(doc.defaultStyleSheet())
         piece.setHtml("<html><body>" + html + "</body></html>")  # notr
-        self._set_heading_sizes(piece, _all_heading_blocks(piece))
+        self._set_heading_sizes(piece, heading_blocks(piece))
         first = piece.begin()
         cursor = QTextCursor(doc)
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -1114,11 +1086,3 @@ class ArticleView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Never load anything from outside the document (no images, no files)."""
         return QByteArray()
-
-
-def _all_heading_blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
-    block = doc.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() > 0:
-            yield block
-        block = block.next()

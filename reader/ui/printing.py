@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Article
 from reader.core.settings import SCALE_STEPS
 from reader.ui.article_html import DocumentColours, document_stylesheet, handout_html
+from reader.ui.heading_sizes import fit_heading_sizes, heading_blocks
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ def handout_document(handout: Handout) -> QTextDocument:
             section_note=note,
         )
     )
+    # Headings sized as on the screen: a step above the text that shrinks as it grows.
+    fit_heading_sizes(doc, heading_blocks(doc), point, handout.text_scale)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, article.title)
     return doc
 

@@ -19,6 +19,7 @@ from reader.cli.gui import GuiOptions
 from reader.core.article import read_article
 from reader.ui import printing
 from reader.ui.app import build_window
+from reader.ui.article_html import heading_point_size
 from reader.ui.main_window import MainWindow
 
 LIBRARY = Path(__file__).parents[1] / "fixtures" / "ui_library"
@@ -127,3 +128,34 @@ def test_print_without_an_article_says_what_to_do(qtbot: QtBot) -> None:
     assert win.findChild(printing.Dialog) is None
     assert "Open an article" in win.status_label.text()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+
+
+def _heading_ratios(pdf: Path) -> tuple[float, float]:
+    """How many times the body text the title (a first-level heading) and a section's
+    heading (second level) stand on the paper."""
+    body = word_height(pdf, "Cornell")
+    return word_height(pdf, "Exploring") / body, word_height(pdf, "Findings") / body
+
+
+def test_printed_headings_grow_less_than_the_text_as_on_the_screen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Headings on paper are sized in points as on the screen: a modest step above the
+    text, smaller the larger the text (Qt's own heading sizes are twice and one and a half
+    times the text at every size, so a title at 400 % would fill half a page)."""
+    ratios = {}
+    for scale in (100, 200, 400):
+        dialog = _open_dialog(qtbot, window)
+        dialog.text_size.setCurrentIndex(dialog.text_size.findData(scale))
+        target = tmp_path / f"handout-{scale}.pdf"
+        _save_as_pdf(qtbot, dialog, target)
+        qtbot.waitUntil(lambda: window.findChild(printing.Dialog) is None)  # closed and gone
+        window.activateWindow()  # back in the window, as after any dialog
+        qtbot.waitUntil(window.isActiveWindow)
+        ratios[scale] = _heading_ratios(target)
+        for level, ratio in zip((1, 2), ratios[scale], strict=True):
+            screen = heading_point_size(level, 10.0, scale) / 10.0  # the screen's step
+            assert ratio == pytest.approx(screen, rel=0.08), (scale, level, ratio, screen)
+    assert ratios[100][0] > ratios[200][0] > ratios[400][0]  # the step shrinks
+    assert ratios[100][1] > ratios[200][1] > ratios[400][1]
+    assert ratios[400][0] < 1.3  # a title at 400 % is not twice the text
