@@ -11,6 +11,10 @@
         <source>citation %1</source>
         <translation>cita %1</translation>
     </message>
+    <message>
+        <source>Show this tab</source>
+        <translation>Mostrar esta pestaña</translation>
+    </message>
 </context>
 <context>
     <name>ArticleError</name>

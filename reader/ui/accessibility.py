@@ -23,23 +23,35 @@ Structure is added *around* that text instead of inside it:
 from __future__ import annotations
 
 import logging
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleAnnouncementEvent,
+    QAccessibleInterface,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAccessibleWidget,
     QApplication,
+    QComboBox,
     QLabel,
+    QTabBar,
     QWidget,
 )
 
@@ -434,6 +446,203 @@ def make_heading(label: QLabel) -> None:
     label.setProperty(_HEADING_PROPERTY, True)
 
 
+# --- tab bars: the current tab is focused only while the bar has the focus -------------
+
+#: What ``interface_cast`` returns for "no such interface": PySide hands a returned
+#: ``None`` to C++ as a pointer that is not null, and Qt would call through it.
+_NULL = shiboken6.VoidPtr(0)
+
+
+def _without_mnemonic(text: str) -> str:
+    """A tab's text as spoken: "&Library" says "Library", "&&" is an ampersand."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+class _TabActions(QAccessibleActionInterface):
+    """A tab's one action, as Qt's own tab has it: press (make it the current tab)."""
+
+    def __init__(self, tab: _TabAccessible) -> None:
+        super().__init__()
+        self._tab = tab
+
+    def actionNames(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [self.pressAction()]
+
+    def localizedActionDescription(self, name: str) -> str:  # noqa: N802 - Qt's name
+        return QApplication.translate("Accessibility", "Show this tab") if name else ""
+
+    def doAction(self, name: str) -> None:  # noqa: N802 - Qt's name
+        if name == self.pressAction() and self._tab.isValid():
+            bar, index = self._tab.bar, self._tab.index
+            # Once the assistive technology's call has returned.
+            QTimer.singleShot(0, bar, lambda: bar.setCurrentIndex(index))
+
+    def keyBindingsForAction(self, name: str) -> list[str]:  # noqa: N802 - Qt's name
+        return []
+
+
+class _TabAccessible(QAccessibleInterface):
+    """One tab of a tab bar (no QObject of its own), as Qt's ``QAccessibleTabButton``
+    but for its focused state: Qt reports the current tab "focused" whether or not the
+    bar has the focus (the tabs Qt puts between docked panes never have it), so a
+    screen reader that looks for the focused object finds the tab instead of the
+    control with the keys. Overrides that return ``None`` mean a null pointer to Qt."""
+
+    def __init__(self, bar: QTabBar, index: int) -> None:
+        super().__init__()
+        self.bar = bar
+        self.index = index
+        self.released = False
+        self._actions = _TabActions(self)
+
+    def isValid(self) -> bool:  # noqa: N802 - Qt's name
+        return not self.released and shiboken6.isValid(self.bar) and self.index < self.bar.count()
+
+    def object(self) -> QObject | None:  # type: ignore[override] # null: no QObject
+        return None
+
+    def window(self) -> QWindow | None:  # type: ignore[override] # null: no window yet
+        return self.bar.window().windowHandle() if self.isValid() else None
+
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override] # null when gone
+        return QAccessible.queryAccessibleInterface(self.bar) if self.isValid() else None
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override] # none
+        return None
+
+    def childCount(self) -> int:  # noqa: N802 - Qt's name
+        return 0
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 - Qt's name
+        return -1
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802 - Qt's name; null: no children
+        return None
+
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802 - Qt's name; null: no children
+        return None
+
+    def relations(self, match: Any = None) -> list[Any]:  # Qt's pairs of (interface, relation)
+        return []
+
+    def role(self) -> QAccessible.Role:
+        return QAccessible.Role.PageTab
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if not self.isValid():
+            return ""
+        if kind == QAccessible.Text.Name:
+            name = self.bar.accessibleTabName(self.index) or self.bar.tabText(self.index)
+            return _without_mnemonic(name)
+        if kind == QAccessible.Text.Description:
+            return self.bar.tabToolTip(self.index)
+        return ""
+
+    def setText(self, kind: QAccessible.Text, text: str) -> None:  # noqa: N802 - Qt's name
+        return
+
+    def rect(self) -> QRect:
+        if not self.isValid():
+            return QRect()
+        tab = self.bar.tabRect(self.index)
+        return QRect(self.bar.mapToGlobal(tab.topLeft()), tab.size())
+
+    def state(self) -> QAccessible.State:
+        if not self.isValid():
+            state = QAccessible.State()
+            state.invalid = True
+            return state
+        parent = self.parent()
+        state = parent.state() if parent is not None else QAccessible.State()
+        current = self.index == self.bar.currentIndex()
+        state.focusable = self.bar.focusPolicy() != Qt.FocusPolicy.NoFocus
+        state.focused = current and self.bar.hasFocus()
+        state.selectable = True
+        state.selected = current
+        if not self.bar.isTabVisible(self.index):
+            state.invisible = True
+        if not self.bar.isTabEnabled(self.index):
+            state.disabled = True
+        return state
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:  # a pointer for Qt
+        return self._actions if kind == QAccessible.InterfaceType.ActionInterface else _NULL
+
+
+class _TabBarAccessible(QAccessibleWidget):
+    """A tab bar whose tabs are :class:`_TabAccessible`: each is registered with Qt
+    (which then owns it) and deleted when the bar goes or has fewer tabs."""
+
+    def __init__(self, bar: QTabBar) -> None:
+        super().__init__(bar, QAccessible.Role.PageTabList)
+        self._bar = bar
+        self._tabs: list[tuple[_TabAccessible, int]] = []
+        _tab_bars[id(self)] = self
+        bar.destroyed.connect(self.release)
+
+    def _tab(self, index: int) -> _TabAccessible | None:
+        count = self._bar.count() if shiboken6.isValid(self._bar) else 0
+        if len(self._tabs) > count:
+            self._forget(self._tabs[count:])
+            del self._tabs[count:]
+        while len(self._tabs) < count:
+            tab = _TabAccessible(self._bar, len(self._tabs))
+            self._tabs.append((tab, int(QAccessible.registerAccessibleInterface(tab))))
+        return self._tabs[index][0] if 0 <= index < count else None
+
+    @staticmethod
+    def _forget(tabs: list[tuple[_TabAccessible, int]]) -> None:
+        for tab, interface_id in tabs:
+            tab.released = True
+            QAccessible.deleteAccessibleInterface(interface_id)
+
+    def release(self) -> None:
+        """Delete every tab's interface (the bar is going, or the program ends)."""
+        self._forget(self._tabs)
+        self._tabs = []
+        _tab_bars.pop(id(self), None)
+
+    def childCount(self) -> int:  # noqa: N802 - Qt's name
+        return self._bar.count() if shiboken6.isValid(self._bar) else 0
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override] # null past the end
+        return self._tab(index)
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 - Qt's name
+        self._tab(0)
+        address = shiboken6.getCppPointer(child)[0]
+        for index, (tab, _) in enumerate(self._tabs):
+            if tab is child or shiboken6.getCppPointer(tab)[0] == address:
+                return index
+        return -1
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802 - Qt's name; null: no tab there
+        if not shiboken6.isValid(self._bar):
+            return None
+        return self._tab(self._bar.tabAt(self._bar.mapFromGlobal(QPoint(x, y))))
+
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802 - Qt's name; null: no focused tab
+        if not shiboken6.isValid(self._bar) or not self._bar.hasFocus():
+            return None
+        return self._tab(self._bar.currentIndex())
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name and not self._bar.accessibleName():
+            # As Qt's own tab bar: named after its current tab.
+            tab = self._tab(self._bar.currentIndex())
+            return tab.text(kind) if tab is not None else ""
+        return str(super().text(kind) or "")
+
+
+#: The tab bars' interfaces, to delete their tabs' interfaces before the program ends.
+_tab_bars: dict[int, _TabBarAccessible] = {}
+
+
+def _release_tab_bars() -> None:
+    for bar in list(_tab_bars.values()):
+        bar.release()
+
+
 # --- the factory -----------------------------------------------------------------------
 
 
@@ -460,6 +669,14 @@ def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
         return _LiveRegionAccessible(obj)
     if isinstance(obj, QLabel) and obj.property(_HEADING_PROPERTY):
         return _HeadingAccessible(obj)
+    if isinstance(obj, QTabBar):
+        return _TabBarAccessible(obj)
+    if isinstance(obj, QComboBox):
+        # Qt's own interface, but the current item of its hidden list no longer claims
+        # the focus (a screen reader looking for the focus found it before the control
+        # with the keys); the list has it back while it is open.
+        follow_focus(obj.view())
+        return None
     # A pane of ours, or a plain container such as the article's viewport (whose focus
     # goes to the text around it): not a control with accessibility of its own.
     if (
@@ -482,3 +699,6 @@ def install() -> None:
         return
     QAccessible.installFactory(_factory)
     _installed = True
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(_release_tab_bars)
