@@ -17,12 +17,13 @@ HERE = Path(__file__).resolve().parent
 
 def _ignored(folder: str, names: list[str]) -> list[str]:
     # Hidden files and folders (editor files, caches) stay out of the wheel, except the
-    # library's prebuilt search index (.index), which the reader uses read-only where it is.
+    # library's prebuilt search index (.index) and parsed articles (.parsed), which the
+    # reader uses read-only where they are.
     top = Path(folder) == Path(_source())
     return [
         n
         for n in names
-        if (n.startswith(".") and not (top and n == ".index")) or n == "__pycache__"
+        if (n.startswith(".") and not (top and n in (".index", ".parsed"))) or n == "__pycache__"
     ]
 
 

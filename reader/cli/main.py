@@ -24,12 +24,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.importing",
     "reader.cli.kiosk_cmd",
     "reader.cli.index_cmd",
+    "reader.cli.prebuild_cmd",
     "reader.cli.search_cmd",
     "reader.cli.desktop_cmd",
 )
 
 COMMANDS: frozenset[str] = frozenset(
-    {"import", "check", "index", "search", "kiosk", "install-desktop"}
+    {"import", "check", "index", "prebuild", "search", "kiosk", "install-desktop"}
 )
 
 

@@ -24,9 +24,10 @@ from reader.core.article import (
     decode_article_bytes,
     load_front_matter,
     meta_from_front_matter,
-    read_article,
+    parse_article,
     read_article_bytes,
 )
+from reader.core.article_cache import ArticleCache, cache_folder, prebuilt_folder
 from reader.core.errors import ArticleError, LibraryError
 from reader.core.fsutil import (
     UnsafeFileError,
@@ -302,12 +303,15 @@ class Library:
         summaries: tuple[ArticleSummary, ...],
         problems: tuple[Problem, ...],
         notices: tuple[str, ...] = (),
+        parsed: ArticleCache | None = None,
     ) -> None:
         self.root = root
         self.summaries = summaries
         self.problems = problems
         #: Things to tell the person that are not about one article (a cache made anew).
         self.notices = notices
+        #: Where parsed articles are kept (:meth:`load` reads them there before parsing).
+        self.parsed = parsed
         self._by_id = {s.id: s for s in summaries}
 
     @classmethod
@@ -319,8 +323,10 @@ class Library:
     ) -> Library:
         """List the library. With ``cache_dir``, what was read of each file is kept there
         (keyed by path, size and modification time) and reused while the file is unchanged:
-        a large library then lists in a fraction of the time. ``progress(done, total)`` is
-        told every few hundred files."""
+        a large library then lists in a fraction of the time; so are the articles once
+        parsed (:mod:`reader.core.article_cache`). Articles prebuilt beside the library are
+        read with or without it. ``progress(done, total)`` is told every few hundred
+        files."""
         root = Path(root)
         if not root.is_dir():
             raise LibraryError(
@@ -357,7 +363,7 @@ class Library:
         if progress is not None:
             progress(len(paths), len(paths))
         notices = (cache.notice,) if cache is not None and cache.notice else ()
-        return cls(root, tuple(summaries), tuple(problems), notices)
+        return cls(root, tuple(summaries), tuple(problems), notices, article_cache(root, cache_dir))
 
     @staticmethod
     def is_cached(root: Path, cache_dir: Path) -> bool:
@@ -395,7 +401,8 @@ class Library:
         return next((s for s in self.summaries if os.path.realpath(s.path) == wanted), None)
 
     def load(self, article_id: str) -> Article:
-        """Read and parse an article, as its file is now (bounded, inside the library)."""
+        """Read and parse an article, as its file is now (bounded, inside the library).
+        An article parsed before from the same bytes is read back instead of parsed."""
         summary = self._by_id.get(article_id)
         if summary is None:
             raise LibraryError(
@@ -403,7 +410,26 @@ class Library:
                     "LibraryError", "there is no article with id {id} in {root}"
                 ).format(id=repr(article_id), root=self.root)
             )
-        return read_article(summary.path, self.root)
+        path = Path(summary.path)
+        data = read_article_bytes(path, self.root)
+        digest = content_hash(data)
+        if self.parsed is not None:
+            kept = self.parsed.get(digest, path)
+            if kept is not None:
+                return kept
+        article = parse_article(decode_article_bytes(data, path), path, digest)
+        if self.parsed is not None:
+            self.parsed.put(article)
+        return article
+
+
+def article_cache(root: Path, cache_dir: Path | None) -> ArticleCache:
+    """The parsed articles of the library at ``root``: those prebuilt beside it, then, with
+    the user cache folder ``cache_dir``, those kept there (the only place written)."""
+    if cache_dir is None:
+        return ArticleCache([prebuilt_folder(root)])
+    mine = cache_folder(cache_dir, root)
+    return ArticleCache([prebuilt_folder(root), mine], write_to=mine)
 
 
 #: What a person can do about a missing or empty library (the CLI and the window add it).

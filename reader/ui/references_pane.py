@@ -32,17 +32,23 @@ def reference_address(ref: Reference) -> str | None:
     return ref.url
 
 
-def spoken_reference(ref: Reference, total: int) -> str:
-    """E.g. "Reference 1 of 4, Cornell University, 2021: <full text>"."""
-    head = fill(
-        QCoreApplication.translate("ReferencesPane", "Reference %1 of %2"), ref.number, total
+def _spoken_templates() -> tuple[str, str]:
+    return (
+        QCoreApplication.translate("ReferencesPane", "Reference %1 of %2"),
+        QCoreApplication.translate("ReferencesPane", "%1: %2"),
     )
-    parts = [head]
+
+
+def spoken_reference(ref: Reference, total: int, templates: tuple[str, str] | None = None) -> str:
+    """E.g. "Reference 1 of 4, Cornell University, 2021: <full text>". ``templates``: the
+    translated words, when they were looked up once for a whole list."""
+    head_words, whole = templates or _spoken_templates()
+    parts = [fill(head_words, ref.number, total)]
     if ref.authors:
         parts.append(ref.authors[0])
     if ref.year:
         parts.append(str(ref.year))
-    return fill(QCoreApplication.translate("ReferencesPane", "%1: %2"), ", ".join(parts), ref.text)
+    return fill(whole, ", ".join(parts), ref.text)
 
 
 class ReferencesPane(QWidget):
@@ -97,6 +103,11 @@ class ReferencesPane(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
+        # Wrapped items of different heights are measured a batch at a time as the event
+        # loop turns: a list of 800 references otherwise holds the article's first screen
+        # back by about a tenth of a second while every item is measured.
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.list.setBatchSize(40)
 
         self.cited_label = QLabel(self.tr("Cited in:"), self)
         self.cited_label.setObjectName("cited_in_label")
@@ -164,10 +175,12 @@ class ReferencesPane(QWidget):
             self._show_details(None)
             return
         total = len(article.references)
+        templates = _spoken_templates()
         for ref in article.references:
             item = QListWidgetItem(f"{ref.number}. {ref.text}")
             item.setData(_KEY_ROLE, ref.key)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_reference(ref, total))
+            spoken = spoken_reference(ref, total, templates)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
 
@@ -183,11 +196,19 @@ class ReferencesPane(QWidget):
             item = self.list.item(row)
             if item is not None and item.data(_KEY_ROLE) == key:
                 self.list.setCurrentRow(row)
+                if not self.list.visualItemRect(item).isValid():
+                    self._measure_every_item()  # not reached by the batches yet
                 self.list.scrollToItem(item)
                 if focus:
                     self.list.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
+
+    def _measure_every_item(self) -> None:
+        """Lay the whole list out now rather than a batch at a time (see ``__init__``)."""
+        self.list.setLayoutMode(QListWidget.LayoutMode.SinglePass)
+        self.list.doItemsLayout()
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
 
     def show_flag(self, flag: FlaggedClaim) -> None:
         """Explain a flagged claim above the list, in plain words; the technical reason is
