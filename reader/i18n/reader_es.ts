@@ -1668,6 +1668,10 @@ se puede leer con las flechas.&lt;/p&gt;
         <source>the library folder {root} holds no articles. {next}</source>
         <translation>la carpeta de la biblioteca {root} no tiene artículos. {next}</translation>
     </message>
+    <message>
+        <source>the parsed articles cannot be written to {folder}: {reason}</source>
+        <translation>los artículos analizados no se pueden guardar en {folder}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>LibraryLoader</name>
