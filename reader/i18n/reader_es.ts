@@ -1494,6 +1494,10 @@ se puede leer con las flechas.&lt;/p&gt;
         </translation>
     </message>
     <message>
+        <source>%1, %2 of %3</source>
+        <translation>%1, %2 de %3</translation>
+    </message>
+    <message>
         <source>Articles</source>
         <translation>Artículos</translation>
     </message>

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
     QAccessibleAnnouncementEvent,
+    QAccessibleAttributesInterface,
     QAccessibleInterface,
     QWindow,
 )
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
+    QStackedWidget,
     QTabBar,
     QWidget,
 )
@@ -74,8 +76,12 @@ PANE_PROPERTY = "reader_pane"
 
 #: The dynamic property that marks the :class:`LiveRegion` label for the factory.
 _LIVE_PROPERTY = "reader_live_region"
-#: The dynamic property that marks a label as a page's heading (see :func:`make_heading`).
+#: The dynamic property that marks a label as a page's heading: its level (see
+#: :func:`make_heading`).
 _HEADING_PROPERTY = "reader_heading"
+#: What ``interface_cast`` returns for "no such interface": PySide hands a returned
+#: ``None`` to C++ as a pointer that is not null, and Qt would call through it.
+_NULL = shiboken6.VoidPtr(0)
 
 # --- announcements ---------------------------------------------------------------------
 
@@ -429,28 +435,49 @@ def formula_speech(formula: Formula) -> str:
 # --- headings --------------------------------------------------------------------------
 
 
+class _HeadingAttributes(QAccessibleAttributesInterface):
+    """A heading's level: the AT-SPI object attribute ``level``, which a screen reader
+    says with the role ("heading level 1")."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self._label = label
+
+    def attributeKeys(self) -> list[QAccessible.Attribute]:  # noqa: N802 - Qt's name
+        return [QAccessible.Attribute.Level]
+
+    def attributeValue(self, key: QAccessible.Attribute) -> Any:  # noqa: N802 - Qt's name; a QVariant
+        if key == QAccessible.Attribute.Level and shiboken6.isValid(self._label):
+            return int(self._label.property(_HEADING_PROPERTY) or 1)
+        return None
+
+
 class _HeadingAccessible(QAccessibleWidget):
     def __init__(self, label: QLabel) -> None:
         super().__init__(label, QAccessible.Role.Heading)
         self._label = label
+        self._attributes = _HeadingAttributes(label)
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Name:
             return self._label.accessibleName() or self._label.text()
         return str(super().text(kind) or "")
 
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:  # a pointer for Qt
+        if kind == QAccessible.InterfaceType.AttributesInterface:
+            return self._attributes
+        found = super().interface_cast(kind)
+        return _NULL if found is None else found
 
-def make_heading(label: QLabel) -> None:
-    """Give ``label`` the Heading role: a screen reader says "heading" with its text
-    when it has the focus (a page's title, focused when the page appears)."""
-    label.setProperty(_HEADING_PROPERTY, True)
+
+def make_heading(label: QLabel, level: int = 1) -> None:
+    """Give ``label`` the Heading role and a level: a screen reader says "heading level
+    1" with its text when it has the focus (a page's title, focused when the page
+    appears)."""
+    label.setProperty(_HEADING_PROPERTY, level)
 
 
 # --- tab bars: the current tab is focused only while the bar has the focus -------------
-
-#: What ``interface_cast`` returns for "no such interface": PySide hands a returned
-#: ``None`` to C++ as a pointer that is not null, and Qt would call through it.
-_NULL = shiboken6.VoidPtr(0)
 
 
 def _without_mnemonic(text: str) -> str:
@@ -671,6 +698,10 @@ def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
         return _HeadingAccessible(obj)
     if isinstance(obj, QTabBar):
         return _TabBarAccessible(obj)
+    if isinstance(obj, QStackedWidget):
+        # A plain container, not a "layered pane", which a screen reader says on the way
+        # to every control on a page of it.
+        return QAccessibleWidget(obj)
     if isinstance(obj, QComboBox):
         # Qt's own interface, but the current item of its hidden list no longer claims
         # the focus (a screen reader looking for the focus found it before the control

@@ -151,8 +151,12 @@ def _silent(stops: list[tuple[str, str]]) -> list[str]:
 
 
 def test_the_home_title_is_spoken_as_a_heading_at_start(kiosk: Kiosk) -> None:
+    """The title with its role and level, and nothing of the containers on the way to it
+    (the pages' stack was a "layered pane")."""
     heard = kiosk.orca.wait_for(r"^Health library heading", since=kiosk.started, timeout=30)
-    assert any(re.match(r"^Health library heading", u) for u in heard), joined(heard)
+    said = joined(heard)
+    assert any(re.match(r"^Health library heading level 1\b", u) for u in heard), said
+    assert not any(re.search(r"\b(layered|scroll) pane\b", u) for u in heard), said
 
 
 def test_every_tab_stop_of_the_home_screen_speaks_a_name_with_right_plurals(
@@ -179,9 +183,11 @@ def test_every_tab_stop_of_the_home_screen_speaks_a_name_with_right_plurals(
 def test_every_tab_stop_of_an_article_speaks_a_name(kiosk: Kiosk) -> None:
     _tab_until(kiosk, r"^Nutrition, 1 article")
     mark = kiosk.keys("space")
-    # The collection's page says what it holds; the focus is in its list of articles.
-    heard = kiosk.orca.wait_for(r"^List with 1 item", since=mark)
+    # The collection's page says what it holds; the focus is in its list of articles,
+    # which says the article the keys are on, and where it is.
+    heard = kiosk.orca.wait_for(r"^Iron in Pregnancy, 1 of 1\b", since=mark)
     assert "notification Nutrition: 1 article." in heard, joined(heard)
+    assert "not selected" not in joined(heard), joined(heard)
     mark = kiosk.keys("Return")
     kiosk.orca.wait_for(r"Opened Iron in Pregnancy", since=mark)
     stops = _tab_round(kiosk)

@@ -52,7 +52,7 @@ from reader.core.settings import LookChoice
 from reader.core.texts import QT_TRANSLATE_NOOP, Text
 from reader.core.theme import THEMES, Theme
 from reader.core.topics import browsable, by_group, letter_of
-from reader.ui.accessibility import DOCUMENT_PROPERTY, announce, make_heading
+from reader.ui.accessibility import DOCUMENT_PROPERTY, announce, follow_focus, make_heading
 from reader.ui.article_html import DocumentColours, document_stylesheet
 from reader.ui.article_view import ArticleView
 from reader.ui.flow_layout import FlowLayout
@@ -524,8 +524,8 @@ class KioskWindow(QMainWindow):
         self.title.setObjectName("kioskTitle")
         self.title.setWordWrap(True)
         # The page's heading, where the focus is when the screen starts or is cleared: a
-        # screen reader says "Health library, heading" first. Not a Tab stop.
-        make_heading(self.title)
+        # screen reader says "Health library, heading level 1" first. Not a Tab stop.
+        make_heading(self.title, level=1)
         self.title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         intro = QLabel(
             self.tr(
@@ -708,6 +708,7 @@ class KioskWindow(QMainWindow):
             for i in range(self.collection_list.count())
             if isinstance(self.collection_list.item(i).data(Qt.ItemDataRole.UserRole), str)
         )
+        self._number_items(self.collection_list)
         heading = self.collection_heading.text()
         announce(self.collection_list, self.tr("%1: %n topic(s)", "", count).replace("%1", heading))
 
@@ -779,7 +780,30 @@ class KioskWindow(QMainWindow):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setDragEnabled(False)
         _enable_kinetic_scrolling(view)
+        # Entering the list speaks the item the keys are on; only the list with the focus
+        # claims it for its current item.
+        follow_focus(view)
+        view.currentItemChanged.connect(
+            lambda current, _previous: self._on_list_current_changed(view, current)
+        )
         return view
+
+    @staticmethod
+    def _on_list_current_changed(view: QListWidget, current: QListWidgetItem | None) -> None:
+        # The item the keys come to is the selected one (Qt leaves the first item that
+        # Tab reaches unselected, and a screen reader then says "not selected").
+        if current is not None and view.hasFocus() and not current.isSelected():
+            current.setSelected(True)
+
+    def _number_items(self, view: QListWidget) -> None:
+        """Each item a person can open says where it is, as a screen reader speaks it:
+        "Iron in Pregnancy, 1 of 3" (the A to Z list's letters are not counted)."""
+        items = [view.item(row) for row in range(view.count())]
+        openable = [i for i in items if isinstance(i.data(Qt.ItemDataRole.UserRole), str)]
+        for position, item in enumerate(openable, start=1):
+            about = ", ".join(line for line in item.text().splitlines() if line.strip())
+            spoken = fill(self.tr("%1, %2 of %3"), about, position, len(openable))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     def _build_collection(self) -> None:
         page = _Page("collection")
@@ -994,6 +1018,7 @@ class KioskWindow(QMainWindow):
                 item = QListWidgetItem(summary.title)
                 item.setData(Qt.ItemDataRole.UserRole, summary.id)
                 self.collection_list.addItem(item)
+        self._number_items(self.collection_list)
         count = self.collection_list.count()
         announce(self.collection_list, fill(self.tr("%1: %n article(s)", "", count), name))
 
@@ -1035,6 +1060,7 @@ class KioskWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, hit.article_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, hit.section_anchor)
             self.results_list.addItem(item)
+        self._number_items(self.results_list)
         if results.hits:
             found = self.tr("%n result(s) for “%1”. Touch one to read it.", "", results.total)
             text = fill(found, query)
