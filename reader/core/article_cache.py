@@ -114,6 +114,11 @@ class DamagedEntryError(ValueError):
     """An entry that cannot be used: not made by this parser, for other bytes, or damaged."""
 
 
+class StaleEntryError(DamagedEntryError):
+    """An entry that is whole but was made by another version of the parser or from other
+    bytes (an upgrade, a file put back as it was): expected, so not worth a warning."""
+
+
 class ArticleCache:
     """Parsed articles by the SHA-256 of their file's bytes: read from ``folders`` in
     order, written (when ``write_to`` is given) to that folder only."""
@@ -136,6 +141,8 @@ class ArticleCache:
                 continue
             try:
                 return decode_entry(raw, content_hash, path)
+            except StaleEntryError as exc:
+                log.info("parsed article %s not used: %s", folder / name, exc)
             except DamagedEntryError as exc:
                 log.warning("parsed article %s not used: %s", folder / name, exc)
         return None
@@ -448,9 +455,9 @@ def decode_entry(raw: bytes, content_hash: str, path: Path | None) -> Article:
     if not isinstance(data, dict):
         raise DamagedEntryError("it is not an entry")
     if data.get("format") != FORMAT_VERSION or data.get("parser") != PARSER_KEY:
-        raise DamagedEntryError("it was made by another version of the reader")
+        raise StaleEntryError("it was made by another version of the reader")
     if data.get("hash") != content_hash:
-        raise DamagedEntryError("it was made from other bytes")
+        raise StaleEntryError("it was made from other bytes")
     try:
         return _decode_article(data.get("article"), path, content_hash)
     except DamagedEntryError:
