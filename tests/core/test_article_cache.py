@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import zlib
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from reader.core.article_cache import (
 )
 from reader.core.library import Library
 from reader.core.model import Article, BlockKind, RunKind
-from reader.core.paths import checkout_library
+from reader.core.paths import checkout_library, user_cache_dir
 
 BUNDLED = checkout_library()
 
@@ -327,3 +328,27 @@ def test_prebuild_parses_what_changed_and_removes_what_went(
         assert summary is not None
         fresh = read_article(summary.path)
         assert ArticleCache([folder]).get(fresh.content_hash, summary.path) == fresh
+
+
+def test_the_windows_indexing_process_keeps_what_it_parsed_for_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OFFLINE_READER_HOME", str(tmp_path / "home"))
+    root = tmp_path / "lib"
+    for n in range(3):
+        path = root / "test" / f"a{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ARTICLE.replace("id: shapes", f"id: a{n}"), encoding="utf-8")
+    assert main(["index", "--library", str(root), "--progress-json"]) == 0
+    capsys.readouterr()
+    window = Library.scan(root, cache_dir=user_cache_dir())
+    assert window.parsed is not None
+    for summary in window.summaries:
+        fresh = read_article(summary.path)
+        # the first open reads the entry the indexer wrote: no parse is left for the window
+        assert window.parsed.get(fresh.content_hash, summary.path) == fresh
+    # the plain command (a person's, or a kiosk's prebuilt index) writes none
+    other = tmp_path / "other"
+    shutil.copytree(root, other)
+    assert main(["index", "--library", str(other), "--out", str(tmp_path / "idx")]) == 0
+    assert not cache_folder(user_cache_dir(), other).exists()

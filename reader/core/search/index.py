@@ -30,7 +30,6 @@ from whoosh.query.qcore import Query
 from whoosh.query.terms import Term as WTerm
 from whoosh.reading import CorruptIndexError
 
-from reader.core.article import read_article
 from reader.core.errors import ArticleError, SearchError
 from reader.core.fslock import FileLock
 from reader.core.fsutil import atomic_write_text
@@ -550,7 +549,9 @@ class SearchIndex:
                     if not full:
                         writer.delete_by_term("article", article_id)
                     try:
-                        article = read_article(summary.path)
+                        # through the library: what was parsed here is kept for the window
+                        # where it keeps parsed articles (its indexing process does)
+                        article = self.library.load(article_id)
                     except ArticleError as exc:
                         problems.append(Problem(summary.path, exc.detail, exc.line))
                         manifest.articles[article_id] = [summary.content_hash, summary.title,
