@@ -64,7 +64,7 @@ from reader.core.reading import Bookmark, ReadingStore, Visit
 from reader.core.settings import LookChoice, Settings, SettingsStore
 from reader.core.texts import QT_TRANSLATE_NOOP, os_reason
 from reader.core.theme import Theme
-from reader.ui import printing
+from reader.ui import printing, reading_bar
 from reader.ui.accessibility import announce
 from reader.ui.actions import (
     FIND_BAR,
@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
         self._tools_font: QFont | None = None
         self._references_after_welcome = False
         self._before_reading = QByteArray()
+        self._geometry_before_reading = QByteArray()
+        self._window_before_reading = Qt.WindowState.WindowNoState
         self.resize(*DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_layout()
@@ -371,12 +373,11 @@ class MainWindow(QMainWindow):
             },
         )
         self.reading_size_label = look.size_label("reading_size_label", self)
+        menus_button = self._menus_button()
         self.reading_bar = build_tool_bar(
-            self,
-            READING_BAR,
-            a,
-            {"text_size": self.reading_size_label, "menus": self._menus_button()},
+            self, READING_BAR, a, {"text_size": self.reading_size_label, "menus": menus_button}
         )
+        reading_bar.dress(self.reading_bar, a, menus_button)
         self.reading_bar.hide()
         # The find bar (Ctrl+F) under the article, hidden until asked for.
         self.find_bar = FindBar(self.article_view, self)
@@ -434,6 +435,8 @@ class MainWindow(QMainWindow):
             return
         if on:
             self._before_reading = self.saveState()
+            self._geometry_before_reading = self.saveGeometry()
+            self._window_before_reading = self.windowState()
             for dock in self.docks.values():
                 dock.hide()
             for tools in (self.toolbar, self.look_toolbar, self.speech_toolbar):
@@ -441,9 +444,14 @@ class MainWindow(QMainWindow):
             self.menuBar().hide()
             self.statusBar().hide()
             self.reading_mode = True
+            # The whole screen, with no title bar: each row of pixels is text.
+            self.setWindowState(self._window_before_reading | Qt.WindowState.WindowFullScreen)
+            reading_bar.place(self, self.reading_bar)
             self.reading_bar.show()
         else:
             self.reading_mode = False
+            # Qt puts the window back where and as large as it was.
+            self.setWindowState(self._window_before_reading & ~Qt.WindowState.WindowFullScreen)
             self.reading_bar.hide()
             self.menuBar().show()
             self.statusBar().show()
@@ -986,6 +994,7 @@ class MainWindow(QMainWindow):
             menus=self.menus.values(),
         )
         self._tools_font = fonts.tools
+        reading_bar.size_icons(self.reading_bar, fonts.tools)
         unsqueezable((self.toolbar, self.look_toolbar, self.speech_toolbar, self.reading_bar))
         self.look_controls.show(self.look.choice)
         self.actions_by_id["zoom_in"].setEnabled(self.look.can_grow)
@@ -1012,6 +1021,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if hasattr(self, "fit") and self.reading_mode:
+            reading_bar.place(self, self.reading_bar)
         if hasattr(self, "fit"):
             self.fit.fit_toolbars()
             if event.oldSize().width() != event.size().width():
@@ -1049,7 +1060,9 @@ class MainWindow(QMainWindow):
         self._resume_at = (article_id, position) if position > 0 else None
 
     def save_layout(self) -> None:
-        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        # The window as the person had it, not reading mode's whole screen.
+        saved = self._geometry_before_reading if self.reading_mode else self.saveGeometry()
+        geometry = base64.b64encode(bytes(saved.data())).decode("ascii")
         # The layout as the person made it, not as reading mode or folding changed it.
         layout = self._before_reading if self.reading_mode else self.fit.layout
         state = base64.b64encode(bytes(layout.data())).decode("ascii")

@@ -39,7 +39,10 @@ def mirrored(area: Qt.DockWidgetArea) -> Qt.DockWidgetArea:
 
 
 def fit_to_screen(window: QWidget) -> None:
-    """Never larger than the screen the window is on (a restored size may be)."""
+    """Never larger than the screen the window is on (a restored size may be); a
+    window shown full screen covers its screen as it is."""
+    if window.isFullScreen():
+        return
     room = window.screen().availableGeometry()
     frame = window.frameGeometry()
     extra_w = frame.width() - window.width()

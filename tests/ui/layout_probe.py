@@ -5,7 +5,7 @@ a screen of exactly the size asked for (its ``configfile`` option), so "the wind
 the screen" is asked of the screen the window really has. Text size is changed with the
 keys a person uses (Ctrl+= and Ctrl+-), reading mode with its key (F9 on the desktop).
 
-    python tests/ui/layout_probe.py desktop 1024x600 LIBRARY ARTICLE_ID
+    python tests/ui/layout_probe.py desktop 1024x600 LIBRARY ARTICLE_ID [SCALES [THEMES]]
     python tests/ui/layout_probe.py kiosk 1366x768 LIBRARY
 """
 
@@ -149,7 +149,27 @@ def body_at_top(view: Any) -> None:
         block = block.next()
 
 
-def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]]:
+def wait_for(condition: Any, timeout_ms: int = 3000) -> bool:
+    """Turn the event loop until ``condition()`` holds or ``timeout_ms`` pass."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QTest.qWait(20)
+    return True
+
+
+def probe_desktop(
+    size: str,
+    library: Path,
+    article: str,
+    scales: tuple[int, ...] = (100, 200, 400),
+    themes: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -175,11 +195,16 @@ def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]
 
     def reading_key() -> None:
         QTest.keyClick(window, Qt.Key.Key_F9)
+        # A window manager takes its time to give the window the whole screen, and back.
+        whole = window.screen().geometry()
+        wait_for(lambda: (window.frameGeometry() == whole) == window.reading_mode)
 
     for theme in THEMES:
+        if themes and theme.id not in themes:
+            continue
         window.update_settings(theme=theme.id)
         scale_now = window.settings.text_scale
-        for scale in (100, 200, 400):
+        for scale in scales:
             while scale_now != scale:
                 key = Qt.Key.Key_Equal if scale_now < scale else Qt.Key.Key_Minus
                 QTest.keyClick(window, key, ctrl)
@@ -203,6 +228,9 @@ def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]
                         "reading_mode": bool(getattr(window, "reading_mode", False)),
                         "screen": rect(screen),
                         "window": rect(window.frameGeometry()),
+                        "inside": rect(window.geometry()),
+                        "whole_screen": rect(window.screen().geometry()),
+                        "reading_bar": reading_bar(window) if mode == "reading" else None,
                         "min_size": [
                             window.minimumSizeHint().width(),
                             window.minimumSizeHint().height(),
@@ -225,6 +253,27 @@ def probe_desktop(size: str, library: Path, article: str) -> list[dict[str, Any]
     window.update_settings(text_scale=100, theme="system")
     window.close()
     return out
+
+
+def reading_bar(window: Any) -> dict[str, Any]:
+    """Where reading mode's bar is and what each of its buttons shows and says."""
+    from PySide6.QtWidgets import QToolButton
+
+    bar = window.reading_bar
+    buttons = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    return {
+        "vertical": bar.orientation() == bar.orientation().Vertical,
+        "rect": rect(bar.geometry()),
+        "buttons": [
+            {
+                "name": b.accessibleName(),
+                "tip": b.toolTip(),
+                "icon": not b.icon().isNull(),
+                "tab": bool(b.focusPolicy() & b.focusPolicy().TabFocus),
+            }
+            for b in buttons
+        ],
+    }
 
 
 def probe_kiosk(size: str, library: Path) -> list[dict[str, Any]]:
@@ -316,7 +365,9 @@ def main(argv: list[str]) -> int:
 
     application()
     if kind == "desktop":
-        result = probe_desktop(size, library, argv[3])
+        scales = tuple(int(v) for v in argv[4].split(",")) if len(argv) > 4 else (100, 200, 400)
+        themes = tuple(argv[5].split(",")) if len(argv) > 5 else ()
+        result = probe_desktop(size, library, argv[3], scales, themes)
     else:
         result = probe_kiosk(size, library)
     print("PROBE " + json.dumps(result), flush=True)

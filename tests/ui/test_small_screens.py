@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from reader.core.theme import THEMES
+
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("layout_probe.py")
 LIBRARY = ROOT / "library"
@@ -31,11 +33,12 @@ DESKTOP_SCREENS = ("1024x600", "1366x768")
 KIOSK_SCREENS = ("1024x600", "1280x800", "1366x768")
 
 #: Body lines wholly visible at 400 % on 1024 x 600. At 400 % the body is 40 pt (a 62 px
-#: line), and the default spacing 1.5 gives 1.25 there (large text needs less space between
-#: its lines): a line every 77.5 px, so the 537 px left in reading mode hold seven; ten
-#: would need lines closer than the font's own height.
-MIN_LINES_400_READING = 7
-MIN_LINES_400_NORMAL = 6
+#: line), and the default spacing 1.5 gives 1.04 there (large text needs less space between
+#: its lines): a line every 64.5 px. Reading mode takes the whole screen with its bar at the
+#: side, so the article's 592 px hold nine; ten would need lines closer than the font's own
+#: height. The normal window's 454 px (menus, one row of tools, the status bar) hold seven.
+MIN_LINES_400_READING = 9
+MIN_LINES_400_NORMAL = 7
 
 
 def run_probe(*args: str) -> list[dict[str, Any]]:
@@ -109,8 +112,40 @@ def test_reading_mode_key_gives_the_article_the_screen(screen: str) -> None:
     for r in desktop(screen):
         assert r["reading_mode"] == (r["mode"] == "reading"), where(r)
         if r["mode"] == "reading":
-            # Everything but the article and a minimal bar is hidden.
-            assert r["article_height"] >= 0.8 * r["screen"][3], where(r)
+            # The whole screen, with no frame; only the article and a minimal bar show, the
+            # bar at the side of a wide screen: the article has the screen's full height.
+            assert r["window"] == r["inside"] == r["whole_screen"], where(r)
+            assert r["article_height"] >= r["screen"][3] - 10, where(r)
+            check_reading_bar(r, vertical=True)
+        else:
+            assert r["window"] != r["inside"], f"{where(r)}: the window lost its frame"
+
+
+def check_reading_bar(r: dict[str, Any], *, vertical: bool) -> None:
+    """Reading mode's bar: along the side of a wide screen (at the top of a tall one), a
+    small part of it; each button an icon with its words spoken, as a tooltip, and reached
+    by Tab."""
+    bar = r["reading_bar"]
+    assert bar["vertical"] == vertical, where(r)
+    _x, _y, width, height = bar["rect"]
+    if vertical:
+        assert height == r["screen"][3] and width <= r["screen"][2] // 10, (where(r), bar)
+    else:
+        assert width == r["screen"][2] and height <= r["screen"][3] // 14, (where(r), bar)
+    names = [b["name"] for b in bar["buttons"]]
+    assert names == ["Reading mode", "Back", "Smaller text", "Larger text", "Menu"], names
+    for b in bar["buttons"]:
+        assert b["icon"] and len(b["tip"]) > len(b["name"]) and b["tab"], (where(r), b)
+
+
+def test_reading_mode_on_a_tall_screen_has_a_thin_bar_on_top() -> None:
+    records = probe("desktop", "600x1024", str(LIBRARY), SEED_ID, "400", "high_contrast")
+    for r in records:
+        assert r["window_fits"] and not r["cut"] and not r["broken_words"], where(r)
+        if r["mode"] == "reading":
+            assert r["window"] == r["whole_screen"], where(r)
+            check_reading_bar(r, vertical=False)
+            assert r["article_height"] >= r["screen"][3] * 0.9, where(r)
 
 
 def test_the_article_shows_enough_lines_at_400_per_cent_on_1024x600() -> None:
@@ -172,13 +207,12 @@ def _start_x_logging(
     return [wm, xvfb], display
 
 
-def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: Path) -> None:
-    """Under a real window manager (openbox on Xvfb, 1366 x 768): the kiosk covers the screen
-    and no more, with and without its keyboard, before and after a reset."""
+def probe_under_openbox(tmp_path: Path, size: str, *args: str) -> list[dict[str, Any]]:
+    """The layout probe on Xvfb with a screen of ``size`` and openbox managing the window."""
     for tool in ("Xvfb", "openbox"):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} is missing (scripts/bootstrap.sh installs it)", pytrace=False)
-    processes, display = _start_x(tmp_path, "1366x768")
+    processes, display = _start_x(tmp_path, size)
     try:
         env = {
             k: v
@@ -192,7 +226,7 @@ def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: P
             DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path / 'no-bus'}",
         )
         out = subprocess.run(
-            [sys.executable, str(PROBE), "kiosk", "1366x768", str(KIOSK_LIBRARY)],
+            [sys.executable, str(PROBE), *args],
             env=env,
             capture_output=True,
             text=True,
@@ -205,7 +239,14 @@ def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: P
             process.wait(timeout=10)
     line = next((x for x in out.stdout.splitlines() if x.startswith("PROBE ")), None)
     assert line is not None, out.stderr[-3000:]
-    records = json.loads(line[len("PROBE ") :])
+    records: list[dict[str, Any]] = json.loads(line[len("PROBE ") :])
+    return records
+
+
+def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: Path) -> None:
+    """Under a real window manager (openbox on Xvfb, 1366 x 768): the kiosk covers the screen
+    and no more, with and without its keyboard, before and after a reset."""
+    records = probe_under_openbox(tmp_path, "1366x768", "kiosk", "1366x768", str(KIOSK_LIBRARY))
     assert any(r["keyboard"] for r in records) and records[-2]["step"] == "keyboard after reset"
     bad = [
         f"{r['step']} at {r['text_size']} %: window {r['window']}, bottom bar {r['bottom_bar']}"
@@ -213,3 +254,24 @@ def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: P
         if r["screen"] != [0, 0, 1366, 768] or not r["window_fits"] or not r["bottom_bar_visible"]
     ]
     assert not bad, "\n".join(bad)
+
+
+def test_reading_mode_takes_the_whole_screen_under_a_window_manager(tmp_path: Path) -> None:
+    """Under openbox on a 1024 x 600 screen at 400 %, in every theme: the window has the
+    window manager's title bar and fits the screen; reading mode (F9) covers the whole
+    screen with no title bar and shows the most lines; F9 again gives the frame back."""
+    records = probe_under_openbox(
+        tmp_path, "1024x600", "desktop", "1024x600", str(LIBRARY), SEED_ID, "400"
+    )
+    assert {r["theme"] for r in records} == {t.id for t in THEMES}
+    for r in records:
+        assert r["window_fits"] and not r["cut"] and not r["broken_words"], where(r)
+        assert not r["horizontal_scroll"], where(r)
+        if r["mode"] == "reading":
+            assert r["window"] == r["inside"] == r["whole_screen"] == [0, 0, 1024, 600], where(r)
+            check_reading_bar(r, vertical=True)
+            assert r["lines"] >= MIN_LINES_400_READING, f"{where(r)}: {r['lines']} lines"
+        else:
+            assert r["inside"][1] > r["window"][1], f"{where(r)}: no title bar {r['inside']}"
+            assert r["status_bar_visible"], where(r)
+            assert r["lines"] >= MIN_LINES_400_NORMAL - 1, f"{where(r)}: {r['lines']} lines"
