@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QFontInfo, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
 from reader.core.navigation import OpenRequest
+from reader.core.settings import LINE_SPACING_STEPS
 from reader.ui.app import build_window
 from reader.ui.article_html import render_article
 from reader.ui.main_window import MainWindow
@@ -242,7 +243,7 @@ def test_keys_pressed_while_the_article_comes_in_are_not_lost(qtbot: QtBot) -> N
         window.close()
 
 
-def test_large_text_has_less_space_between_lines_yet_wide_spacing_stays_possible(
+def test_large_text_has_lines_close_to_the_fonts_own_yet_wide_spacing_stays_possible(
     qtbot: QtBot,
 ) -> None:
     window = open_largest(qtbot)
@@ -254,20 +255,41 @@ def test_large_text_has_less_space_between_lines_yet_wide_spacing_stays_possible
         def line_height() -> float:
             return doc.findBlock(position).blockFormat().lineHeight()
 
+        def pitch_in_sizes() -> float:
+            """From one line of the paragraph to the next, in sizes of its text."""
+            block = doc.findBlock(position)
+            doc.documentLayout().blockBoundingRect(block)  # laid out now
+            lines = block.layout()
+            assert lines.lineCount() > 2
+            size = QFontInfo(doc.defaultFont()).pixelSize()
+            return (lines.lineAt(2).y() - lines.lineAt(1).y()) / size
+
         assert line_height() == 150  # spacing 1.5 at 100 %
+        at_100 = pitch_in_sizes()
         renders = view.renders
         window.update_settings(text_scale=400)
-        assert line_height() == 125
-        # The widest spacing still gives the 1.5 lines WCAG 1.4.12 asks to be possible.
+        # Close to the font's own line (about 1.16 sizes of its text): nine lines on 600 px.
+        assert line_height() == 104
+        assert 1.15 < pitch_in_sizes() < 1.25 < at_100
+        # A wider spacing adds all it adds beyond 1.5, and the widest still gives more than
+        # the 1.5 sizes of text between lines WCAG 1.4.12 asks to be possible.
+        heights = []
+        for spacing in LINE_SPACING_STEPS:
+            window.update_settings(line_spacing=spacing)
+            heights.append(line_height())
+        assert heights == sorted(set(heights))
+        window.update_settings(line_spacing=1.75)
+        assert pitch_in_sizes() >= 1.5
         window.update_settings(line_spacing=2.0)
-        assert line_height() == 150
+        assert line_height() == 154
+        assert pitch_in_sizes() > 1.75
         # In place: the article was restyled, never rendered again.
         assert view.renders == renders
         qtbot.waitUntil(lambda: doc.lastBlock().layout().lineCount() > 0, timeout=10000)
         last_body = doc.lastBlock()
         while last_body.blockFormat().lineHeightType() != 1:
             last_body = last_body.previous()
-        assert last_body.blockFormat().lineHeight() == 150
+        assert last_body.blockFormat().lineHeight() == 154
     finally:
         window.update_settings(text_scale=100, line_spacing=1.5)
         window.close()

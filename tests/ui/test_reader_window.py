@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -288,6 +289,34 @@ def test_settings_persist_across_a_restart(qtbot: QtBot, private_home: Path) -> 
     assert second.article_view.article.id == SEED_ID  # the last article is open again
     assert "Atkinson Hyperlegible" in second.article_view.font().families()
     assert not second.docks["library"].toggleViewAction().isChecked()  # layout remembered
+    second.close()
+
+
+def test_reading_mode_is_the_whole_screen_and_gives_the_window_back(
+    qtbot: QtBot, private_home: Path
+) -> None:
+    first = make_window(qtbot, SEED_ID)
+    first.resize(700, 450)
+    first.move(20, 30)
+    qtbot.waitUntil(lambda: first.size().width() == 700)
+    before = first.geometry()
+    qtbot.keyClick(first.article_view, Qt.Key.Key_F9)
+    assert first.isFullScreen()
+    qtbot.waitUntil(lambda: first.geometry() == first.screen().geometry())
+    first.close()  # closed in reading mode: the window as it was is kept, not the screen
+    saved = json.loads((private_home / "config" / "settings.json").read_text(encoding="utf-8"))
+    kept = QWidget()
+    assert kept.restoreGeometry(QByteArray(base64.b64decode(saved["window_geometry"])))
+    assert not kept.isFullScreen() and kept.size() == before.size()
+    second = make_window(qtbot)
+    assert not second.isFullScreen() and not second.reading_mode
+    second.resize(700, 450)
+    qtbot.keyClick(second.article_view, Qt.Key.Key_F9)
+    assert second.isFullScreen()
+    qtbot.keyClick(second.article_view, Qt.Key.Key_F9)  # F9 again: the window as it was
+    assert not second.isFullScreen()
+    qtbot.waitUntil(lambda: second.size().width() == 700)
+    assert second.menuBar().isVisible() and second.statusBar().isVisible()
     second.close()
 
 
