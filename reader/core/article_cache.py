@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -313,23 +314,37 @@ def _n(value: Any, n: int) -> list[Any]:
     return value
 
 
+def _shapes(*fields: tuple[type, ...]) -> frozenset[tuple[type, ...]]:
+    """Every tuple of types a list with these fields may have (each field one of its types)."""
+    return frozenset(itertools.product(*fields))
+
+
+_OPT_STR = (str, type(None))
+_OPT_INT = (int, type(None))
+_RUN_SHAPES = _shapes(
+    (str,), (str,), (bool,), (bool,), _OPT_STR, _OPT_STR, (str,), (list, type(None))
+)
+_REFERENCE_SHAPES = _shapes(
+    (str,), (int,), (str,), (list,), _OPT_STR, _OPT_STR, _OPT_INT, _OPT_STR, _OPT_STR, _OPT_STR
+)
+_CITATION_SHAPES = frozenset([(str, str, int, int, str, int, int, int, int)])
+
+
+def _shaped(x: Any, shapes: frozenset[tuple[type, ...]]) -> list[Any]:
+    """``x``, a list whose items have one of ``shapes`` for types (one check, for speed)."""
+    if type(x) is not list or tuple(map(type, x)) not in shapes:
+        raise DamagedEntryError("a part of the article is not what it should be")
+    return x
+
+
 def _decode_run(x: Any) -> Run:
     if type(x) is str:
         return Run(x)
-    text, kind, emphasis, strong, link, target, script, formula = _l(x)
+    text, kind, emphasis, strong, link, target, script, formula = _shaped(x, _RUN_SHAPES)
     if formula is not None:
         spoken, display = _l(formula)
         formula = Formula(_s(spoken), _b(display))
-    return Run(
-        _s(text),
-        _RUN_KINDS[kind],
-        _b(emphasis),
-        _b(strong),
-        _os(link),
-        _os(target),
-        _s(script),
-        formula,
-    )
+    return Run(text, _RUN_KINDS[kind], emphasis, strong, link, target, script, formula)
 
 
 def _decode_runs(x: Any) -> tuple[Run, ...]:
@@ -382,33 +397,11 @@ def _decode_article(x: Any, path: Path | None, content_hash: str) -> Article:
             for h, level, anchor, bl, ln in (_l(s) for s in _l(sections))
         ),
         references=tuple(
-            Reference(
-                _s(r[0]),
-                _i(r[1]),
-                _s(r[2]),
-                _strs(r[3]),
-                _os(r[4]),
-                _os(r[5]),
-                _oi(r[6]),
-                _os(r[7]),
-                _os(r[8]),
-                _os(r[9]),
-            )
-            for r in (_n(r, 10) for r in _l(references))
+            Reference(r[0], r[1], r[2], _strs(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+            for r in (_shaped(r, _REFERENCE_SHAPES) for r in _l(references))
         ),
         citations=tuple(
-            Citation(
-                _s(c[0]),
-                _s(c[1]),
-                _i(c[2]),
-                _i(c[3]),
-                _s(c[4]),
-                _i(c[5]),
-                _i(c[6]),
-                _i(c[7]),
-                _i(c[8]),
-            )
-            for c in (_n(c, 9) for c in _l(citations))
+            Citation(*c) for c in (_shaped(c, _CITATION_SHAPES) for c in _l(citations))
         ),
         flagged=tuple(
             FlaggedClaim(
