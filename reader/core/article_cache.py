@@ -148,6 +148,25 @@ class ArticleCache:
                 log.warning("parsed article %s not used: %s", folder / name, exc)
         return None
 
+    def keep_only(self, content_hashes: Iterable[str]) -> int:
+        """Remove the writable folder's entries for bytes no article has now (an article
+        changed or removed); return how many went. Nothing else in the folder is touched."""
+        if self.write_to is None:
+            return 0
+        wanted = {entry_name(h) for h in content_hashes}
+        removed = 0
+        try:
+            with os.scandir(self.write_to) as entries:
+                names = [e.name for e in entries]
+        except OSError:
+            return 0
+        for name in names:
+            if _ENTRY_RE.fullmatch(name) and name not in wanted:
+                with contextlib.suppress(OSError):
+                    (self.write_to / name).unlink()
+                    removed += 1
+        return removed
+
     def put(self, article: Article) -> None:
         """Keep ``article`` (parsed from bytes with ``article.content_hash``) in the writable
         folder; a failure to write is logged and otherwise ignored."""
@@ -489,7 +508,7 @@ def prebuild(
         try:
             data = read_article_bytes(path, library.root)
             digest = content_hash(data)
-            wanted.add(entry_name(digest))
+            wanted.add(digest)
             if cache.get(digest, path) is not None:
                 kept += 1
                 continue
@@ -506,13 +525,7 @@ def prebuild(
                 ).format(folder=folder, reason=os_reason(exc))
             ) from None
         written += 1
-    removed = 0
-    with contextlib.suppress(FileNotFoundError):
-        for entry in os.scandir(folder):
-            if _ENTRY_RE.fullmatch(entry.name) and entry.name not in wanted:
-                with contextlib.suppress(FileNotFoundError):
-                    Path(entry.path).unlink()
-                    removed += 1
+    removed = cache.keep_only(wanted)
     if progress is not None:
         progress(total, total)
     return PrebuildReport(written, kept, removed, tuple(problems))

@@ -363,7 +363,9 @@ class Library:
         if progress is not None:
             progress(len(paths), len(paths))
         notices = (cache.notice,) if cache is not None and cache.notice else ()
-        return cls(root, tuple(summaries), tuple(problems), notices, article_cache(root, cache_dir))
+        parsed = article_cache(root, cache_dir)
+        parsed.keep_only(s.content_hash for s in summaries)  # what no article has now goes
+        return cls(root, tuple(summaries), tuple(problems), notices, parsed)
 
     @staticmethod
     def is_cached(root: Path, cache_dir: Path) -> bool:

@@ -188,8 +188,9 @@ class _ArticleSignals(QObject):
 
 class ArticleLoader(QObject):
     """Reads and parses articles on worker threads, never on the window's: :meth:`load`
-    waits a moment (``wait_s``; the largest bundled article takes a third of it on a busy
-    laptop) for the result, so an ordinary article opens at once;
+    waits a moment (``wait_s``; parsing the largest bundled article takes a third of it on
+    a busy laptop, reading it back from the parsed articles kept a thirtieth) for the
+    result, so an ordinary article opens at once;
     a slow one is delivered later by the queued ``loaded`` signal while the window goes
     on working. A newer :meth:`load` or :meth:`cancel` leaves the one before: its
     result, when it comes, is dropped."""

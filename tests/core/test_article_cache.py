@@ -250,6 +250,14 @@ def test_a_changed_file_is_parsed_again_not_read_back(tmp_path: Path) -> None:
     assert after.section("results").blocks[0].text.startswith("We found two tables.")  # type: ignore[union-attr]
     assert after.content_hash != before.content_hash
     assert (folder / entry_name(after.content_hash)).is_file()
+    # the next start keeps only the entries of the articles as they are now
+    (folder / "notes.txt").write_text("not an entry: left alone\n", encoding="utf-8")
+    assert (folder / entry_name(before.content_hash)).is_file()
+    again = Library.scan(path.parents[1], cache_dir=tmp_path / "cache")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["notes.txt", entry_name(after.content_hash)]
+    )
+    assert again.load("shapes") == after
 
 
 def test_an_entry_is_read_within_bounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
