@@ -9,7 +9,9 @@ text at 200 %.
     .venv/bin/python scripts/screenshot.py OUT.png --kiosk --size 1366x768 [--after-reset]
 
 Without a display it runs itself again under ``xvfb-run -a`` (Debian: apt-get install
-xvfb). Settings go to a temporary home: the user's own settings are never touched.
+xvfb); ``--window-manager`` starts openbox on it too and pictures the whole screen, title
+bar included (as a person sees a window, or reading mode covering it). Settings go to a
+temporary home: the user's own settings are never touched.
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument(
         "--kiosk", action="store_true", help="the kiosk's home screen instead (full screen)"
     )
+    p.add_argument(
+        "--window-manager",
+        action="store_true",
+        help="under xvfb-run: openbox manages the window; the picture is the whole screen",
+    )
     p.add_argument("--language", default="en", help="interface language: en, es, ...")
     p.add_argument(
         "--pseudo-rtl",
@@ -72,6 +79,13 @@ def under_xvfb(argv: list[str]) -> int:
     args = parse(argv)
     screen = args.screen or args.size
     cmd = [xvfb, "-a", "-s", f"-screen 0 {screen}x24", sys.executable, __file__, *argv]
+    if args.window_manager:
+        if shutil.which("openbox") is None:
+            print("screenshot: no openbox (apt-get install openbox)", file=sys.stderr)
+            return 3
+        # openbox first; it ends with the display when the picture is taken.
+        start = 'openbox >/dev/null 2>&1 & sleep 1; exec "$@"'
+        cmd[4:4] = ["sh", "-c", start, "sh"]
     return subprocess.run(cmd, check=False).returncode
 
 
@@ -131,7 +145,12 @@ def main(argv: list[str]) -> int:
     def shoot() -> None:
         QApplication.processEvents()
         screen = window.screen()
-        picture = screen.grabWindow(window.winId()) if screen is not None else window.grab()
+        if screen is None:
+            picture = window.grab()
+        elif args.window_manager:  # the whole screen: the window manager's frame too
+            picture = screen.grabWindow(0)
+        else:
+            picture = screen.grabWindow(window.winId())
         if picture.isNull():
             picture = window.grab()
         args.output.parent.mkdir(parents=True, exist_ok=True)

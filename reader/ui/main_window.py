@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QFont,
     QGuiApplication,
+    QMoveEvent,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
         self._before_reading = QByteArray()
         self._geometry_before_reading = QByteArray()
         self._window_before_reading = Qt.WindowState.WindowNoState
+        self._frame_extra = (0, 0)  # the window manager's frame: wider, taller by
         self.resize(*DEFAULT_SIZE)
         self._default_state = self.saveState()
         self._restore_layout()
@@ -1031,6 +1033,20 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         fit_to_screen(self)
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 - Qt override
+        super().moveEvent(event)
+        self._fit_new_frame()
+
+    def _fit_new_frame(self) -> None:
+        """A window manager puts its frame (the title bar) round the window after it is
+        shown, which moves it: fitted to the screen again once the frame is known (a
+        window the person moves keeps its frame, and where they put it)."""
+        frame = self.frameGeometry()
+        extra = (frame.width() - self.width(), frame.height() - self.height())
+        if extra != self._frame_extra:
+            self._frame_extra = extra
+            fit_to_screen(self)
 
     def fit_docks(self) -> None:
         """Fold the panes as the room runs out (not in reading mode: they are hidden)."""

@@ -186,6 +186,11 @@ def probe_desktop(
     screen = window.screen().availableGeometry()
     out: list[dict[str, Any]] = []
     ctrl = Qt.KeyboardModifier.ControlModifier
+    # As it first shows, nothing changed yet: a window manager's frame comes after a while.
+    if os.environ.get("QT_QPA_PLATFORM") == "xcb":
+        wait_for(lambda: window.frameGeometry() != window.geometry())
+    QTest.qWait(300)
+    first_show = {"window": rect(window.frameGeometry()), "inside": rect(window.geometry())}
 
     def settle() -> None:
         for _ in range(5):
@@ -231,6 +236,7 @@ def probe_desktop(
                         "inside": rect(window.geometry()),
                         "whole_screen": rect(window.screen().geometry()),
                         "reading_bar": reading_bar(window) if mode == "reading" else None,
+                        "first_show": first_show,
                         "min_size": [
                             window.minimumSizeHint().width(),
                             window.minimumSizeHint().height(),

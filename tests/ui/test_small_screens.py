@@ -258,12 +258,15 @@ def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: P
 
 def test_reading_mode_takes_the_whole_screen_under_a_window_manager(tmp_path: Path) -> None:
     """Under openbox on a 1024 x 600 screen at 400 %, in every theme: the window has the
-    window manager's title bar and fits the screen; reading mode (F9) covers the whole
+    window manager's title bar and fits the screen (also as it first shows); reading mode (F9) covers the whole
     screen with no title bar and shows the most lines; F9 again gives the frame back."""
     records = probe_under_openbox(
         tmp_path, "1024x600", "desktop", "1024x600", str(LIBRARY), SEED_ID, "400"
     )
     assert {r["theme"] for r in records} == {t.id for t in THEMES}
+    # As it first shows, before anything is changed, the window and its title bar fit.
+    first = records[0]["first_show"]
+    assert first["window"] == [0, 0, 1024, 600] and first["inside"][1] > 0, first
     for r in records:
         assert r["window_fits"] and not r["cut"] and not r["broken_words"], where(r)
         assert not r["horizontal_scroll"], where(r)
