@@ -61,7 +61,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             shutil.copy2(path, src / name)
     env = _clean_env(base / "home")
-    env["OFFLINE_READER_BUILD_LIBRARY"] = str(LIBRARY)
+    # The library as set-up leaves it: with its articles parsed once, beside it.
+    library = base / "library"
+    shutil.copytree(LIBRARY, library)
+    prebuilt = _run(
+        [sys.executable, "-m", "reader", "prebuild", "--library", str(library)], base, env
+    )
+    assert prebuilt.returncode == 0, prebuilt.stdout + prebuilt.stderr
+    env["OFFLINE_READER_BUILD_LIBRARY"] = str(library)
     built = _run(
         [*PIP, "wheel", *OFFLINE, "--no-build-isolation", "-w", str(base / "dist"), str(src)],
         base,
@@ -114,6 +121,25 @@ def test_check_and_search_use_the_library_the_wheel_carries(
     assert search.returncode == 0, search.stdout + search.stderr
     hits = json.loads(search.stdout)["hits"]
     assert "anaemia-in-pregnancy" in {h["article_id"] for h in hits}
+
+
+READ_BACK = """
+from reader.core.library import Library
+from reader.core.paths import bundled_library
+library = Library.scan(bundled_library())
+for s in library.summaries:
+    print(s.id, library.parsed.get(s.content_hash, s.path) is not None)
+"""
+
+
+def test_the_installed_reader_reads_the_parsed_articles_the_wheel_carries(
+    installed: Path, tmp_path: Path
+) -> None:
+    env = _clean_env(tmp_path / "home")
+    read = _run([str(installed / "bin" / "python"), "-c", READ_BACK], tmp_path, env)
+    assert read.returncode == 0, read.stdout + read.stderr
+    # the parser installed is the one that prebuilt them: every entry is used
+    assert sorted(read.stdout.split()[1::2]) == ["True"] * 4, read.stdout
 
 
 def test_an_installed_reader_without_a_library_says_what_to_do(
