@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.core import article_cache
 from reader.core.article_cache import prebuild, prebuilt_folder
 from reader.core.library import Library
 from reader.core.paths import bundled_library
@@ -33,6 +34,13 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not article_cache.COMPLETE:
+        print(
+            "offline-reader: parsed articles cannot be kept by this version: the format of "
+            "reader/core/article_cache.py lacks fields of the model",
+            file=sys.stderr,
+        )
+        return 2
     root: Path = args.library or bundled_library()
     start = time.monotonic()
     library = Library.scan(root)

@@ -19,6 +19,7 @@ place the window writes. Writes are atomic; every read is bounded.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -64,36 +65,87 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: The version of the entry format below; raise it when the format changes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: The folder of prebuilt entries inside a library.
 PREBUILT_DIR_NAME = ".parsed"
 #: An entry file is read up to this size, and decompressed up to the second.
 MAX_ENTRY_BYTES = 16 * 1024 * 1024
 MAX_ENTRY_JSON_BYTES = 64 * 1024 * 1024
 _SUFFIX = ".json.z"
-#: The modules whose code decides what a parse gives (their source is part of the key).
-_PARSER_MODULES = ("article", "refparse", "text", "texts", "model", "language", "vocabulary")
 
 
 def _parser_key() -> str:
+    """This format's version, the Markdown and YAML libraries' versions and the source of
+    every module of ``reader/core`` itself (the parser and all it imports are among them:
+    a change to any of them makes every entry stale, never wrong)."""
     digest = hashlib.sha256(f"format {FORMAT_VERSION}\n".encode())
     for dist in ("markdown-it-py", "mdit-py-plugins", "PyYAML"):
         try:
             digest.update(f"{dist} {metadata.version(dist)}\n".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{dist} ?\n".encode())
-    here = Path(__file__).resolve().parent
-    for name in _PARSER_MODULES:
-        try:
-            digest.update(read_bounded(here / f"{name}.py", 4 * 1024 * 1024))
-        except OSError:
-            # Without its source the parser cannot be told apart: nothing is shared.
-            digest.update(os.urandom(16))
+    try:
+        sources = sorted(Path(__file__).resolve().parent.glob("*.py"))
+        for source in sources:
+            digest.update(f"{source.name}\n".encode())
+            digest.update(read_bounded(source, 4 * 1024 * 1024))
+    except OSError:
+        # Without its source the parser cannot be told apart: nothing is shared.
+        digest.update(os.urandom(16))
     return digest.hexdigest()[:32]
 
 
 #: What an entry must have been made by to be used (see the module's docstring).
 PARSER_KEY = _parser_key()
+
+#: The fields of each kept class, in the order the format below writes them. Should the
+#: model gain or lose a field, the format no longer holds all of an article: entries are
+#: then neither read nor written (see :data:`COMPLETE`) until it is brought up to date.
+KNOWN_FIELDS: dict[type, tuple[str, ...]] = {
+    Formula: ("spoken", "display", "words"),
+    Run: ("text", "kind", "emphasis", "strong", "link", "target", "script", "formula"),
+    TableCell: ("runs", "header"),
+    Block: ("kind", "runs", "depth", "ordered", "number", "rows", "line"),
+    Section: ("heading", "level", "anchor", "blocks", "line"),
+    Reference: (
+        "key", "number", "text", "authors", "title", "container", "year", "doi", "url", "pmid"
+    ),
+    Citation: (
+        "reference_key", "section_anchor", "block_index", "paragraph", "claim",
+        "claim_start", "claim_end", "marker_offset", "ordinal",
+    ),
+    FlaggedClaim: (
+        "section_anchor", "claim", "named_source", "reason", "closest_key", "block_index",
+        "kind", "named_kind", "candidates", "claim_start", "claim_end",
+    ),
+    UncertainHeading: ("heading", "placed_before", "alternatives"),
+    ArticleMeta: (
+        "id", "title", "collection", "authors", "published", "reviewed", "source", "licence",
+        "licence_text", "language", "disclaimer", "journal", "doi", "category", "abstract",
+        "extra",
+    ),
+    Problem: ("path", "message", "line", "severity"),
+    Article: (
+        "meta", "sections", "references", "citations", "flagged", "path", "content_hash",
+        "warnings", "uncertain_headings",
+    ),
+}  # fmt: skip
+
+
+def _changed_classes() -> list[str]:
+    return [
+        cls.__name__
+        for cls, names in KNOWN_FIELDS.items()
+        if tuple(f.name for f in dataclasses.fields(cls)) != names
+    ]
+
+
+#: Whether the format holds every field of the model (a test keeps it so).
+COMPLETE = not _changed_classes()
+if not COMPLETE:
+    log.warning(
+        "parsed articles are not kept: the format lacks fields of %s", ", ".join(_changed_classes())
+    )
 
 
 def prebuilt_folder(root: Path) -> Path:
@@ -131,6 +183,8 @@ class ArticleCache:
     def get(self, content_hash: str, path: Path | None) -> Article | None:
         """The article whose file's bytes have ``content_hash``, read from ``path``; None
         when no folder holds a usable entry."""
+        if not COMPLETE:
+            return None
         name = entry_name(content_hash)
         for folder in self.folders:
             try:
@@ -170,7 +224,7 @@ class ArticleCache:
     def put(self, article: Article) -> None:
         """Keep ``article`` (parsed from bytes with ``article.content_hash``) in the writable
         folder; a failure to write is logged and otherwise ignored."""
-        if self.write_to is None or not article.content_hash:
+        if self.write_to is None or not article.content_hash or not COMPLETE:
             return
         try:
             atomic_write_bytes(self.write_to / entry_name(article.content_hash), encode(article))
@@ -188,7 +242,8 @@ class ArticleCache:
 def _run(r: Run) -> Any:
     if r == Run(r.text):
         return r.text
-    formula = [r.formula.spoken, r.formula.display] if r.formula is not None else None
+    f = r.formula
+    formula = [f.spoken, f.display, f.words] if f is not None else None
     return [r.text, r.kind.value, r.emphasis, r.strong, r.link, r.target, r.script, formula]
 
 
@@ -361,8 +416,8 @@ def _decode_run(x: Any) -> Run:
         return Run(x)
     text, kind, emphasis, strong, link, target, script, formula = _shaped(x, _RUN_SHAPES)
     if formula is not None:
-        spoken, display = _l(formula)
-        formula = Formula(_s(spoken), _b(display))
+        spoken, display, words = _l(formula)
+        formula = Formula(_s(spoken), _b(display), _s(words))
     return Run(text, _RUN_KINDS[kind], emphasis, strong, link, target, script, formula)
 
 
@@ -496,6 +551,8 @@ def prebuild(
     prebuilt folder) holds no usable entry for, and write its entry there; remove the
     entries of articles the library no longer has. ``progress(done, total)``."""
     folder = Path(folder) if folder is not None else prebuilt_folder(library.root)
+    if not COMPLETE:
+        return PrebuildReport(0, 0, 0)  # see COMPLETE: the command says so
     cache = ArticleCache([folder], write_to=folder)
     written = kept = 0
     problems: list[Problem] = []
