@@ -25,6 +25,21 @@ from reader.core.texts import QT_TRANSLATE_NOOP, Text
 #: How a word of the vocabulary is written: ``~`` and its key.
 MARK = "~"
 
+#: Unicode's INVISIBLE SEPARATOR, the character MathML puts between indices: written
+#: between a letter and its sub- or superscript and between the letters of a script
+#: ("ν⁣i⁣j"). Nothing is seen, but a speech synthesiser reading the text (a screen
+#: reader's Say All, reading by line) hears the letters apart: "nu i j", "x i",
+#: "sigma s", where "νij", "xi", "σs" sound "nuidge", "Roman eleven", "sigmas".
+SEPARATOR = "\u2063"
+#: The invisible mathematical operators (function application, times, separator, plus).
+_UNSEEN = re.compile("[\u2061-\u2064]")
+
+
+def without_separators(text: str) -> str:
+    """``text`` as it is seen (what a copy carries): no invisible separators."""
+    return _UNSEEN.sub("", text)
+
+
 #: Every word a formula's spoken form may hold, by key. The contexts keep apart the words
 #: that are the same in English but not in every language ("over" of a fraction and of a
 #: maximum, "bar" of an accent and of the symbol |, "to" of a sum's limits and of an arrow).

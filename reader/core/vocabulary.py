@@ -45,9 +45,11 @@ _TOKEN_RE = re.compile(
     rf"[^\W\d_]+[{_HYPHENS}]?[{_D}]+(?![\w{_D}])"
     # one letter, a space, one or two digits: "B 12", "D 3" (not "a"/"i", which are words)
     rf"|(?<![\w{_D}])[b-hj-zB-HJ-Z] [{_D}]{{1,2}}(?![\w{_D}]|[.,][0-9])"
-    r"|\w+"
+    # a word, or letters a formula keeps apart for speech with an invisible separator or
+    # times (U+2062, U+2063: "ν⁣i⁣j", "HbA⁣1c"), found as the word it shows
+    r"|\w+(?:[\u2061-\u2064]\w+)*"
 )
-_JOINERS = re.compile(rf"[{_HYPHENS} ]")
+_JOINERS = re.compile(rf"[{_HYPHENS} \u2061-\u2064]")
 
 _STOP_TEXT = (
     "a an and are as at be by for from has have if in into is it its of on or that the "

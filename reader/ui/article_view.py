@@ -13,7 +13,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QSizeF,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,6 +43,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.byline import is_research
+from reader.core.formula_words import without_separators
 from reader.core.keymap import KEYMAP, keys_for
 from reader.core.model import Article, FlaggedClaim, Formula
 from reader.core.navigation import CitationRef, Location
@@ -1082,6 +1093,16 @@ class ArticleView(QTextBrowser):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """A copy carries the text as it is seen: without the invisible separators that
+        keep a formula's letters apart for speech ("νij", not "ν⁣i⁣j")."""
+        data = super().createMimeDataFromSelection()
+        clean = QMimeData()
+        clean.setText(without_separators(data.text()))
+        if data.hasHtml():
+            clean.setHtml(without_separators(data.html()))
+        return clean
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Never load anything from outside the document (no images, no files)."""

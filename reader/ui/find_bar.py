@@ -8,7 +8,7 @@ while the box has focus: Orca speaks that change (it ignores announcement events
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,10 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.formula_words import without_separators
+
 #: Marks the extra selections that show matches (other highlights are left alone).
 _MATCH = QTextCharFormat.Property.UserProperty + 23
 #: Longest text searched for (a pasted page would make every keystroke slow).
 MAX_FIND_CHARS = 200
+
+
+def _as_shown(needle: str) -> QRegularExpression:
+    """``needle`` found as it is seen, in any case: a formula's letters match as typed
+    ("νij") though an invisible separator keeps them apart for speech ("ν⁣i⁣j")."""
+    unseen = "[\u2061-\u2064]?"
+    pattern = unseen.join(QRegularExpression.escape(c) for c in needle)
+    return QRegularExpression(pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
 
 
 class FindBar(QWidget):
@@ -110,8 +120,9 @@ class FindBar(QWidget):
         if needle.strip():
             doc = self.browser.document()
             cursor = QTextCursor(doc)
+            pattern = _as_shown(without_separators(needle))
             while True:
-                cursor = doc.find(needle, cursor, QTextDocument.FindFlag(0))
+                cursor = doc.find(pattern, cursor, QTextDocument.FindFlag(0))
                 if cursor.isNull() or len(matches) >= 10000:
                     break
                 matches.append((cursor.selectionStart(), cursor.selectionEnd()))

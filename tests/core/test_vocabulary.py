@@ -26,6 +26,15 @@ def test_letter_digit_joining_leaves_ordinary_numbers_alone() -> None:
     assert analyse("H1N1") == ["h1n1"]
 
 
+@pytest.mark.parametrize("word", ["HbA1c", "νij", "CO2", "Cij"])
+def test_letters_kept_apart_for_speech_are_found_as_the_word_shown(word: str) -> None:
+    """A formula's indices carry an unseen separator for speech ("ν⁣i⁣j", "HbA⁣1c"):
+    searching the word as it is seen finds them."""
+    apart = "\u2063".join(word)
+    assert analyse(apart) == analyse(word)
+    assert analyse(f"the {apart} value") == analyse(f"the {word} value")
+
+
 @pytest.mark.parametrize(
     ("british", "american"),
     [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -15,9 +16,11 @@ import pytest
 from first_screen_probe import visible_text as probe_visible_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
+from reader.core.formula_words import SEPARATOR, without_separators
 from reader.core.settings import DEFAULTS, default_settings_path, settings_to_json
 from reader.ui.app import build_window
 from reader.ui.i18n import translations
@@ -57,22 +60,53 @@ def test_a_formula_shows_in_linear_form_with_real_subscripts(qtbot: QtBot) -> No
     view = window.article_view
     text = view.document().toPlainText()
     shown = "νij(t, τ) = (v⃗i(t))/(∣v⃗i(t)∣) · (v⃗j(t + τ))/(∣v⃗j(t + τ)∣), (1)"
-    assert shown in text.split("\n")  # a line of its own: the numbered equation
-    at = text.index(shown)
-    sub = _format_at(window, at + 1)  # "i" of "ij"
+    # a line of its own, the numbered equation, as it is seen
+    assert shown in without_separators(text).split("\n")
+    at = _find(text, shown)
+    assert text[at : at + 4] == f"ν{SEPARATOR}i{SEPARATOR}"  # its indices apart, unseen
+    sub = _format_at(window, at + 2)  # "i" of "ij"
     assert sub.verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSubScript
     assert _format_at(window, at).verticalAlignment() == (
         QTextCharFormat.VerticalAlignment.AlignNormal
     )
     # In a sentence too: "Integrating νij(t, τ) over all N values"
-    sentence = text.index("Integrating νij(t, τ) over all N values")
+    sentence = _find(text, "Integrating νij(t, τ) over all N values")
     # Written as text, not as a link: not underlined, in the colour of the words around it.
     assert not sub.fontUnderline()
     plain = _format_at(window, sentence).foreground().color().name()
     assert sub.foreground().color().name() == plain
-    assert _format_at(window, sentence + len("Integrating ν")).verticalAlignment() == (
+    assert _format_at(window, sentence + len("Integrating ν") + 1).verticalAlignment() == (
         QTextCharFormat.VerticalAlignment.AlignSubScript
     )
+
+
+def _find(text: str, shown: str) -> int:
+    """Where ``shown`` (as it is seen) starts in the document's text, which keeps a
+    formula's letters apart for speech with unseen separators."""
+    found = re.search(f"{SEPARATOR}?".join(re.escape(c) for c in shown), text)
+    assert found, f"{shown!r} is not in the article"
+    return found.start()
+
+
+def test_find_and_copy_take_a_formula_as_it_is_seen(qtbot: QtBot) -> None:
+    """The unseen separators are the speech's only: "Cij(t" typed in the find bar finds
+    the formula "Cij(t, τ)", and a copy of what it found pastes "Cij(t"."""
+    window = open_window(qtbot)
+    view = window.article_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.box, "Cij(t")
+    seen = without_separators(view.document().toPlainText())
+    assert window.find_bar.match_count == seen.count("Cij(t") >= 1
+    found = view.textCursor()
+    assert found.hasSelection() and SEPARATOR in found.selectedText()  # in the document
+    qtbot.keyClick(window.find_bar.box, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view
+    QApplication.clipboard().clear()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(QApplication.clipboard().text()))
+    assert QApplication.clipboard().text() == "Cij(t"
+    assert SEPARATOR not in QApplication.clipboard().mimeData().html()
 
 
 def _description(widget: object) -> str:
@@ -88,7 +122,7 @@ def _read_down_to_the_correlation(qtbot: QtBot, window: MainWindow, said: str) -
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     text = view.document().toPlainText()
-    target = text.index("νij(t, τ) = (v⃗i(t))")
+    target = _find(text, "νij(t, τ) = (v⃗i(t))")
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(2000):
         if view.textCursor().position() >= target:
@@ -138,7 +172,7 @@ def test_a_formula_in_a_table_cell_is_spoken_in_words_when_clicked(qtbot: QtBot)
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     text = view.document().toPlainText()
-    at = text.index("r̅i, C̅̅ij")  # the "Overline" row of the notation table
+    at = _find(text, "r̅i, C̅̅ij")  # the "Overline" row of the notation table
     cursor = QTextCursor(view.document())
     cursor.setPosition(at + 1)
     assert cursor.currentTable() is not None  # it is in a table cell
@@ -150,7 +184,7 @@ def test_a_formula_in_a_table_cell_is_spoken_in_words_when_clicked(qtbot: QtBot)
     )
     qtbot.waitUntil(lambda: _description(view).startswith("formula: "))
     assert _description(view).startswith("formula: r bar sub i"), _description(view)
-    assert _format_at(window, at + 2).verticalAlignment() == (  # the "i" of "r̅i"
+    assert _format_at(window, at + 3).verticalAlignment() == (  # the "i" of "r̅⁣i"
         QTextCharFormat.VerticalAlignment.AlignSubScript
     )
 

@@ -35,6 +35,7 @@ from defusedxml.ElementTree import fromstring as _defused_fromstring
 
 from reader.core.article import MAX_ARTICLE_BYTES, front_matter_text
 from reader.core.errors import ImporterError
+from reader.core.formula_words import SEPARATOR
 from reader.core.importers import (
     ArticleExistsError,
     SourceFileError,
@@ -50,8 +51,8 @@ from reader.core.text import unique
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the Markdown written for the same XML changes.
-IMPORTER_VERSION = "5"  # 2: linear formulas; 3: no "**" left as text; 4: formula table rows;
-# 5: a formula's words for any language
+IMPORTER_VERSION = "6"  # 2: linear formulas; 3: no "**" left as text; 4: formula table rows;
+# 5: a formula's words for any language; 6: indices kept apart from their letter for speech
 #: Larger XML files are refused (the largest PLOS article is about 1 MB).
 MAX_JATS_BYTES = 32 * 1024 * 1024
 #: Deeper element nesting is refused (the converter recurses; real articles nest < 30).
@@ -239,6 +240,14 @@ def _wrap(markdown: str, marker: str) -> str:
     trail = markdown[len(markdown.rstrip()) :]
     opener, closer = (_STRONG_OPEN, _STRONG_CLOSE) if marker == "**" else (_EM_OPEN, _EM_CLOSE)
     return f"{lead}{opener}{core}{closer}{trail}"
+
+
+def _index_after_letter(before: str, sub: str) -> bool:
+    """A subscript starting with a letter right after a letter (``ν<sub>ij</sub>``,
+    ``V<sub>max</sub>``): an index, kept apart from its letter for speech."""
+    last = _PLACEHOLDERS.sub("", before).rstrip("*_")[-1:]
+    first = re.sub(r"^[\[*_\\]+", "", _PLACEHOLDERS.sub("", sub))[:1]
+    return last.isalpha() and first.isalpha()
 
 
 def _touching_italics(before: str, after: str) -> bool:
@@ -517,6 +526,8 @@ class _Converter:
                     toks.append(_Tok("text", "".join(child.itertext())))
             elif tag:
                 md = self.inline_child(child, tag, italic, bold, cite)
+                if tag == "sub" and toks and _index_after_letter(toks[-1].value, md):
+                    md = SEPARATOR + md  # "ν⁣ij": heard "nu ij", not "nuidge"
                 if toks and toks[-1].kind == "md" and _touching_italics(toks[-1].value, md):
                     # *ν*<sub>*ij*</sub> would read "*ν**ij*", which Markdown shows with
                     # its stars: one emphasis instead.

@@ -31,7 +31,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.formula_words import greek_key, literal, say, word
+from reader.core.formula_words import SEPARATOR, greek_key, literal, say, word
 from reader.core.importers import escape_markdown
 
 #: Deeper MathML nesting is not laid out (real formulas nest < 20 levels).
@@ -336,13 +336,7 @@ def _lay(node: _Node, in_script: bool = False) -> _Linear:
             out.add(")")
         else:
             out.extend(base.pieces)
-        for part, script, mark in ((node.sub, "sub", "_"), (node.sup, "sup", "^")):
-            if part is None or not _flat(part).strip():
-                continue
-            if in_script:
-                out.add(mark + _group(part))
-            else:
-                out.add(_flat(part), script)
+        _add_scripts(out, ((node.sub, "sub", "_"), (node.sup, "sup", "^")), in_script)
     elif isinstance(node, _Frac):
         out.extend(_bracketed(node.num, in_script).pieces)
         out.add("/")
@@ -369,13 +363,7 @@ def _lay(node: _Node, in_script: bool = False) -> _Linear:
             out.add(base_text + node.mark)
     elif isinstance(node, _Limits):
         out.extend(_lay(node.base, in_script).pieces)
-        for part, script, mark in ((node.under, "sub", "_"), (node.over, "sup", "^")):
-            if part is None or not _flat(part).strip():
-                continue
-            if in_script:
-                out.add(mark + _group(part))
-            else:
-                out.add(_flat(part), script)
+        _add_scripts(out, ((node.under, "sub", "_"), (node.over, "sup", "^")), in_script)
     elif isinstance(node, _Table):
         first = True
         for row in node.rows:
@@ -393,6 +381,32 @@ def _lay(node: _Node, in_script: bool = False) -> _Linear:
                     out.add(" ")
                 out.extend(cell.pieces)
     return out
+
+
+def _apart(before: str, after: str) -> bool:
+    """Whether a :data:`~reader.core.formula_words.SEPARATOR` goes between text ending in
+    ``before`` and text starting with ``after``: a letter or digit (or its accent) meeting
+    a letter or digit."""
+    last, first = before[-1:], after[:1]
+    if not last or not first or not first.isalnum():
+        return False
+    return last.isalnum() or bool(unicodedata.combining(last))
+
+
+def _add_scripts(
+    out: _Linear, parts: Iterable[tuple[_Node | None, str, str]], in_script: bool
+) -> None:
+    """A base's sub- and superscript (or its limits below and above) after it."""
+    for part, script, mark in parts:
+        if part is None or not _flat(part).strip():
+            continue
+        if in_script:
+            out.add(mark + _group(part))
+            continue
+        text = _flat(part)
+        if _apart(out.text, text):
+            out.add(SEPARATOR, out.pieces[-1].script if out.pieces else "")
+        out.add(text, script)
 
 
 def _bracketed(node: _Node, in_script: bool) -> _Linear:
@@ -450,6 +464,14 @@ def _lay_row(items: Sequence[_Node], out: _Linear, in_script: bool) -> None:
                 sep = "" if text_of.text[:1] in ",;.:)]}⟩ " else " "
             elif (_is_function_name(prev) and op is None) or _is_large(prev):
                 sep = " "
+        if (
+            in_script
+            and not sep
+            and _is_letter(prev)
+            and _is_letter(node)
+            and _apart(out.text, text_of.text)
+        ):
+            sep = SEPARATOR  # the indices of "νij": i and j, not "ij"
         first = text_of.text[:1]
         if out.text[-1:] in _OPEN or first in _CLOSE or first in _PUNCT:
             sep = ""  # never "( a" or "a ,"
@@ -459,6 +481,11 @@ def _lay_row(items: Sequence[_Node], out: _Linear, in_script: bool) -> None:
             out.add(sep)
         out.extend(text_of.pieces)
         prev = node
+
+
+def _is_letter(node: _Node | None) -> bool:
+    """An identifier of one letter (a variable, an index)."""
+    return isinstance(node, _Atom) and node.kind == "mi" and len(node.text.strip()) == 1
 
 
 def _is_large(node: _Node) -> bool:
