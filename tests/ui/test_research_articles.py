@@ -44,6 +44,10 @@ def open_window(qtbot: QtBot, target: str = BATS) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.article_view.article is not None)
+    # View > Reading mode, as on a small screen: the article, not the panes beside it,
+    # has the width (the test screen is 800 pixels wide).
+    window.actions_by_id["reading_mode"].trigger()
+    qtbot.waitUntil(lambda: window.article_view.width() > 600)
     # A long article's text arrives in pieces after its first screen: wait for all of it.
     qtbot.waitUntil(lambda: window.article_view.text_complete, timeout=20_000)
     return window
