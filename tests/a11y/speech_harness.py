@@ -17,13 +17,14 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import pytest
 
+from .conftest import _STACKS, start_stack
 from .stack import HERE, SYSTEM_PYTHON, A11yStack, StackError
 
 ORCA = Path("/usr/bin/orca")
@@ -353,6 +354,109 @@ def _end(proc: subprocess.Popen[bytes] | subprocess.Popen[str], grace: float) ->
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=5)
+
+
+#: The keys whose names Orca echoes as it receives them ("left control", "tab",
+#: "space"): never an answer of the program.
+ECHOED_KEYS = ("control", "shift", "alt", "insert", "tab", "return", "escape", "space")
+#: What Orca logs for every key it receives, spoken or not.
+KEY_RELEASED = r"PROCESS ATSPI_KEY_RELEASED_EVENT"
+
+
+class SpeechSession:
+    """A program read by Orca: keys pressed, and what Orca said back, its echo of the
+    keys aside. ``echoed`` names the keys whose echo is left out."""
+
+    def __init__(
+        self, orca: OrcaSession, started: int, *, echoed: Iterable[str] = ECHOED_KEYS
+    ) -> None:
+        self.orca = orca
+        self.started = started  # the log mark just before the program started
+        names = "|".join(echoed)
+        #: An utterance that is only a key's echo.
+        self.key_echo = re.compile(rf"^(left |right )?({names})$", re.IGNORECASE)
+        #: A pattern for :meth:`OrcaSession.wait_for`: any utterance that is not an echo.
+        self.answer = rf"^(?!(left |right )?({names})$).*\w"
+
+    def keys(self, *combos: str) -> int:
+        """Press keys; return the log mark before them."""
+        mark = self.orca.log.mark()
+        self.orca.press(*combos)
+        return mark
+
+    def said(self, since: int) -> list[str]:
+        return [u for u in self.orca.log.heard(since) if not self.key_echo.match(u)]
+
+    def press_and_hear(self, key: str, *, timeout: float = 8) -> list[str]:
+        """Press ``key``, wait until Orca has it (it logs every key, a silent one too)
+        and then for its answer; what it said (empty for a silent key, after
+        ``timeout``)."""
+        mark = self.keys(key)
+        self.orca.wait_for_log(KEY_RELEASED, since=mark)
+        with contextlib.suppress(AssertionError):  # a silent key: said nothing
+            self.orca.wait_for(self.answer, since=mark, timeout=timeout)
+        return self.said(mark)
+
+    def each_key(self, key: str, times: int, *, timeout: float = 8) -> list[list[str]]:
+        """Press ``key`` ``times`` times; what each press made Orca say."""
+        return [self.press_and_hear(key, timeout=timeout) for _ in range(times)]
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """A program and Orca on their own stack, keys reaching Orca."""
+
+    stack: A11yStack
+    orca: OrcaSession
+    pid: int  # the program's
+    mark: int  # the log mark just before the program started
+
+
+def start_with_orca(
+    tmp_path_factory: pytest.TempPathFactory,
+    argv: list[str],
+    env: Mapping[str, str],
+    *,
+    ready: str = r"frame",
+    orca_first: bool = True,
+    attempts: int = 3,
+) -> Iterator[Started]:
+    """Start Orca, then the program (as a blind person works: the screen reader runs
+    first), or the other way round (``orca_first=False``: Orca then finds the program
+    already running); yield once Orca has said ``ready`` and keys reach it; stop them
+    all when resumed.
+
+    Now and then the keyboard of a freshly started stack never reaches Orca (the
+    registry loses it; nothing the program does). That is checked before any scenario
+    runs, and such a stack is replaced by a new one, up to ``attempts`` times.
+    """
+    failures: list[str] = []
+    for _ in range(attempts):
+        stack = start_stack(tmp_path_factory)
+        orca = OrcaSession(stack)
+        try:
+            orca.start_speech()
+            if orca_first:
+                orca.start_orca()
+            mark = orca.log.mark()
+            stack.launch_app(argv, env)
+            pid = next(p for name, p in reversed(stack.procs) if name == "app").pid
+            if not orca_first:
+                stack.client("tree", "--pid", str(pid), "--find-timeout", "60", timeout=90)
+                orca.start_orca()
+            orca.wait_for(ready, since=mark, timeout=60)
+            try:
+                orca.wait_until_keys_reach_orca(attempts=8)
+            except StackError as exc:
+                failures.append(str(exc).splitlines()[0])
+                continue
+            yield Started(stack, orca, pid, mark)
+            return
+        finally:
+            orca.stop()
+            stack.stop()
+            _STACKS.remove(stack)
+    raise StackError(f"no stack in {attempts} tries let keys reach Orca: {failures}")
 
 
 def vm_rss_kib(pid: int) -> int:

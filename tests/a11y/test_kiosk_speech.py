@@ -12,21 +12,23 @@ import re
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .conftest import _STACKS, REPO, start_stack
-from .speech_harness import SPEECH_TESTS, OrcaSession, joined
-from .stack import StackError
+from .conftest import REPO
+from .speech_harness import (
+    KEY_RELEASED,
+    SPEECH_TESTS,
+    OrcaSession,
+    SpeechSession,
+    joined,
+    start_with_orca,
+)
 
 pytestmark = SPEECH_TESTS
 
 LIBRARY = REPO / "tests" / "fixtures" / "ui_library"
-#: What Orca says for a key it echoes, never an answer of the kiosk.
-KEY_ECHO = re.compile(r"^(left |right )?(control|shift|alt|insert|tab|return|escape|space)$", re.I)
-ANSWER = r"^(?!(left |right )?(control|shift|alt|insert|tab|return|escape|space)$).*\w"
 #: What Orca says of the object the focus lands on: its name and role ("Search push
 #: button."), or the news of a link in the article ("citation 1, …", "Article details,
 #: collapsed"); never only a container it passed on the way ("layered pane") or a key's
@@ -35,34 +37,15 @@ NAMED_STOP = (
     r"\w.*\b(push button|check box|text|heading|list item|label)\b"
     r"|^citation \d|^Article details, (collapsed|expanded)"
 )
-KEY_RELEASED = r"PROCESS ATSPI_KEY_RELEASED_EVENT"
 
 
-@dataclass
-class Kiosk:
-    orca: OrcaSession
-    control: Path
-    started: int  # the log mark just before the kiosk started
+class Kiosk(SpeechSession):
+    """The kiosk read by Orca; ``control`` is where a scenario asks it for the idle
+    warning (see ``tests/a11y/kiosk_app.py``)."""
 
-    def keys(self, *combos: str) -> int:
-        """Press keys; return the log mark before them."""
-        mark = self.orca.log.mark()
-        self.orca.press(*combos)
-        return mark
-
-    def said(self, since: int) -> list[str]:
-        return [u for u in self.orca.log.heard(since) if not KEY_ECHO.match(u)]
-
-    def press_and_hear(self, key: str, *, timeout: float = 8) -> list[str]:
-        """Press ``key``, wait until Orca has it and then for its answer; what it said
-        (empty for a silent key, after ``timeout``)."""
-        mark = self.keys(key)
-        self.orca.wait_for_log(KEY_RELEASED, since=mark)
-        try:
-            self.orca.wait_for(ANSWER, since=mark, timeout=timeout)
-        except AssertionError:
-            return []
-        return self.said(mark)
+    def __init__(self, orca: OrcaSession, control: Path, started: int) -> None:
+        super().__init__(orca, started)
+        self.control = control
 
 
 @pytest.fixture(scope="module")
@@ -72,31 +55,10 @@ def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kiosk]:
     shutil.copytree(LIBRARY, library)
     control = root / "control"
     control.mkdir()
-    failures: list[str] = []
-    for _ in range(3):  # now and then a fresh stack's keyboard never reaches Orca
-        stack = start_stack(tmp_path_factory)
-        orca = OrcaSession(stack)
-        try:
-            orca.start_speech()
-            orca.start_orca()  # as a blind person works: the screen reader runs first
-            mark = orca.log.mark()
-            stack.launch_app(
-                [sys.executable, "-m", "tests.a11y.kiosk_app", str(library), str(control)],
-                {"PYTHONPATH": str(REPO), "OFFLINE_READER_HOME": str(root / "home")},
-            )
-            orca.wait_for(r"frame", since=mark, timeout=60)
-            try:
-                orca.wait_until_keys_reach_orca(attempts=8)
-            except StackError as exc:
-                failures.append(str(exc).splitlines()[0])
-                continue
-            yield Kiosk(orca, control, mark)
-            return
-        finally:
-            orca.stop()
-            stack.stop()
-            _STACKS.remove(stack)
-    raise StackError(f"no stack in 3 tries let keys reach Orca: {failures}")
+    argv = [sys.executable, "-m", "tests.a11y.kiosk_app", str(library), str(control)]
+    env = {"PYTHONPATH": str(REPO), "OFFLINE_READER_HOME": str(root / "home")}
+    for started in start_with_orca(tmp_path_factory, argv, env):
+        yield Kiosk(started.orca, control, started.mark)
 
 
 def _stop(kiosk: Kiosk, key: str = "Tab", *, timeout: float = 6) -> tuple[str, str]:

@@ -9,13 +9,11 @@ the reader must say at least what it says. Assertions are on Orca's speech log.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import re
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 
@@ -23,95 +21,42 @@ from reader.core.article import read_article
 from reader.core.model import Article
 from reader.ui.article_html import render_article
 
-from .conftest import _STACKS, REPO, start_stack
-from .speech_harness import SPEECH_TESTS, OrcaSession, joined, vm_rss_kib
-from .stack import A11yStack, StackError
+from .conftest import REPO
+from .speech_harness import (
+    SPEECH_TESTS,
+    OrcaSession,
+    SpeechSession,
+    joined,
+    start_with_orca,
+    vm_rss_kib,
+)
+from .stack import A11yStack
 
 pytestmark = SPEECH_TESTS
 
 SEED_ID = "exploring-the-connection-between-vitamin-b-12-in-breast-milk"
 SEED = REPO / "library" / "womens-health" / f"{SEED_ID}.md"
 
-#: What Orca says for a key it echoes ("left control"), never an answer of the app.
-KEY_ECHO = re.compile(r"^(left |right )?(control|shift|alt|insert|tab|return|escape)$", re.I)
-#: Any utterance that is not a key echo.
-ANSWER = r"^(?!(left |right )?(control|shift|alt|insert|tab|return|escape)$).*\w"
 
+class Session(SpeechSession):
+    """The reader (or the baseline) read by Orca, on its own stack."""
 
-@dataclass
-class Session:
-    stack: A11yStack
-    orca: OrcaSession
-    pid: int
-    started: int  # the log mark just before the app started
-
-    def keys(self, *combos: str) -> int:
-        """Press keys; return the log mark before them."""
-        mark = self.orca.log.mark()
-        self.orca.press(*combos)
-        return mark
-
-    def said(self, since: int) -> list[str]:
-        return [u for u in self.orca.log.heard(since) if not KEY_ECHO.match(u)]
-
-    def each_key(self, key: str, times: int, *, timeout: float = 8) -> list[list[str]]:
-        """Press ``key`` ``times`` times; after each, wait for the app's answer (or the
-        next key echo, for a silent key); return what each press made Orca say."""
-        answers: list[list[str]] = []
-        for _ in range(times):
-            mark = self.keys(key)
-            # A silent key still shows in the log: Orca logs every key it receives.
-            self.orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT", since=mark)
-            with contextlib.suppress(AssertionError):  # a silent key: said nothing
-                self.orca.wait_for(ANSWER, since=mark, timeout=timeout)
-            answers.append(self.said(mark))
-        return answers
+    def __init__(self, stack: A11yStack, orca: OrcaSession, pid: int, started: int) -> None:
+        super().__init__(orca, started)
+        self.stack = stack
+        self.pid = pid
 
 
 def _session(
     tmp_path_factory: pytest.TempPathFactory,
     argv: list[str],
     env: dict[str, str],
-    ready: str,
     *,
     orca_first: bool = True,
-    attempts: int = 3,
 ) -> Iterator[Session]:
-    """Orca, then the program (as a blind person works: the screen reader runs first),
-    or the other way round (``orca_first=False``: the baseline, which needs no start-up
-    speech and whose keyboard reaches Orca more reliably that way).
-
-    Now and then the keyboard of a freshly started stack never reaches Orca (the
-    registry loses it; nothing the program does). That is checked before any
-    scenario runs, and such a stack is replaced by a new one.
-    """
-    failures: list[str] = []
-    for _ in range(attempts):
-        stack = start_stack(tmp_path_factory)
-        orca = OrcaSession(stack)
-        try:
-            orca.start_speech()
-            if orca_first:
-                orca.start_orca()
-            mark = orca.log.mark()
-            stack.launch_app(argv, env)
-            pid = next(p for name, p in reversed(stack.procs) if name == "app").pid
-            if not orca_first:
-                stack.client("tree", "--pid", str(pid), "--find-timeout", "60", timeout=90)
-                orca.start_orca()
-            orca.wait_for(ready, since=mark, timeout=60)
-            try:
-                orca.wait_until_keys_reach_orca(attempts=8)
-            except StackError as exc:
-                failures.append(str(exc).splitlines()[0])
-                continue
-            yield Session(stack, orca, pid, mark)
-            return
-        finally:
-            orca.stop()
-            stack.stop()
-            _STACKS.remove(stack)
-    raise StackError(f"no stack in {attempts} tries let keys reach Orca: {failures}")
+    """The program read by Orca (see :func:`start_with_orca`)."""
+    for started in start_with_orca(tmp_path_factory, argv, env, orca_first=orca_first):
+        yield Session(started.stack, started.orca, started.pid, started.mark)
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +73,6 @@ def reader(tmp_path_factory: pytest.TempPathFactory, seed: Article) -> Iterator[
         tmp_path_factory,
         [sys.executable, "-m", "reader", "--library", str(library), SEED_ID],
         {"OFFLINE_READER_HOME": str(root / "home"), "PYTHONFAULTHANDLER": "1"},
-        ready=r"frame",
     )
 
 
@@ -138,7 +82,8 @@ def baseline(tmp_path_factory: pytest.TempPathFactory, seed: Article) -> Iterato
         tmp_path_factory,
         [sys.executable, "-m", "tests.a11y.baseline_app", str(SEED)],
         {"PYTHONPATH": str(REPO)},
-        ready=r"frame",
+        # The baseline needs no start-up speech, and its keyboard reaches Orca more
+        # reliably this way.
         orca_first=False,
     )
 
@@ -217,7 +162,7 @@ def test_ctrl_right_speaks_words(reader: Session, baseline: Session) -> None:
         # In the last paragraph, the same text in both windows.
         mark = session.keys("Control_L+Shift_L+a", "Control_L+End", "Up", "Home")
         session.orca.wait_for_log(r"PROCESS ATSPI_KEY_RELEASED_EVENT: 'Home'", since=mark)
-        session.orca.wait_for(ANSWER, since=mark)
+        session.orca.wait_for(session.answer, since=mark)
         answers[name] = session.each_key("Control_L+Right", 4)
     # Now and then Orca takes Ctrl+Right for Right, or hears its caret move after the
     # key is gone (the key's timing on a loaded machine, in both windows): most presses

@@ -13,9 +13,8 @@ import pytest
 
 from reader.core.settings import DEFAULTS, settings_to_json
 
-from .conftest import _STACKS, REPO, start_stack
-from .speech_harness import SPEECH_TESTS, OrcaSession, joined
-from .stack import StackError
+from .conftest import REPO
+from .speech_harness import SPEECH_TESTS, OrcaSession, joined, start_with_orca
 
 pytestmark = SPEECH_TESTS
 
@@ -32,28 +31,8 @@ def spanish_reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[O
     settings.write_text(settings_to_json(replace(DEFAULTS, language="es")), encoding="utf-8")
     argv = [sys.executable, "-m", "reader", "--library", str(root / "library"), SEED_ID]
     env = {"OFFLINE_READER_HOME": str(root / "home"), "PYTHONFAULTHANDLER": "1"}
-    failures: list[str] = []
-    for _ in range(3):  # now and then a fresh stack never passes keys to Orca: a new one
-        stack = start_stack(tmp_path_factory)
-        orca = OrcaSession(stack)
-        try:
-            orca.start_speech()
-            orca.start_orca()  # the screen reader first, as a blind person works
-            mark = orca.log.mark()
-            stack.launch_app(argv, env)
-            orca.wait_for(r"frame", since=mark, timeout=60)
-            try:
-                orca.wait_until_keys_reach_orca(attempts=8)
-            except StackError as exc:
-                failures.append(str(exc).splitlines()[0])
-                continue
-            yield orca, mark
-            return
-        finally:
-            orca.stop()
-            stack.stop()
-            _STACKS.remove(stack)
-    raise StackError(f"no stack in 3 tries let keys reach Orca: {failures}")
+    for started in start_with_orca(tmp_path_factory, argv, env):
+        yield started.orca, started.mark
 
 
 def test_the_spanish_interface_is_spoken_in_spanish(
