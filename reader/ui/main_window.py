@@ -1042,6 +1042,8 @@ class MainWindow(QMainWindow):
         """A window manager puts its frame (the title bar) round the window after it is
         shown, which moves it: fitted to the screen again once the frame is known (a
         window the person moves keeps its frame, and where they put it)."""
+        if not self.isVisible():
+            return
         frame = self.frameGeometry()
         extra = (frame.width() - self.width(), frame.height() - self.height())
         if extra != self._frame_extra:
