@@ -29,6 +29,21 @@ def english_interface(qapp: object) -> Iterator[None]:
     translations().set_language("en")
 
 
+@pytest.fixture
+def restore_application_look(qapp: object) -> Iterator[None]:
+    """The application's font, palette and style sheet as they were before the test (a
+    window paints the whole application)."""
+    from PySide6.QtGui import QFont, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(qapp, QApplication)
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    QApplication.setFont(font)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """The windows a test closed are really gone before the next test starts.

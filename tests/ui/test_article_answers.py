@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontInfo, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reader_windows import middle_paragraph, open_reader, scroll_to, text_at_top
 
-from reader.cli.gui import GuiOptions
 from reader.core.navigation import OpenRequest
 from reader.core.settings import LINE_SPACING_STEPS
-from reader.ui.app import build_window
 from reader.ui.article_html import render_article
 from reader.ui.main_window import MainWindow
 
@@ -29,13 +28,7 @@ def largest_article_id(window: MainWindow) -> str:
 
 
 def open_largest(qtbot: QtBot) -> MainWindow:
-    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = open_reader(qtbot, LIBRARY, active=True)
     article_id = largest_article_id(window)
     assert window.open_article(OpenRequest(article_id, remember=False))
     qtbot.waitUntil(lambda: window.article_view.article is not None, timeout=20000)
@@ -44,14 +37,7 @@ def open_largest(qtbot: QtBot) -> MainWindow:
 
 
 def body_block_in_the_middle(window: MainWindow) -> int:
-    doc = window.article_view.document()
-    blocks = []
-    block = doc.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() == 0 and len(block.text()) > 300:
-            blocks.append(block.position())
-        block = block.next()
-    return blocks[len(blocks) // 2]
+    return middle_paragraph(window, longer_than=300)
 
 
 def point_size_at(window: MainWindow, position: int) -> float:
@@ -61,21 +47,13 @@ def point_size_at(window: MainWindow, position: int) -> float:
     return cursor.charFormat().font().pointSizeF()
 
 
-def text_at_top(window: MainWindow) -> str:
-    cursor = window.article_view.cursorForPosition(QPoint(1, 1))
-    cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-    return cursor.selectedText().strip()[:60]
-
-
 def test_a_size_step_restyles_the_text_in_place_and_keeps_the_place(qtbot: QtBot) -> None:
     window = open_largest(qtbot)
     try:
         view = window.article_view
         doc = view.document()
         position = body_block_in_the_middle(window)
-        top = doc.documentLayout().blockBoundingRect(doc.findBlock(position)).top()
-        view.verticalScrollBar().setValue(int(top))  # as a person scrolls there
-        QApplication.processEvents()
+        scroll_to(window, position)
         before = text_at_top(window)
         blocks, renders = doc.blockCount(), view.renders
         body_before = point_size_at(window, position)
@@ -157,11 +135,7 @@ def block_structure(doc: QTextDocument) -> list[tuple[object, ...]]:
 
 
 def test_the_largest_article_shows_its_first_screen_then_all_of_it(qtbot: QtBot) -> None:
-    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_reader(qtbot, LIBRARY)
     try:
         view = window.article_view
         shown: list[tuple[bool, str]] = []
@@ -198,11 +172,7 @@ def test_the_largest_article_shows_its_first_screen_then_all_of_it(qtbot: QtBot)
 
 
 def test_keys_pressed_while_the_article_comes_in_are_not_lost(qtbot: QtBot) -> None:
-    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_reader(qtbot, LIBRARY)
     try:
         view = window.article_view
         presses = 8

@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
 from reader.core.theme import HIGH_CONTRAST, contrast_ratio
 from reader.ui.accessibility import announcer
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
 LIBRARY = Path(__file__).parents[1] / "fixtures" / "ui_library"
@@ -29,14 +27,8 @@ _MOUSE_EVENTS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def restore_application_look(qapp: QApplication) -> Iterator[None]:
-    """The window paints the whole application (font, palette, style sheet): undo it."""
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    QApplication.setFont(font)
+#: The window paints the whole application (font, palette, style sheet): undone after each.
+pytestmark = pytest.mark.usefixtures("restore_application_look")
 
 
 class MouseWatch(QObject):
@@ -54,13 +46,7 @@ class MouseWatch(QObject):
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    w = build_window(GuiOptions(library=LIBRARY), start_search=True)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(w.isActiveWindow)
+    w = open_reader(qtbot, LIBRARY, search=True, active=True)
     yield w
     w.close()
 

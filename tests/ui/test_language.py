@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
 from reader.cli.gui import GuiOptions
 from reader.core.settings import SettingsStore
@@ -21,12 +22,7 @@ SEED_ID = "b12-breast-milk"
 
 
 def make_window(qtbot: QtBot, target: str | None = SEED_ID) -> MainWindow:
-    window = build_window(GuiOptions(library=LIBRARY, open_target=target), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_reader(qtbot, LIBRARY, target)
 
 
 def language_menu(window: MainWindow) -> QMenu:

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
 from reader.core.navigation import OpenRequest
 from reader.core.settings import SettingsStore
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
 LIBRARY = Path(__file__).parents[2] / "library"  # the bundled library: a tree that scrolls
@@ -27,12 +26,7 @@ def in_view(tree: QTreeWidget, item: QTreeWidgetItem | None) -> bool:
 
 
 def start(qtbot: QtBot, target: str | None = None) -> MainWindow:
-    w = build_window(GuiOptions(library=LIBRARY, open_target=target), start_search=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return open_reader(qtbot, LIBRARY, target)
 
 
 @pytest.fixture

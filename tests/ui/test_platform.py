@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,15 +18,8 @@ from reader.ui import look
 from reader.ui.app import build_window
 from reader.ui.platform import Platform
 
-
-@pytest.fixture(autouse=True)
-def restore_application_look(qapp: QApplication) -> Iterator[None]:
-    """The window paints the whole application (font, palette, style sheet): undo it."""
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    QApplication.setFont(font)
+#: The window paints the whole application (font, palette, style sheet): undone after each.
+pytestmark = pytest.mark.usefixtures("restore_application_look")
 
 
 @pytest.fixture

@@ -12,11 +12,10 @@ from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
 from reader.core.settings import DEFAULTS
 from reader.core.theme import HIGH_CONTRAST, contrast_ratio
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
 LIBRARY = Path(__file__).parents[1] / "fixtures" / "ui_library"
@@ -32,14 +31,7 @@ LATER_CORNELL_CLAIM = "Higher levels of vitamin B-12 in breast milk keep coming 
 def make_window(
     qtbot: QtBot, target: str | None = None, *, search: bool = False, library: Path = LIBRARY
 ) -> MainWindow:
-    window = build_window(GuiOptions(library=library, open_target=target), start_search=search)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return open_reader(qtbot, library, target, search=search, active=True)
 
 
 @pytest.fixture

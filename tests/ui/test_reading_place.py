@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reader_windows import middle_paragraph, open_reader, scroll_to, text_at_top
 
-from reader.cli.gui import GuiOptions
 from reader.core.navigation import OpenRequest
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
 LIBRARY = Path(__file__).parents[2] / "library"
@@ -23,45 +22,17 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def open_window(qtbot: QtBot, target: str | None = SEED_ID) -> MainWindow:
-    window = build_window(GuiOptions(library=LIBRARY, open_target=target), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.article_view.article is not None)
-    return window
+    return open_reader(qtbot, LIBRARY, target, size=(1024, 600), loaded=True)
 
 
-def scroll_to_a_middle_paragraph(window: MainWindow) -> int:
-    """Put the start of a long paragraph halfway down the article at the top; its position."""
-    view = window.article_view
-    doc = view.document()
-    blocks = []
-    block = doc.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() == 0 and len(block.text()) > 200:
-            blocks.append(block.position())
-        block = block.next()
-    position = blocks[len(blocks) // 2]
-    top = doc.documentLayout().blockBoundingRect(doc.findBlock(position)).top()
-    view.verticalScrollBar().setValue(int(top))  # as a person scrolls there
-    QApplication.processEvents()
-    return position
-
-
-def sentence_at_top(window: MainWindow) -> str:
-    view = window.article_view
-    assert view.verticalScrollBar().value() > 0, "the article is at its very top"
-    cursor = view.cursorForPosition(QPoint(1, 1))
-    cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-    text = cursor.selectedText().strip()
-    return text[:60]
+def scroll_to_a_middle_paragraph(window: MainWindow) -> None:
+    scroll_to(window, middle_paragraph(window))
 
 
 def sentence_at_top_or_none(window: MainWindow) -> str | None:
     if window.article_view.verticalScrollBar().value() <= 0:
         return None
-    return sentence_at_top(window)
+    return text_at_top(window)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +43,7 @@ def test_a_view_change_keeps_the_same_text_at_the_top(qtbot: QtBot, change: str)
     window = open_window(qtbot)
     try:
         scroll_to_a_middle_paragraph(window)
-        before = sentence_at_top(window)
+        before = text_at_top(window)
         if change == "larger text":
             qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
             qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
@@ -85,7 +56,7 @@ def test_a_view_change_keeps_the_same_text_at_the_top(qtbot: QtBot, change: str)
         else:
             qtbot.keyClick(window, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
         qtbot.wait(150)  # the view's reflow timer (60 ms) has run
-        assert sentence_at_top(window) == before
+        assert text_at_top(window) == before
     finally:
         window.update_settings(text_scale=100, font_family="system", line_spacing=1.5)
         window.close()
@@ -94,7 +65,7 @@ def test_a_view_change_keeps_the_same_text_at_the_top(qtbot: QtBot, change: str)
 def test_a_restart_reopens_the_last_article_where_it_was_left(qtbot: QtBot) -> None:
     window = open_window(qtbot)
     scroll_to_a_middle_paragraph(window)
-    before = sentence_at_top(window)
+    before = text_at_top(window)
     window.close()
     again = open_window(qtbot, target=None)
     try:
@@ -131,11 +102,7 @@ def test_a_flagged_claim_stays_in_view_while_its_explanation_opens(qtbot: QtBot)
 
 
 def test_the_welcome_page_has_no_empty_references_pane(qtbot: QtBot) -> None:
-    window = build_window(GuiOptions(library=LIBRARY), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_reader(qtbot, LIBRARY, size=(1366, 768))
     try:
         window.show_welcome()
         assert not window.docks["references"].isVisible()

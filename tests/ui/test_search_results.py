@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
 from reader.core.model import SearchHit
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 from reader.ui.search_pane import group_by_article
 
@@ -23,12 +22,8 @@ SEED_ID = "b12-breast-milk"
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    w = build_window(GuiOptions(library=LIBRARY, open_target=None), start_search=True)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = open_reader(qtbot, LIBRARY, search=True)
     w.activateWindow()
-    qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.search.index is not None and not w.search.indexing, timeout=30000)
     yield w
     w.close()

@@ -41,10 +41,12 @@ MIN_LINES_400_READING = 9
 MIN_LINES_400_NORMAL = 7
 
 
-def run_probe(*args: str) -> list[dict[str, Any]]:
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env["PYTHONPATH"] = str(ROOT)
+def run_probe(*args: str, env: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The layout probe's records; by default on Qt's offscreen platform."""
+    if env is None:
+        env = dict(os.environ)
+        env.pop("DISPLAY", None)
+        env["PYTHONPATH"] = str(ROOT)
     out = subprocess.run(
         [sys.executable, str(PROBE), *args],
         env=env,
@@ -225,22 +227,11 @@ def probe_under_openbox(tmp_path: Path, size: str, *args: str) -> list[dict[str,
             PYTHONPATH=str(ROOT),
             DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path / 'no-bus'}",
         )
-        out = subprocess.run(
-            [sys.executable, str(PROBE), *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
+        return run_probe(*args, env=env)
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=10)
-    line = next((x for x in out.stdout.splitlines() if x.startswith("PROBE ")), None)
-    assert line is not None, out.stderr[-3000:]
-    records: list[dict[str, Any]] = json.loads(line[len("PROBE ") :])
-    return records
 
 
 def test_the_kiosk_bottom_bar_stays_on_screen_under_a_window_manager(tmp_path: Path) -> None:

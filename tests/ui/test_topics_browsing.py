@@ -8,10 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
 from reader.core.importers.medquad import import_medquad
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "medquad"
@@ -20,14 +19,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "medquad"
 def start(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     library = tmp_path / "library"
     import_medquad(sorted(p for p in FIXTURES.iterdir() if p.name != "bad"), library)
-    window = build_window(GuiOptions(library=library, open_target=None), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return open_reader(qtbot, library, active=True)
 
 
 def test_topics_a_to_z_by_keyboard_open_the_topic(qtbot: QtBot, tmp_path: Path) -> None:
