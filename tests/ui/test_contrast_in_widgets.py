@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.cli.gui import GuiOptions
@@ -78,3 +79,36 @@ def test_disabled_text_is_readable_in_every_theme(window: MainWindow, theme: The
         )
     finally:
         field.setEnabled(True)
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.id)
+def test_reading_mode_icons_are_drawn_with_the_contrast_of_text(
+    window: MainWindow, qtbot: QtBot, theme: Theme
+) -> None:
+    """Reading mode's icon buttons as they are painted: the strokes in the theme's button
+    text (disabled: its disabled text), at least 7:1 against the button."""
+    window.update_settings(theme=theme.id)
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F9)
+    try:
+        buttons = [
+            b
+            for b in window.reading_bar.findChildren(QToolButton)
+            if b.isVisible() and not b.icon().isNull()
+        ]
+        assert len(buttons) == 5
+        assert any(not b.isEnabled() for b in buttons)  # Back: nowhere to go back to yet
+        for button in buttons:
+            picture = button.grab().toImage()
+            ink = QColor(theme.control_fg if button.isEnabled() else theme.disabled)
+            side = button.iconSize().width()
+            centre = button.rect().center()
+            strokes = sum(
+                picture.pixelColor(x, y) == ink
+                for x in range(centre.x() - side // 2, centre.x() + side // 2)
+                for y in range(centre.y() - side // 2, centre.y() + side // 2)
+            )
+            assert strokes >= side, (button.accessibleName(), strokes)  # more than a dot
+            assert contrast_ratio(ink.name(), theme.control_bg) >= 7.0
+    finally:
+        qtbot.keyClick(window.article_view, Qt.Key.Key_F9)
