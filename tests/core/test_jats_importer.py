@@ -417,8 +417,32 @@ def test_italic_spans_that_touch_read_as_one_without_stars() -> None:
     paragraph = _section(parse_article(conv.markdown), "Introduction")
     sentence = paragraph[paragraph.index("Integrating") :].split(".")[0]
     assert sentence.replace(SEPARATOR, "") == "Integrating νij(t) over time"
-    # An index after its letter is kept apart from it, unseen: speech says "nu ij".
-    assert sentence == f"Integrating ν{SEPARATOR}ij(t) over time"
+    # The indices are kept apart from their letter and each other, unseen: speech says
+    # "nu i j", not "nuidge".
+    assert sentence == f"Integrating ν{SEPARATOR}i{SEPARATOR}j(t) over time"
+
+
+@pytest.mark.parametrize(
+    ("xml", "shown"),
+    [
+        ("<italic>C</italic><sub><italic>ij</italic></sub>", "C|i|j"),  # indices: apart
+        ("V<sub>max</sub>", "V|max"),  # a word as a subscript: one word, after its letter
+        ("CO<sub>2</sub>", "CO2"),  # a chemical's number stays with it
+        ("x<sup>2</sup>", "x2"),
+        ("the <sub><italic>ij</italic></sub>", "the i|j"),
+    ],
+)
+def test_a_subscript_is_kept_apart_for_speech_only_where_it_is_an_index(
+    xml: str, shown: str
+) -> None:
+    """Unseen separators (U+2063, written | here) where a synthesiser would run letters
+    together, and nowhere else."""
+    body = ARTICLE.read_text(encoding="utf-8").replace(
+        "<p>Walking improves sleep ", f"<p>See {xml} here. Walking improves sleep ", 1
+    )
+    conv = convert_jats(body.encode("utf-8"), "Research", ARTICLE)
+    paragraph = _section(parse_article(conv.markdown), "Introduction")
+    assert f"See {shown.replace('|', SEPARATOR)} here." in paragraph  # | marks where
 
 
 @pytest.mark.parametrize(

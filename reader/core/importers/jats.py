@@ -51,8 +51,9 @@ from reader.core.text import unique
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the Markdown written for the same XML changes.
-IMPORTER_VERSION = "6"  # 2: linear formulas; 3: no "**" left as text; 4: formula table rows;
-# 5: a formula's words for any language; 6: indices kept apart from their letter for speech
+IMPORTER_VERSION = "7"  # 2: linear formulas; 3: no "**" left as text; 4: formula table rows;
+# 5: a formula's words for any language; 6: indices kept apart from their letter for speech;
+# 7: and italic indices from each other
 #: Larger XML files are refused (the largest PLOS article is about 1 MB).
 MAX_JATS_BYTES = 32 * 1024 * 1024
 #: Deeper element nesting is refused (the converter recurses; real articles nest < 30).
@@ -240,6 +241,19 @@ def _wrap(markdown: str, marker: str) -> str:
     trail = markdown[len(markdown.rstrip()) :]
     opener, closer = (_STRONG_OPEN, _STRONG_CLOSE) if marker == "**" else (_EM_OPEN, _EM_CLOSE)
     return f"{lead}{opener}{core}{closer}{trail}"
+
+
+def _italic_indices(script: ET.Element) -> str:
+    """The letters of a sub- or superscript that is two or three italic letters and
+    nothing else (``<sub><italic>ij</italic></sub>``): indices, each a variable of its
+    own (a word in a script is set upright: ``V<sub>max</sub>``); "" otherwise."""
+    kids = list(script)
+    if len(kids) != 1 or _local(kids[0].tag) not in _ITALIC or len(kids[0]):
+        return ""
+    if (script.text or "").strip() or (kids[0].tail or "").strip():
+        return ""
+    letters = (kids[0].text or "").strip()
+    return letters if 2 <= len(letters) <= 3 and letters.isalpha() else ""
 
 
 def _index_after_letter(before: str, sub: str) -> bool:
@@ -553,6 +567,9 @@ class _Converter:
             inner = self.inline(child, italic, bold, cite)
             if "[^" in inner or not inner.strip():
                 return inner  # a citation set as a superscript: its marker says enough
+            indices = _italic_indices(child)
+            if indices:  # "νij": the indices i and j, heard apart ("nu i j")
+                inner = inner.replace(indices, SEPARATOR.join(indices), 1)
             return f"[{inner.strip()}]{{.{tag}}}"
         if tag == "break":
             return " "
