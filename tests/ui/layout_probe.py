@@ -200,9 +200,10 @@ def probe_desktop(
 
     def reading_key() -> None:
         QTest.keyClick(window, Qt.Key.Key_F9)
-        # A window manager takes its time to give the window the whole screen, and back.
+        # A window manager takes its time to give the window the whole screen (no frame),
+        # and back.
         whole = window.screen().geometry()
-        wait_for(lambda: (window.frameGeometry() == whole) == window.reading_mode)
+        wait_for(lambda: (window.geometry() == whole) == window.reading_mode)
 
     for theme in THEMES:
         if themes and theme.id not in themes:
