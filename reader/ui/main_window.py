@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             },
         )
         self.reading_size_label = look.size_label("reading_size_label", self)
-        menus_button = self._menus_button()
+        menus_button = self._reading_menus_button = self._menus_button()
         self.reading_bar = build_tool_bar(
             self, READING_BAR, a, {"text_size": self.reading_size_label, "menus": menus_button}
         )
@@ -1158,7 +1158,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_menu_bar(self) -> None:
-        """F10: the first menu opens, its first item has the focus (and is spoken)."""
+        """F10: the first menu opens, its first item has the focus (and is spoken); in
+        reading mode, whose menu bar is hidden, the Menu button's menu does."""
+        if self.reading_mode:
+            reading_bar.open_menu(self.reading_bar, self._reading_menus_button)
+            return
         bar = self.menuBar()
         first = next((a for a in bar.actions() if a.isVisible() and a.isEnabled()), None)
         if first is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QToolButton
 
@@ -63,3 +63,20 @@ def place(window: QMainWindow, bar: QToolBar) -> None:
         shown = bar.isVisible()
         window.addToolBar(area, bar)
         bar.setVisible(shown)
+
+
+def open_menu(bar: QToolBar, button: QToolButton) -> None:
+    """The Menu button's menu, opened beside the button with its first item active (what
+    F10 does to a menu bar), without waiting for it to close."""
+    menu = button.menu()
+    if bar.orientation() == Qt.Orientation.Vertical:
+        rtl = button.isRightToLeft()
+        place = button.mapToGlobal(QPoint(0 if rtl else button.width(), 0))
+    else:
+        place = button.mapToGlobal(
+            QPoint(button.width() if button.isRightToLeft() else 0, button.height())
+        )
+    first = next((a for a in menu.actions() if a.isVisible() and a.isEnabled()), None)
+    menu.popup(place)
+    if first is not None:
+        menu.setActiveAction(first)

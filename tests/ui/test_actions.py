@@ -133,6 +133,14 @@ def test_reading_mode_is_a_switch_on_its_button_and_in_the_view_menu(qtbot: QtBo
     qtbot.keyClick(window.article_view, Qt.Key.Key_F9)
     assert action.isChecked() and window.reading_mode
     assert not window.menuBar().isVisible() and window.reading_bar.isVisible()
+    # F10 opens the menus there too: the Menu button's, on its first menu.
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F10)
+    menus = window.findChild(QToolButton, "reading_menu_button").menu()
+    qtbot.waitUntil(menus.isVisible)
+    first = menus.activeAction()
+    assert first is not None and first.menu() is window.menus["file"]
+    qtbot.keyClick(menus, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menus.isVisible())
     qtbot.keyClick(window.article_view, Qt.Key.Key_F9)
     assert not action.isChecked() and window.menuBar().isVisible()
     assert QApplication.focusWidget() is window.article_view
