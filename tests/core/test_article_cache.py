@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -385,3 +387,19 @@ def test_the_windows_indexing_process_keeps_what_it_parsed_for_the_window(
     shutil.copytree(root, other)
     assert main(["index", "--library", str(other), "--out", str(tmp_path / "idx")]) == 0
     assert not cache_folder(user_cache_dir(), other).exists()
+
+
+def test_the_parsers_key_covers_every_module_the_parser_imports() -> None:
+    """The key hashes the modules directly in reader/core: the parser must need no other
+    module of the reader (one in a sub-package could change what a parse gives unseen)."""
+    code = (
+        "import sys, reader.core.article_cache\n"
+        "print('\\n'.join(m for m in sys.modules if m.startswith('reader.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.split()
+    assert "reader.core.article" in out
+    modules = [m for m in out if m not in ("reader", "reader.core")]  # the packages
+    outside = [m for m in modules if m.count(".") != 2 or not m.startswith("reader.core.")]
+    assert outside == [], outside

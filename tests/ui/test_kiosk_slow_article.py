@@ -78,7 +78,9 @@ def test_a_slow_article_is_read_off_the_screen_s_thread_and_opens_when_read(
     assert kiosk.article_view.article is not None
     assert kiosk.article_view.article.id == SLOW_ID
     ticks.timer.stop()
-    assert threads == [False]
+    # every read off the screen's thread (the article's, and the search index's own when
+    # it is built meanwhile)
+    assert threads and not any(threads)
     assert ticks.longest < 1.5, f"the screen stopped answering for {ticks.longest:.1f} s"
 
 
