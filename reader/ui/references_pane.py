@@ -5,7 +5,7 @@ Nothing here opens a browser: a DOI or URL is read-only text with a Copy button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,9 @@ from reader.ui.accessibility import current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, follow_content_language
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
+#: References listed at once when an article opens (more than a screenful); the rest are
+#: added at the next turn of the event loop, after the article's first screen is shown.
+FIRST_ROWS = 40
 
 
 def reference_address(ref: Reference) -> str | None:
@@ -156,12 +159,20 @@ class ReferencesPane(QWidget):
         follow_focus(self.cited_in)
         self.cited_in.itemActivated.connect(self._on_cited_in_item_activated)
         self.cited_in.itemClicked.connect(self._on_cited_in_item_activated)
+        # The rest of a long list, added once the article's first screen is shown.
+        self._rest: tuple[Article, int] | None = None
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(0)
+        self._rest_timer.timeout.connect(self._on_rest_timer_timeout)
         self.set_article(None)
 
     # --- content --------------------------------------------------------------------------
 
     def set_article(self, article: Article | None) -> None:
         self._article = article
+        self._rest = None
+        self._rest_timer.stop()
         self._hide_flag()
         self.list.clear()
         # References and claims are the article's text: its language's direction.
@@ -174,15 +185,31 @@ class ReferencesPane(QWidget):
             self.list.addItem(empty)
             self._show_details(None)
             return
+        self._add_rows(article, 0, FIRST_ROWS)
+        self.list.setCurrentRow(0)
+        if len(article.references) > FIRST_ROWS:
+            self._rest = (article, FIRST_ROWS)
+            self._rest_timer.start()
+
+    def _add_rows(self, article: Article, start: int, end: int | None = None) -> None:
         total = len(article.references)
         templates = _spoken_templates()
-        for ref in article.references:
+        for ref in article.references[start:end]:
             item = QListWidgetItem(f"{ref.number}. {ref.text}")
             item.setData(_KEY_ROLE, ref.key)
             spoken = spoken_reference(ref, total, templates)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             self.list.addItem(item)
-        self.list.setCurrentRow(0)
+
+    def complete_list(self) -> None:
+        """Add the rest of a long reference list now (see :data:`FIRST_ROWS`)."""
+        self._rest_timer.stop()
+        rest, self._rest = self._rest, None
+        if rest is not None and rest[0] is self._article:
+            self._add_rows(*rest)
+
+    def _on_rest_timer_timeout(self) -> None:
+        self.complete_list()
 
     @property
     def current_key(self) -> str | None:
@@ -192,6 +219,7 @@ class ReferencesPane(QWidget):
 
     def show_reference(self, key: str, *, focus: bool = True) -> bool:
         """Select reference ``key``; with ``focus`` the keyboard lands on it."""
+        self.complete_list()
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item is not None and item.data(_KEY_ROLE) == key:
