@@ -575,8 +575,7 @@ class MainWindow(QMainWindow):
             # Remember where the claim is, so Back (or Escape) returns to it.
             self.history.visit(self.article_view.location())
             self._update_history_actions()
-        self.docks["references"].show()
-        self.docks["references"].raise_()
+        self._show_references()
         if self.references_pane.show_reference(ref.reference_key, focus=True):
             reference = article.reference(ref.reference_key)
             # The focus on the reference says it; told again, it would be heard twice.
@@ -584,8 +583,15 @@ class MainWindow(QMainWindow):
                 spoken = spoken_reference(reference, len(article.references))
                 announce(self.references_pane.list, spoken, assertive=True)
 
-    def _on_article_flag_explanation_requested(self, flag: FlaggedClaim) -> None:
+    def _show_references(self) -> None:
+        """The References pane in view, wide enough for its words (at a large size it
+        may have been folded away)."""
         self.docks["references"].show()
+        self.docks["references"].raise_()
+        self.fit_docks()
+
+    def _on_article_flag_explanation_requested(self, flag: FlaggedClaim) -> None:
+        self._show_references()
         self.references_pane.show_flag(flag)
         self.show_status(self.references_pane.notice.text())
 

@@ -106,9 +106,8 @@ class WindowFit:
     def fold_level(self) -> int:
         """How far the panes must fold at the window's width (see :attr:`folded`)."""
         article = QFontMetricsF(self.article_font())
-        pane = QFontMetricsF(self.window.font())
         needed = article.averageCharWidth() * MIN_ARTICLE_CHARS + 2 * 16 + 24
-        pane_w = pane.averageCharWidth() * MIN_PANE_CHARS + 24
+        pane_w = self.pane_width()
         room = self.window.width() - needed
         if room >= 2 * pane_w:
             return 0
@@ -116,9 +115,16 @@ class WindowFit:
             return 1
         return 2
 
+    def pane_width(self) -> float:
+        """The narrowest a pane may be: :data:`MIN_PANE_CHARS` of its text."""
+        return QFontMetricsF(self.window.font()).averageCharWidth() * MIN_PANE_CHARS + 24
+
     def fit_docks(self) -> None:
         """Fold the panes as the room runs out, and back when it comes back; then keep
-        at least half the width for the article: side panes share the rest."""
+        at least half the width for the article: side panes share the rest, each
+        :data:`SIDE_PANE_SHARE` of it, or as wide as :meth:`pane_width` when its text is
+        so large that less would cut its words (a pane shown while they are folded away,
+        as a reference is when a citation is followed)."""
         w = self.window
         level = self.fold_level()
         if level != self.folded:
@@ -129,10 +135,12 @@ class WindowFit:
             if level > 0:
                 self._fold(hide=level == 2)
             self.folded = level
-        share = int(w.width() * SIDE_PANE_SHARE)
-        wide = [d for d in self.docks if d.isVisible() and d.width() > share]
-        if wide:
-            w.resizeDocks(wide, [share] * len(wide), Qt.Orientation.Horizontal)
+        least = min(int(self.pane_width()), w.width() // 2)
+        share = max(int(w.width() * SIDE_PANE_SHARE), least)
+        shown = [d for d in self.docks if d.isVisible() and not d.isFloating()]
+        wrong = [d for d in shown if d.width() > share or d.width() < least]
+        if wrong:
+            w.resizeDocks(wrong, [share] * len(wrong), Qt.Orientation.Horizontal)
 
     def _fold(self, *, hide: bool) -> None:
         """All panes as tabs of one column on the left (closed when ``hide``)."""

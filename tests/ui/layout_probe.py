@@ -75,7 +75,10 @@ def cut_labels(root: Any) -> list[str]:
         if w.contentsRect().width() + 1 < need:
             cut.append(f"label {w.text()!r}: {w.contentsRect().width()} < {need}")
     for bar in root.findChildren(QTabBar):
-        if not bar.isVisible():
+        # Qt keeps a dock area's unused tab bar "visible" outside the window.
+        if not bar.isVisible() or not root.rect().intersects(
+            bar.rect().translated(bar.mapTo(root, bar.rect().topLeft()))
+        ):
             continue
         for i in range(bar.count()):
             need = bar.fontMetrics().horizontalAdvance(bar.tabText(i))
@@ -257,9 +260,40 @@ def probe_desktop(
                 )
                 if mode == "reading":
                     reading_key()
+    if out and out[-1]["scale"] == 400:
+        out.append(followed_citation(window, settle))
     window.update_settings(text_scale=100, theme="system")
     window.close()
     return out
+
+
+def followed_citation(window: Any, settle: Any) -> dict[str, Any]:
+    """Enter on the article's first citation, in the window (not reading mode): the
+    References pane opens beside the article; the words of the reference it shows that
+    do not fit its width."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view = window.article_view
+    view.setFocus()
+    view.focus_marker("cite:0")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    settle()
+    pane = window.references_pane.list
+    item = pane.currentItem()
+    room = pane.viewport().width()
+    words = [w.strip('.,;:“”"()') for w in (item.text() if item else "").split()]
+    metrics = pane.fontMetrics()
+    return {
+        "theme": window.settings.theme,
+        "scale": window.settings.text_scale,
+        "mode": "citation followed",
+        "references_shown": window.docks["references"].isVisible() and item is not None,
+        "cut_words": [w for w in words if w.isalpha() and metrics.horizontalAdvance(w) > room],
+        "article_width": view.viewport().width(),
+        "cut": cut_labels(window),
+        "folded": window.fit.folded,
+    }
 
 
 def reading_bar(window: Any) -> dict[str, Any]:

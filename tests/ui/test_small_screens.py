@@ -87,7 +87,7 @@ def where(r: dict[str, Any]) -> str:
 def test_the_window_never_asks_for_more_than_the_screen(screen: str) -> None:
     bad = [
         f"{where(r)}: window {r['window']} (needs {r['min_size']}) on {r['screen']}"
-        for r in desktop(screen)
+        for r in in_two_modes(desktop(screen))
         if not r["window_fits"] or (not r["status_bar_visible"] and r["mode"] == "normal")
     ]
     assert not bad, "\n".join(bad)
@@ -103,7 +103,7 @@ def test_no_control_label_is_cut(screen: str) -> None:
 def test_the_article_never_scrolls_sideways_nor_breaks_a_word(screen: str) -> None:
     bad = [
         f"{where(r)}: {'sideways scroll bar' if r['horizontal_scroll'] else r['broken_words']}"
-        for r in desktop(screen)
+        for r in in_two_modes(desktop(screen))
         if r["horizontal_scroll"] or r["broken_words"]
     ]
     assert not bad, "\n".join(bad)
@@ -111,7 +111,7 @@ def test_the_article_never_scrolls_sideways_nor_breaks_a_word(screen: str) -> No
 
 @pytest.mark.parametrize("screen", DESKTOP_SCREENS)
 def test_reading_mode_key_gives_the_article_the_screen(screen: str) -> None:
-    for r in desktop(screen):
+    for r in in_two_modes(desktop(screen)):
         assert r["reading_mode"] == (r["mode"] == "reading"), where(r)
         if r["mode"] == "reading":
             # The whole screen, with no frame; only the article and a minimal bar show, the
@@ -142,7 +142,7 @@ def check_reading_bar(r: dict[str, Any], *, vertical: bool) -> None:
 
 def test_reading_mode_on_a_tall_screen_has_a_thin_bar_on_top() -> None:
     records = probe("desktop", "600x1024", str(LIBRARY), SEED_ID, "400", "high_contrast")
-    for r in records:
+    for r in in_two_modes(records):
         assert r["window_fits"] and not r["cut"] and not r["broken_words"], where(r)
         if r["mode"] == "reading":
             assert r["window"] == r["whole_screen"], where(r)
@@ -150,13 +150,29 @@ def test_reading_mode_on_a_tall_screen_has_a_thin_bar_on_top() -> None:
             assert r["article_height"] >= r["screen"][3] * 0.9, where(r)
 
 
+def in_two_modes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records of the window and of reading mode (not the citation followed last)."""
+    return [r for r in records if r["mode"] in ("normal", "reading")]
+
+
+@pytest.mark.parametrize("screen", DESKTOP_SCREENS)
+def test_a_reference_shown_at_400_per_cent_keeps_its_words_whole(screen: str) -> None:
+    """Enter on a citation at 400 % opens the References pane beside the article, wide
+    enough for each word of the reference, with the article still beside it."""
+    r = desktop(screen)[-1]
+    assert r["mode"] == "citation followed" and r["scale"] == 400, r
+    assert r["references_shown"], r
+    assert not r["cut_words"] and not r["cut"], r
+    assert r["article_width"] >= 0.45 * int(screen.split("x")[0]), r
+
+
 def test_the_article_shows_enough_lines_at_400_per_cent_on_1024x600() -> None:
-    for r in desktop("1024x600"):
+    for r in in_two_modes(desktop("1024x600")):
         if r["scale"] != 400:
             continue
         wanted = MIN_LINES_400_READING if r["mode"] == "reading" else MIN_LINES_400_NORMAL
         assert r["lines"] >= wanted, f"{where(r)}: {r['lines']} lines in {r['article_height']} px"
-    for r in desktop("1024x600"):
+    for r in in_two_modes(desktop("1024x600")):
         if r["scale"] == 100:
             assert r["lines"] >= 12, f"{where(r)}: {r['lines']} lines"
 
@@ -254,11 +270,11 @@ def test_reading_mode_takes_the_whole_screen_under_a_window_manager(tmp_path: Pa
     records = probe_under_openbox(
         tmp_path, "1024x600", "desktop", "1024x600", str(LIBRARY), SEED_ID, "400"
     )
-    assert {r["theme"] for r in records} == {t.id for t in THEMES}
+    assert {r["theme"] for r in in_two_modes(records)} == {t.id for t in THEMES}
     # As it first shows, before anything is changed, the window and its title bar fit.
     first = records[0]["first_show"]
     assert first["window"] == [0, 0, 1024, 600] and first["inside"][1] > 0, first
-    for r in records:
+    for r in in_two_modes(records):
         assert r["window_fits"] and not r["cut"] and not r["broken_words"], where(r)
         assert not r["horizontal_scroll"], where(r)
         if r["mode"] == "reading":
