@@ -184,6 +184,10 @@
         <translation>Artículo: %1</translation>
     </message>
     <message>
+        <source>heading level %1</source>
+        <translation>encabezado de nivel %1</translation>
+    </message>
+    <message>
         <source>heading level %1, %2</source>
         <translation>encabezado de nivel %1, %2</translation>
     </message>

@@ -66,6 +66,7 @@ from reader.ui.article_html import (
 )
 from reader.ui.heading_sizes import fit_heading_sizes, heading_blocks
 from reader.ui.i18n import fill
+from reader.ui.spoken_only import is_spoken_only, label_headings, without_spoken_only
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,7 @@ class ArticleView(QTextBrowser):
         self._reflow_timer.setInterval(60)
         self._reflow_timer.timeout.connect(self._on_reflow_timer_timeout)
         self._spoken_marker = ""
+        self._caret_before = 0  # where the caret was, to step over a screen reader's words
         # The parts of the article still to come (None: the whole article is shown).
         self._parts: Iterator[RenderedPart] | None = None
         self._next_part: RenderedPart | None = None
@@ -377,6 +379,7 @@ class ArticleView(QTextBrowser):
         self._set_html("<html><body>" + first + "</body></html>")  # notr
         self._marker_spans = {}
         self._heading_starts = []
+        label_headings(self.document(), self.document().begin(), self._heading_label)
         self._index_blocks(self.document().begin())
         if self._next_part is None:
             self._finish_loading()
@@ -421,9 +424,14 @@ class ArticleView(QTextBrowser):
         start = cursor.position()
         cursor.insertFragment(QTextDocumentFragment(piece))
         cursor.endEditBlock()
+        label_headings(doc, doc.findBlock(start), self._heading_label)
         self._index_blocks(doc.findBlock(start))
         if self._next_part is None:
             self._finish_loading()
+
+    def _heading_label(self, level: int) -> str:
+        """What Say All says before a heading (see :mod:`reader.ui.spoken_only`)."""
+        return fill(self.tr("heading level %1"), level)
 
     def _on_load_timer_timeout(self) -> None:
         if self._parts is not None:
@@ -861,6 +869,17 @@ class ArticleView(QTextBrowser):
         """A citation marker selected (next citation, Tab) is spoken with its reference;
         a formula reached (Tab, or the caret moving into it) with its words."""
         cursor = self.textCursor()
+        if not cursor.hasSelection() and is_spoken_only(cursor.block()):
+            # A screen reader's own words before a heading are never drawn: the caret
+            # goes on past them, the way it was going.
+            block = cursor.block()
+            forwards = cursor.position() >= self._caret_before
+            cursor.setPosition(
+                block.next().position() if forwards else max(0, block.position() - 1)
+            )
+            self.setTextCursor(cursor)
+            return
+        self._caret_before = cursor.position()
         href = ""
         if cursor.hasSelection():
             span = _Span(cursor.selectionStart(), cursor.selectionEnd())
@@ -1098,10 +1117,16 @@ class ArticleView(QTextBrowser):
         """A copy carries the text as it is seen: without the invisible separators that
         keep a formula's letters apart for speech ("νij", not "ν⁣i⁣j")."""
         data = super().createMimeDataFromSelection()
+        # Nor a screen reader's own words ("heading level 2."): the selection again,
+        # without them.
+        seen = QTextDocument()
+        seen.setDefaultStyleSheet(self.document().defaultStyleSheet())
+        QTextCursor(seen).insertFragment(self.textCursor().selection())
+        without_spoken_only(seen)
         clean = QMimeData()
-        clean.setText(without_separators(data.text()))
+        clean.setText(without_separators(seen.toPlainText()))
         if data.hasHtml():
-            clean.setHtml(without_separators(data.html()))
+            clean.setHtml(without_separators(seen.toHtml()))
         return clean
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.formula_words import without_separators
+from reader.ui.spoken_only import is_spoken_only
 
 #: Marks the extra selections that show matches (other highlights are left alone).
 _MATCH = QTextCharFormat.Property.UserProperty + 23
@@ -125,6 +126,8 @@ class FindBar(QWidget):
                 cursor = doc.find(pattern, cursor, QTextDocument.FindFlag(0))
                 if cursor.isNull() or len(matches) >= 10000:
                     break
+                if is_spoken_only(doc.findBlock(cursor.selectionStart())):
+                    continue  # a screen reader's own words, never seen
                 matches.append((cursor.selectionStart(), cursor.selectionEnd()))
         # Start at the first match after the reading position, as viewers do.
         caret = self.browser.textCursor().selectionStart()

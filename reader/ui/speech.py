@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader.core.text import sentence_spans
 from reader.ui.accessibility import announce
 from reader.ui.i18n import fill
+from reader.ui.spoken_only import visible_text
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -272,7 +273,7 @@ class ReadAloudControls(QWidget):
     def read_from(self, position: int) -> bool:
         """Read from document position ``position`` (a section's start, the caret) to the end."""
         self.before_reading()
-        text = self.browser.document().toPlainText()
+        text = visible_text(self.browser.document())  # never a screen reader's own words
         position = max(0, min(position, len(text)))
         return self.reader.speak(text[position:], base=position, language=self.language)
 

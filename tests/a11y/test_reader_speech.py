@@ -348,6 +348,13 @@ def test_say_all_reads_the_whole_article_with_citations_whole(
         if f"[{ordinal}]" in " ".join(heard["baseline"]):
             assert f"[{ordinal}]" in text, text
     assert not re.search(r"\bnote:\s*note:", text, re.IGNORECASE), "a doubled 'Note:'"
+    # Headings are said as headings: "heading level 2." just before each.
+    unsaid = [
+        f"heading level {s.level}, {s.heading}"
+        for s in seed.headed_sections
+        if not re.search(rf"heading level {s.level}\W+{re.escape(s.heading)}", text)
+    ]
+    assert not unsaid, f"Say All read these headings as plain text: {unsaid}"
     split = [u for u in heard["reader"] if u.rstrip().endswith("[") or u.lstrip().startswith("1]")]
     assert not split, f"a citation marker was split: {split}"
     assert len(_words(text)) >= len(_words(" ".join(heard["baseline"]))) * 0.95

@@ -75,6 +75,7 @@ from reader.ui.kiosk.session import (
 )
 from reader.ui.look import Look
 from reader.ui.speech import ReadAloud
+from reader.ui.spoken_only import visible_text
 from reader.ui.workers import ArticleLoaded, ArticleLoader
 
 log = logging.getLogger(__name__)
@@ -1241,7 +1242,8 @@ class KioskWindow(QMainWindow):
         self.speech.set_rate(self.speech_rate)
         language = self.article_view.article.meta.language  # the voice of the article's language
         self.article_view.complete_text()  # to the end, not the part shown so far
-        if not self.speech.speak(self.article_view.toPlainText(), language=language):
+        text = visible_text(self.article_view.document())  # not a screen reader's own words
+        if not self.speech.speak(text, language=language):
             self._set_speak_checked(False)
 
     @property
