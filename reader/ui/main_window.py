@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFrame,
     QLabel,
@@ -1159,9 +1160,8 @@ class MainWindow(QMainWindow):
             line_spacing=self.settings.line_spacing,
             parent=self,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.printed.connect(self.show_status)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def open_menu_bar(self) -> None:
         """F10: the first menu opens, its first item has the focus (and is spoken); in
@@ -1177,9 +1177,20 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help -> Keyboard shortcuts: the key map as a table."""
-        dialog = ShortcutsDialog(self)
+        self._open_dialog(ShortcutsDialog(self))
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Open ``dialog`` (deleted once closed); as it closes, the window is made active
+        again, so the focus is back where it was and a screen reader says so. A window
+        manager does that itself; without one (a kiosk's bare X session, the test display)
+        the window stayed inactive, and Orca 43 ignored everything it did from then on."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
         dialog.open()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.isVisible():
+            self.activateWindow()
 
     def set_library(self, library: Library) -> None:
         """Show ``library`` (listed after the window appeared, on a first start)."""

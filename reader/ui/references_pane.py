@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Article, FlaggedClaim, Reference
-from reader.ui.accessibility import current_index, follow_focus, mark_pane
+from reader.ui.accessibility import QuietListWidget, current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, follow_content_language
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -94,7 +94,7 @@ class ReferencesPane(QWidget):
         self.details.setAccessibleName(self.tr("Why the sentence was marked"))
         self.details.hide()
 
-        self.list = QListWidget(self)
+        self.list = QuietListWidget(self)
         self.list.setObjectName("references_list")
         self.list.setAccessibleName(self.tr("References"))
         self.list.setAccessibleDescription(
@@ -115,7 +115,7 @@ class ReferencesPane(QWidget):
         self.cited_label = QLabel(self.tr("Cited in:"), self)
         self.cited_label.setObjectName("cited_in_label")
         self.cited_label.setWordWrap(True)
-        self.cited_in = QListWidget(self)
+        self.cited_in = QuietListWidget(self)
         self.cited_in.setObjectName("cited_in_list")
         self.cited_in.setAccessibleName(self.tr("Cited in"))
         self.cited_in.setAccessibleDescription(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.core.model import Article
-from reader.ui.accessibility import current_index, follow_focus, mark_pane
+from reader.ui.accessibility import QuietTreeWidget, current_index, follow_focus, mark_pane
 from reader.ui.i18n import fill, follow_content_language
 
 _ANCHOR_ROLE = Qt.ItemDataRole.UserRole
@@ -18,7 +18,7 @@ class SectionsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sections_pane")
-        self.tree = QTreeWidget(self)
+        self.tree = QuietTreeWidget(self)
         self.tree.setObjectName("sections_tree")
         self.tree.setAccessibleName(self.tr("Sections of the article"))
         self.tree.setAccessibleDescription(self.tr("Press Enter on a section to go to it."))
