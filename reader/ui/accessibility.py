@@ -357,7 +357,8 @@ def _flat(view: QAbstractItemView) -> bool:
     focus to the view and back) for nothing.
     """
     model = view.model()
-    return not any(model.hasChildren(model.index(row, 0)) for row in range(model.rowCount()))
+    # (rowCount, not hasChildren: PySide cannot call a QTreeWidget's model's hasChildren)
+    return not any(model.rowCount(model.index(row, 0)) for row in range(model.rowCount()))
 
 
 class QuietTreeWidget(QTreeWidget):
