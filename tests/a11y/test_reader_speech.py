@@ -387,23 +387,21 @@ def test_every_tab_stop_in_the_window_speaks(reader: Session) -> None:
 def test_shortcuts_dialog_speaks_every_tab_stop_and_escape_comes_back(
     reader: Session, seed: Article
 ) -> None:
-    """F1 from the article: the dialog and its table are spoken, Tab goes round its
-    stops (each speaks), Escape closes it and the article is spoken again, with the
-    keys on it: Down reads on from where the reader was."""
+    """F1 from the article: the dialog and its table are spoken; Tab goes round its two
+    stops, the table and the Close button, twice, each spoken; Escape closes it and the
+    article is spoken again, with the keys on it: Down reads on from where it was."""
     _to_article_top(reader)
     mark = reader.keys("F1")
     reader.orca.wait_for(r"^Keyboard shortcuts\b.*\bdialog", since=mark)
     table = r"^table with \d+ rows"
     reader.orca.wait_for(table, since=mark)
-    answers = _tab_until(reader, table, 6)
-    silent = [i + 1 for i, said in enumerate(answers) if not said]
-    assert not silent, f"dialog Tab stops {silent} of {len(answers)} said nothing: {answers}"
-    assert len(answers) > 1 and any(re.search(table, u) for u in answers[-1]), (
-        f"Tab did not come round to the table: {answers}"
-    )
+    # Each Tab waits for its own stop's words (what is still being said of the last
+    # one is no answer on a slow machine): a silent stop fails with what was heard.
+    for stop in [r"^Close push button", table] * 2:
+        tab = reader.keys("Tab")
+        reader.orca.wait_for(stop, since=tab)
     mark = reader.keys("Escape")
-    heard = reader.orca.wait_for(rf"^Article: {re.escape(seed.title[:40])}", since=mark)
-    assert not [u for u in heard if "shortcuts" in u.lower()], heard
+    reader.orca.wait_for(rf"^Article: {re.escape(seed.title[:40])}", since=mark)
     mark = reader.keys("Down")
     heard = reader.orca.wait_for(ANSWER, since=mark)
     assert _in_article(seed, joined(reader.said(mark))), heard
