@@ -295,14 +295,20 @@ class _ItemViewFocus(QObject):
             return QModelIndex()
         return self.view.model().index(parked.row(), parked.column(), parked.parent())
 
-    def _set_current(self, index: QModelIndex) -> None:
+    def _set_current(self, index: QModelIndex, *, quiet: bool = False) -> None:
+        """``quiet``: not even the view hears of it, so it sends a screen reader no
+        focus news for the item (the focus coming in is news enough)."""
         model = self.view.selectionModel()
         # Nothing changed for the view's own listeners, nor for what is selected.
         blocked = self.view.blockSignals(True)
+        model_blocked = model.blockSignals(quiet)
         try:
             model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         finally:
+            model.blockSignals(model_blocked)
             self.view.blockSignals(blocked)
+        if quiet:
+            self.view.viewport().update()
 
     def park(self) -> None:
         current = self.view.currentIndex()
@@ -313,7 +319,9 @@ class _ItemViewFocus(QObject):
     def unpark(self) -> None:
         self.in_use = True
         if self.parked.isValid() and not self.view.currentIndex().isValid():
-            self._set_current(self._parked_index())
+            # Quietly: the view's own focus news follows, and a screen reader entering
+            # it speaks its current item; news of the item as well doubled the events.
+            self._set_current(self._parked_index(), quiet=True)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Made current by the program while another widget has the focus: parked too.
