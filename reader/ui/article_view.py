@@ -709,11 +709,11 @@ class ArticleView(QTextBrowser):
         span = self.citation_span(ordinal)
         if span is None:
             return
+        self._scroll_into_view(span[0])  # first: the caret lands in view (one scroll)
         if move_caret:
             cursor = QTextCursor(self.document())
             cursor.setPosition(span[0])
             self.setTextCursor(cursor)
-        self._scroll_into_view(span[0])
 
     def mark_terms(self, terms: tuple[str, ...], section: str | None) -> None:
         """Mark the search words inside ``section`` (or the whole article)."""
@@ -759,11 +759,13 @@ class ArticleView(QTextBrowser):
                 self.verticalScrollBar().setValue(0)
                 return True
             return False
+        # Scrolled first: the caret then lands in view, and the text does not scroll
+        # twice (each scroll is an event for a screen reader).
+        self.verticalScrollBar().setValue(self._block_top(pos))
         if move_caret:
             cursor = QTextCursor(self.document())
             cursor.setPosition(pos)
             self.setTextCursor(cursor)
-        self.verticalScrollBar().setValue(self._block_top(pos))
         # Near the end the heading cannot reach the top: the section asked for is current.
         self._current_section = anchor
         self.section_changed.emit(anchor)
@@ -989,8 +991,8 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(span.start)
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        self._scroll_into_view(span.start)  # first: the caret lands in view (one scroll)
         self.setTextCursor(cursor)
-        self._scroll_into_view(span.start)
         return True
 
     def location(self) -> Location | None:
