@@ -200,7 +200,14 @@ def _reading() -> bool:
 
 
 class _PlaceMessages(QObject):
-    """Gives a widget's description back once the focus has left it."""
+    """Gives a widget its resting description back as the focus comes back to it.
+
+    Not as the focus leaves: a screen reader still busy with the widget (behind a few
+    fast keys) took that change for news of the widget and said its description, after
+    the keys had moved on; and a Tab answered by that news was the next Tab's undoing.
+    As the focus comes in, the change goes out before the focus news, about an object
+    the screen reader is not at.
+    """
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
@@ -210,13 +217,12 @@ class _PlaceMessages(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.widget and event.type() == QEvent.Type.FocusOut:
-            # After the focus event reached the screen reader, so it is not spoken.
-            QTimer.singleShot(0, self, self.restore)
+        if watched is self.widget and event.type() == QEvent.Type.FocusIn:
+            self.restore()  # before Qt sends the focus news, which follows this event
         return False
 
     def restore(self) -> None:
-        if not self.widget.hasFocus() and self.widget.accessibleDescription() != self.resting:
+        if self.widget.accessibleDescription() != self.resting:
             self.widget.setAccessibleDescription(self.resting)
 
 
