@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -437,7 +438,10 @@ def test_two_hundred_keys_leave_orca_responsive_and_its_memory_bounded(
     mark = reader.keys("Control_L+Shift_L+a", "Control_L+End", "bracketleft")
     pressed = time.monotonic()
     answer = rf"^heading level {last.level}, {re.escape(last.heading)}"
-    reader.orca.wait_for(answer, since=mark, timeout=30)
+    try:
+        reader.orca.wait_for(answer, since=mark, timeout=30)
+    except AssertionError as behind:
+        raise AssertionError(f"{behind}\n{_flood(reader.orca.log.lines[start:])}") from None
     lag = time.monotonic() - pressed
     grown = (vm_rss_kib(reader.orca.orca_pid) - before) // 1024
     events = reader.orca.log.count(r"EVENT MANAGER: Queueing object:", start)
@@ -445,4 +449,17 @@ def test_two_hundred_keys_leave_orca_responsive_and_its_memory_bounded(
     assert grown < 200, f"Orca grew by {grown} MB over 200 keys"
     assert events < EVENTS_PER_KEY * len(ROUND) * 10, (
         f"the reader sent Orca {events} events over 200 keys"
+    )
+
+
+def _flood(lines: list[str]) -> str:
+    """What Orca was sent (by kind) and how long its queue grew, from its debug log."""
+    kinds = Counter(
+        m.group(1) for line in lines if (m := re.search(r"Queueing (object:\S+|focus:)", line))
+    )
+    sizes = [int(m.group(1)) for line in lines if (m := re.search(r"Queue size is (\d+)", line))]
+    return (
+        f"Orca was sent {sum(kinds.values())} events: {kinds.most_common(6)}; "
+        f"its queue reached {max(sizes, default=0)} (past 50 it sifts the whole queue at "
+        "each new event)"
     )
