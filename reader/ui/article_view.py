@@ -1125,11 +1125,19 @@ class ArticleView(QTextBrowser):
         seen.setDefaultStyleSheet(self.document().defaultStyleSheet())
         QTextCursor(seen).insertFragment(self.textCursor().selection())
         without_spoken_only(seen)
-        clean = QMimeData()
-        clean.setText(without_separators(seen.toPlainText()))
-        if data.hasHtml():
-            clean.setHtml(without_separators(seen.toHtml()))
-        return clean
+        # Qt's own copy, filled in place: a QMimeData made here would stay tied to Python
+        # after the clipboard took it, and the program would crash as it ends. Reading it
+        # once makes Qt write its formats now, so that ours replace them for good; the
+        # OpenDocument form, which would still hold the spoken words, is left out.
+        has_html = bool(data.formats()) and data.hasHtml()
+        data.text()
+        for kind in data.formats():
+            if kind not in ("text/plain", "text/html"):
+                data.removeFormat(kind)
+        data.setText(without_separators(seen.toPlainText()))
+        if has_html:
+            data.setHtml(without_separators(seen.toHtml()))
+        return data
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         """Never load anything from outside the document (no images, no files)."""
