@@ -37,6 +37,8 @@ _SENT = re.compile(r"SPEECH DISPATCHER: Speaking '(.*)$")
 #: How an utterance's quoted text ends: the quote, then the voice or its settings.
 _END = re.compile(r"'\s*(?:\{.*\}|voice=\w+)?\s*$")
 _MARKUP = re.compile(r"<[^>]*>")
+#: What Orca logs as it enters its event loop, its start-up speech (window, focus) done.
+ORCA_STARTED = r"ORCA: Starting registry$"
 
 
 def missing_speech_tools() -> str:
@@ -180,7 +182,18 @@ class OrcaSession:
         self._wait(socket.exists, 20, f"speech-dispatcher's socket {socket}", self._speechd)
 
     def start_orca(self, *, settle: float = 60) -> None:
-        """Orca, once the app is on the bus; returns when Orca has spoken."""
+        """Orca, once the app is on the bus; returns when Orca has spoken and finished
+        starting.
+
+        Started while a program is open, Orca says its window, then walks the window's
+        accessible tree for the focused object and says that. A key pressed during that
+        walk is taken in the middle of it (Orca's calls over the bus answer other
+        messages while they wait): echoing it, Orca moves to the focused object
+        silently, and the walk's own move then says nothing, so the focus is never
+        spoken. On a loaded machine the walk takes long enough for that to happen most
+        of the time. So no key may be pressed before Orca logs ``ORCA: Starting
+        registry``, the last thing it does before it runs its event loop.
+        """
         self.prefs.mkdir(parents=True, exist_ok=True)
         self._orca = self._spawn(
             "orca",
@@ -194,6 +207,12 @@ class OrcaSession:
             ],
         )
         self._wait(lambda: bool(self.log.heard()), settle, "Orca's first utterance", self._orca)
+        self._wait(
+            lambda: self.log.find(ORCA_STARTED) is not None,
+            settle,
+            f"Orca to finish starting (a log line /{ORCA_STARTED}/)",
+            self._orca,
+        )
 
     def wait_until_keys_reach_orca(self, attempts: int = 20) -> None:
         """Press Shift until Orca logs it. Keys reach Orca through the focused program's
