@@ -152,6 +152,12 @@ def body_at_top(view: Any) -> None:
         block = block.next()
 
 
+#: How long a window manager may take to frame the window or give it the whole screen:
+#: on a loaded machine its answer can take seconds. The waits end as soon as the window
+#: is as asked (and say so in the record when it never is).
+WINDOW_MANAGER_MS = 30000
+
+
 def wait_for(condition: Any, timeout_ms: int = 3000) -> bool:
     """Turn the event loop until ``condition()`` holds or ``timeout_ms`` pass."""
     import time
@@ -189,11 +195,26 @@ def probe_desktop(
     screen = window.screen().availableGeometry()
     out: list[dict[str, Any]] = []
     ctrl = Qt.KeyboardModifier.ControlModifier
-    # As it first shows, nothing changed yet: a window manager's frame comes after a while.
-    if os.environ.get("QT_QPA_PLATFORM") == "xcb":
-        wait_for(lambda: window.frameGeometry() != window.geometry())
-    QTest.qWait(300)
-    first_show = {"window": rect(window.frameGeometry()), "inside": rect(window.geometry())}
+    # As it first shows, nothing changed yet: a window manager's frame comes after a while,
+    # then the window is fitted to the screen again; and its keys (Ctrl+=, F9) work only
+    # once the window manager has made it the active window.
+    under_window_manager = os.environ.get("QT_QPA_PLATFORM") == "xcb"
+    if under_window_manager:
+        wait_for(
+            lambda: (
+                window.isActiveWindow()
+                and window.frameGeometry() != window.geometry()
+                and within(window.frameGeometry(), screen)
+            ),
+            WINDOW_MANAGER_MS,
+        )
+    else:
+        QTest.qWaitForWindowActive(window)
+    first_show = {
+        "window": rect(window.frameGeometry()),
+        "inside": rect(window.geometry()),
+        "active": window.isActiveWindow(),
+    }
 
     def settle() -> None:
         for _ in range(5):
@@ -201,12 +222,42 @@ def probe_desktop(
         QTest.qWait(120)  # the article's reflow timer (60 ms) and the tool bars' fit
         app.processEvents()
 
+    waits: list[dict[str, Any]] = []
+
     def reading_key() -> None:
+        import time
+
+        wanted = not window.reading_mode
+        start = time.monotonic()
         QTest.keyClick(window, Qt.Key.Key_F9)
         # A window manager takes its time to give the window the whole screen (no frame),
         # and back.
         whole = window.screen().geometry()
-        wait_for(lambda: (window.geometry() == whole) == window.reading_mode)
+
+        def arrived() -> bool:
+            if window.reading_mode != wanted:
+                return False
+            frame, inside = window.frameGeometry(), window.geometry()
+            if not under_window_manager:  # offscreen: no frame, and the state is at once
+                return bool(inside == whole or not wanted)
+            if wanted:  # the whole screen, frame and all, as the window manager made it
+                return bool(inside == whole and frame == whole and window.isFullScreen())
+            # The frame back round a window smaller than the screen.
+            return bool(frame != inside and inside != whole and not window.isFullScreen())
+
+        settled = wait_for(arrived, WINDOW_MANAGER_MS if under_window_manager else 3000)
+        waits.append(
+            {
+                "to": "reading" if wanted else "normal",
+                "reading_mode": window.reading_mode,
+                "settled": settled,
+                "ms": round((time.monotonic() - start) * 1000),
+                "window": rect(window.frameGeometry()),
+                "inside": rect(window.geometry()),
+                "full_screen": window.isFullScreen(),
+                "active": window.isActiveWindow(),
+            }
+        )
 
     for theme in THEMES:
         if themes and theme.id not in themes:
@@ -241,6 +292,9 @@ def probe_desktop(
                         "whole_screen": rect(window.screen().geometry()),
                         "reading_bar": reading_bar(window) if mode == "reading" else None,
                         "first_show": first_show,
+                        "full_screen": window.isFullScreen(),
+                        "active": window.isActiveWindow(),
+                        "key_wait": waits[-1] if waits else None,
                         "min_size": [
                             window.minimumSizeHint().width(),
                             window.minimumSizeHint().height(),

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -225,7 +227,24 @@ def _start_x_logging(
         xvfb.wait()
         pytest.fail(f"Xvfb did not start: {(tmp_path / 'x.log').read_text()}", pytrace=False)
     env = {"PATH": os.environ.get("PATH", ""), "DISPLAY": display, "HOME": str(tmp_path)}
-    wm = subprocess.Popen(["openbox"], env=env, stderr=log, start_new_session=True)
+    # openbox runs its --startup command once it manages the screen: the reader starts
+    # after that, so that it meets a window manager (on a loaded machine openbox can take
+    # seconds, and a window shown before it comes gets no frame and no keyboard focus).
+    ready = tmp_path / "window-manager-ready"
+    wm = subprocess.Popen(
+        ["openbox", "--startup", f"touch {shlex.quote(str(ready))}"],
+        env=env,
+        stderr=log,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        if wm.poll() is not None or time.monotonic() > deadline:
+            for process in (wm, xvfb):
+                process.kill()
+                process.wait()
+            pytest.fail(f"openbox did not start: {(tmp_path / 'x.log').read_text()}")
+        time.sleep(0.05)  # polling a file the window manager makes, up to the deadline
     return [wm, xvfb], display
 
 
@@ -277,15 +296,36 @@ def test_reading_mode_takes_the_whole_screen_under_a_window_manager(tmp_path: Pa
     assert {r["theme"] for r in in_two_modes(records)} == {t.id for t in THEMES}
     # As it first shows, before anything is changed, the window and its title bar fit.
     first = records[0]["first_show"]
-    assert first["window"] == [0, 0, 1024, 600] and first["inside"][1] > 0, first
+    assert first["window"] == [0, 0, 1024, 600] and first["inside"][1] > 0, (
+        f"as it first showed: {seen(first)}"
+    )
     for r in in_two_modes(records):
         assert r["window_fits"] and not r["cut"] and not r["broken_words"], where(r)
         assert not r["horizontal_scroll"], where(r)
         if r["mode"] == "reading":
-            assert r["window"] == r["inside"] == r["whole_screen"] == [0, 0, 1024, 600], where(r)
+            assert r["key_wait"]["settled"] and r["reading_mode"], (
+                f"{where(r)}: F9 did not give reading mode the whole screen within"
+                f" {r['key_wait']['ms']} ms: {seen(r['key_wait'])}"
+            )
+            assert r["window"] == r["inside"] == r["whole_screen"] == [0, 0, 1024, 600], (
+                f"{where(r)}: {seen(r)}"
+            )
             check_reading_bar(r, vertical=True)
             assert r["lines"] >= MIN_LINES_400_READING, f"{where(r)}: {r['lines']} lines"
         else:
-            assert r["inside"][1] > r["window"][1], f"{where(r)}: no title bar {r['inside']}"
+            if r["key_wait"] is not None:
+                assert r["key_wait"]["settled"] and not r["reading_mode"], (
+                    f"{where(r)}: F9 again did not give the frame back within"
+                    f" {r['key_wait']['ms']} ms: {seen(r['key_wait'])}"
+                )
+            assert r["inside"][1] > r["window"][1], f"{where(r)}: no title bar: {seen(r)}"
             assert r["status_bar_visible"], where(r)
             assert r["lines"] >= MIN_LINES_400_NORMAL - 1, f"{where(r)}: {r['lines']} lines"
+
+
+def seen(r: dict[str, Any]) -> str:
+    """What was measured of the window: its frame, the part inside it, its state."""
+    return (
+        f"frame {r['window']}, inside {r['inside']}, full screen {r.get('full_screen')},"
+        f" reading mode {r.get('reading_mode')}, active {r.get('active')}"
+    )
