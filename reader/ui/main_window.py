@@ -484,8 +484,7 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName(self.tr("Search index progress"))
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
-        self.progress.hide()
-        status.addPermanentWidget(self.progress)
+        self._show_in_status_bar(self.progress, False)
         # While a slow article is read on its worker: a busy bar, and a way to leave it
         # (this button, Escape, or opening anything else).
         self.opening_progress = QProgressBar(self)
@@ -495,13 +494,28 @@ class MainWindow(QMainWindow):
         self.opening_progress.setMaximumWidth(160)
         self.opening_progress.setTextVisible(False)
         self.opening_progress.hide()
-        status.addPermanentWidget(self.opening_progress)
         self.stop_opening_button = QPushButton(self.tr("Stop opening"), self)
         self.stop_opening_button.setObjectName("stop_opening")
         self.stop_opening_button.setAccessibleName(self.tr("Stop opening the article"))
         self.stop_opening_button.clicked.connect(self.stop_opening)
         self.stop_opening_button.hide()
-        status.addPermanentWidget(self.stop_opening_button)
+        # In the bar only while shown: Qt makes the bar as tall as the tallest widget it
+        # holds, hidden or not (the Stop button made it 46 px at 400 %, a line of text).
+        self._status_widgets = (self.progress, self.opening_progress, self.stop_opening_button)
+
+    def _show_in_status_bar(self, widget: QWidget, shown: bool) -> None:
+        """Put ``widget`` at its place at the end of the status bar, or take it out."""
+        status = self.statusBar()
+        if shown != widget.isHidden():  # already as asked
+            return
+        if not shown:
+            status.removeWidget(widget)
+            widget.hide()
+            return
+        before = self._status_widgets[: self._status_widgets.index(widget)]
+        place = sum(1 for w in before if not w.isHidden())
+        status.insertPermanentWidget(place, widget)
+        widget.show()
 
     # --- wiring: every connection between panes is here ------------------------------------
 
@@ -663,7 +677,7 @@ class MainWindow(QMainWindow):
             if step == self._progress_step and progress.done < progress.total:
                 return
             self._progress_step = step
-            self.progress.show()
+            self._show_in_status_bar(self.progress, True)
             self.progress.setMaximum(progress.total)
             self.progress.setValue(progress.done)
         self.progress.setAccessibleDescription(text)
@@ -671,7 +685,7 @@ class MainWindow(QMainWindow):
         self.search_pane.set_message(fill(self.tr("Search will be ready soon: %1"), text))
 
     def _on_search_index_finished(self, ready: IndexReady) -> None:
-        self.progress.hide()
+        self._show_in_status_bar(self.progress, False)
         text = self.tr("Search ready")
         if ready.report is not None:
             r = ready.report
@@ -686,7 +700,7 @@ class MainWindow(QMainWindow):
             self.search_pane.set_message("")
 
     def _on_search_index_failed(self, message: str) -> None:
-        self.progress.hide()
+        self._show_in_status_bar(self.progress, False)
         self.search_pane.set_message(message)
         self.show_status(message, error=True)
 
@@ -760,8 +774,8 @@ class MainWindow(QMainWindow):
             return self._deliver(result)
         summary = self.library.summary(request.article_id)
         title = summary.title if summary is not None else request.article_id
-        self.opening_progress.show()
-        self.stop_opening_button.show()
+        self._show_in_status_bar(self.opening_progress, True)
+        self._show_in_status_bar(self.stop_opening_button, True)
         self.show_status(self.tr("Opening “%1”…").replace("%1", title))
         return True
 
@@ -782,8 +796,8 @@ class MainWindow(QMainWindow):
 
     def _stop_opening_quietly(self) -> None:
         self.article_loader.cancel()
-        self.opening_progress.hide()
-        self.stop_opening_button.hide()
+        self._show_in_status_bar(self.opening_progress, False)
+        self._show_in_status_bar(self.stop_opening_button, False)
 
     def stop_opening(self) -> None:
         """Leave the article that is still being read (its result is not shown)."""

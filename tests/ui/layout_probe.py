@@ -305,6 +305,7 @@ def probe_desktop(
                             window.statusBar().geometry().translated(window.geometry().topLeft()),
                             screen,
                         ),
+                        "status_bar": status_bar_heights(window),
                         "cut": cut_labels(window),
                         "horizontal_scroll": hbar.isVisible() and hbar.maximum() > 0,
                         "article_width": view.viewport().width(),
@@ -319,6 +320,19 @@ def probe_desktop(
     window.update_settings(text_scale=100, theme="system")
     window.close()
     return out
+
+
+def status_bar_heights(window: Any) -> dict[str, int]:
+    """The status bar's height, and the height of the tallest thing it shows."""
+    from PySide6.QtWidgets import QWidget
+
+    bar = window.statusBar()
+    shown = [
+        w.heightForWidth(w.width()) if w.hasHeightForWidth() else w.sizeHint().height()
+        for w in bar.findChildren(QWidget)
+        if w.parentWidget() is bar and w.isVisible()
+    ]
+    return {"height": bar.height(), "shown": max(shown, default=0)}
 
 
 def followed_citation(window: Any, settle: Any) -> dict[str, Any]:
