@@ -23,7 +23,8 @@ Structure is added *around* that text instead of inside it:
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -375,6 +376,23 @@ def _flat(view: QAbstractItemView) -> bool:
     return not any(model.rowCount(model.index(row, 0)) for row in range(model.rowCount()))
 
 
+_View = TypeVar("_View", bound=QAbstractItemView)
+
+
+def _quiet_selection_changed(
+    view: _View,
+    own: Callable[[_View, QItemSelection, QItemSelection], None],
+    selected: QItemSelection,
+    deselected: QItemSelection,
+) -> None:
+    """``own`` (the view class's selection change, which tells assistive technology)
+    while ``view`` has the focus; otherwise only the repaint of the plain item view."""
+    if view.hasFocus():
+        own(view, selected, deselected)
+    else:
+        QAbstractItemView.selectionChanged(view, selected, deselected)
+
+
 class QuietTreeWidget(QTreeWidget):
     """A tree whose selection is news for assistive technology only while it has the
     focus (see :class:`QuietListWidget`)."""
@@ -382,10 +400,7 @@ class QuietTreeWidget(QTreeWidget):
     def selectionChanged(  # noqa: N802 - Qt's name
         self, selected: QItemSelection, deselected: QItemSelection
     ) -> None:
-        if self.hasFocus():
-            super().selectionChanged(selected, deselected)
-        else:  # repainted, but no selection events (QTreeView's own sends them)
-            QAbstractItemView.selectionChanged(self, selected, deselected)
+        _quiet_selection_changed(self, QTreeWidget.selectionChanged, selected, deselected)
 
 
 class QuietListWidget(QListWidget):
@@ -403,10 +418,7 @@ class QuietListWidget(QListWidget):
     def selectionChanged(  # noqa: N802 - Qt's name
         self, selected: QItemSelection, deselected: QItemSelection
     ) -> None:
-        if self.hasFocus():
-            super().selectionChanged(selected, deselected)
-        else:  # repainted, but no selection events (QListView's own sends them)
-            QAbstractItemView.selectionChanged(self, selected, deselected)
+        _quiet_selection_changed(self, QListWidget.selectionChanged, selected, deselected)
 
 
 def _focus_of(view: QAbstractItemView) -> _ItemViewFocus | None:

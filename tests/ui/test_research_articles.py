@@ -18,11 +18,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
 from reader.core.formula_words import SEPARATOR, without_separators
 from reader.core.settings import DEFAULTS, default_settings_path, settings_to_json
-from reader.ui.app import build_window
 from reader.ui.i18n import translations
 from reader.ui.main_window import MainWindow
 
@@ -38,11 +37,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def open_window(qtbot: QtBot, target: str = BATS) -> MainWindow:
-    window = build_window(GuiOptions(library=LIBRARY, open_target=target), start_search=False)
-    qtbot.addWidget(window)
-    window.resize(1024, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_reader(qtbot, LIBRARY, target, size=(1024, 600))
     qtbot.waitUntil(lambda: window.article_view.article is not None)
     # View > Reading mode, as on a small screen: the article, not the panes beside it,
     # has the width (the test screen is 800 pixels wide).

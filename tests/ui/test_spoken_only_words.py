@@ -11,9 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reader_windows import open_reader
 
-from reader.cli.gui import GuiOptions
-from reader.ui.app import build_window
 from reader.ui.main_window import MainWindow
 from reader.ui.spoken_only import is_spoken_only, visible_text
 
@@ -23,13 +22,7 @@ HEADING = "New Research Findings"
 
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:
-    win = build_window(
-        GuiOptions(library=LIBRARY, open_target="b12-breast-milk"), start_search=False
-    )
-    qtbot.addWidget(win)
-    win.resize(1280, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_reader(qtbot, LIBRARY, "b12-breast-milk", size=(1280, 900))
     win.article_view.complete_text()
     return win
 
